@@ -1,0 +1,11 @@
+namespace OrdersPipeline.Functions.Audit;
+
+/// <summary>The <c>failureType</c> values the audit function writes besides Lambda's own conditions.</summary>
+public static class FailureTypes
+{
+    /// <summary>The message body is not a Lambda on-failure record; the raw body is kept.</summary>
+    public const string UnparseableMessage = "UnparseableMessage";
+
+    /// <summary>An on-failure record without <c>requestContext.condition</c>.</summary>
+    public const string Unknown = "Unknown";
+}

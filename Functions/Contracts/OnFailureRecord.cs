@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+
+namespace OrdersPipeline.Functions.Contracts;
+
+/// <summary>
+/// What Lambda sends to a stream mapping's on-failure destination (CONTRACTS.md §4). It identifies the failed
+/// records by shard and sequence range only; it carries no record data.
+/// </summary>
+public sealed record OnFailureRecord(
+    [property: JsonPropertyName("requestContext")] FailureRequestContext? RequestContext,
+    [property: JsonPropertyName("responseContext")] FailureResponseContext? ResponseContext,
+    [property: JsonPropertyName("version")] string? Version,
+    [property: JsonPropertyName("timestamp")] string? Timestamp,
+    [property: JsonPropertyName("DDBStreamBatchInfo")] StreamBatchInfo? DdbStreamBatchInfo);
+
+public sealed record FailureRequestContext(
+    [property: JsonPropertyName("requestId")] string? RequestId,
+    [property: JsonPropertyName("functionArn")] string? FunctionArn,
+    [property: JsonPropertyName("condition")] string? Condition,
+    [property: JsonPropertyName("approximateInvokeCount")] int? ApproximateInvokeCount);
+
+public sealed record FailureResponseContext(
+    [property: JsonPropertyName("statusCode")] int? StatusCode,
+    [property: JsonPropertyName("executedVersion")] string? ExecutedVersion,
+    [property: JsonPropertyName("functionError")] string? FunctionError);
+
+public sealed record StreamBatchInfo(
+    [property: JsonPropertyName("shardId")] string? ShardId,
+    [property: JsonPropertyName("startSequenceNumber")] string? StartSequenceNumber,
+    [property: JsonPropertyName("endSequenceNumber")] string? EndSequenceNumber,
+    [property: JsonPropertyName("approximateArrivalOfFirstRecord")] string? ApproximateArrivalOfFirstRecord,
+    [property: JsonPropertyName("approximateArrivalOfLastRecord")] string? ApproximateArrivalOfLastRecord,
+    [property: JsonPropertyName("batchSize")] int? BatchSize,
+    [property: JsonPropertyName("streamArn")] string? StreamArn);

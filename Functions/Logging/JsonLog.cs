@@ -1,0 +1,49 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace OrdersPipeline.Functions.Logging;
+
+/// <summary>
+/// One JSON object per line on a writer (stdout in Lambda, where CloudWatch Logs picks it up). Thread-safe:
+/// records of a batch fail concurrently.
+/// </summary>
+public sealed class JsonLog(TextWriter output)
+{
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly Lock _gate = new();
+
+    public static JsonLog Console { get; } = new(System.Console.Out);
+
+    public void Write(string level, string message, params ReadOnlySpan<(string Name, object? Value)> fields)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("level", level);
+            writer.WriteString("message", message);
+            foreach (var (name, value) in fields)
+            {
+                switch (value)
+                {
+                    case null: writer.WriteNull(name); break;
+                    case int i: writer.WriteNumber(name, i); break;
+                    case long l: writer.WriteNumber(name, l); break;
+                    case double d: writer.WriteNumber(name, d); break;
+                    case bool b: writer.WriteBoolean(name, b); break;
+                    default: writer.WriteString(name, value.ToString()); break;
+                }
+            }
+            writer.WriteEndObject();
+        }
+
+        var line = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        lock (_gate)
+        {
+            output.WriteLine(line);
+            output.Flush();
+        }
+    }
+}

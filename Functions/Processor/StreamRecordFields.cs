@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text.Json;
+using OrdersPipeline.Functions.Contracts;
+
+namespace OrdersPipeline.Functions.Processor;
+
+/// <summary>Reads the fields a record must have, with an error naming what is missing or malformed.</summary>
+public static class StreamRecordFields
+{
+    private const decimal MaxEpochSeconds = 253_402_300_799m; // 9999-12-31T23:59:59Z
+
+    /// <summary>The value of the table's hash key attribute, as text.</summary>
+    public static string RecordId(DynamoDbStreamRecord record, string keyAttribute)
+    {
+        var keys = record.Dynamodb?.Keys;
+        if (keys is not { ValueKind: JsonValueKind.Object } map)
+            throw new RecordException("dynamodb.Keys is missing.");
+        if (!map.TryGetProperty(keyAttribute, out var key))
+            throw new RecordException($"dynamodb.Keys has no attribute '{keyAttribute}' (KEY_ATTRIBUTE).");
+        return AttributeValueJson.ScalarText(key, $"Keys.{keyAttribute}");
+    }
+
+    public static DateTimeOffset CreatedAt(DynamoDbStreamRecord record)
+    {
+        var seconds = record.Dynamodb?.ApproximateCreationDateTime
+            ?? throw new RecordException("dynamodb.ApproximateCreationDateTime is missing.");
+        if (seconds is < 0 or > MaxEpochSeconds)
+            throw new RecordException($"dynamodb.ApproximateCreationDateTime {seconds} is out of range.");
+        return DateTimeOffset.FromUnixTimeMilliseconds((long)decimal.Round(seconds * 1000m));
+    }
+
+    /// <summary>The table name from <c>arn:aws:dynamodb:&lt;region&gt;:&lt;account&gt;:table/&lt;table&gt;/stream/&lt;label&gt;</c>.</summary>
+    public static string SourceTable(DynamoDbStreamRecord record)
+    {
+        var arn = record.EventSourceArn;
+        var parts = arn?.Split(':', 6);
+        var resource = parts is { Length: 6 } && parts[2] == "dynamodb" ? parts[5].Split('/') : null;
+        if (resource is not { Length: >= 2 } || resource[0] != "table" || resource[1].Length == 0)
+            throw new RecordException($"eventSourceARN '{arn}' is not a DynamoDB table stream ARN.");
+        return resource[1];
+    }
+
+    public static JsonElement Image(JsonElement? image, string name, string? viewType) =>
+        image is { ValueKind: JsonValueKind.Object } value
+            ? value
+            : throw new RecordException(
+                $"dynamodb.{name} is missing (StreamViewType {viewType ?? "unknown"}); the stream must be NEW_AND_OLD_IMAGES.");
+
+    public static string Iso8601(DateTimeOffset instant, bool alwaysMilliseconds)
+    {
+        var utc = instant.UtcDateTime;
+        var format = alwaysMilliseconds || utc.Millisecond != 0 ? "yyyy-MM-dd'T'HH:mm:ss.fff'Z'" : "yyyy-MM-dd'T'HH:mm:ss'Z'";
+        return utc.ToString(format, CultureInfo.InvariantCulture);
+    }
+}
