@@ -15,7 +15,7 @@ internal static class HandlerJson
         }
         catch (JsonException error)
         {
-            throw new InvalidEventException($"The input is not a {expected}: {error.Message}", error);
+            throw new InvalidEventException($"The input is not {expected}: {error.Message}", error);
         }
     }
 

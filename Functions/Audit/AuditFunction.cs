@@ -33,7 +33,7 @@ public sealed class AuditFunction
     public async Task<Stream> HandleAsync(Stream input)
     {
         var started = Stopwatch.GetTimestamp();
-        var sqsEvent = await HandlerJson.ReadAsync(input, FunctionsJsonContext.Default.SqsEvent, "SQS event").ConfigureAwait(false);
+        var sqsEvent = await HandlerJson.ReadAsync(input, FunctionsJsonContext.Default.SqsEvent, "an SQS event").ConfigureAwait(false);
         var messages = Validate(sqsEvent);
 
         var results = await Task.WhenAll(messages.Select(AuditAsync)).ConfigureAwait(false);

@@ -33,7 +33,7 @@ public sealed class ProcessorFunction
 
     public async Task<Stream> HandleAsync(Stream input)
     {
-        var streamEvent = await HandlerJson.ReadAsync(input, FunctionsJsonContext.Default.DynamoDbStreamEvent, "DynamoDB stream event")
+        var streamEvent = await HandlerJson.ReadAsync(input, FunctionsJsonContext.Default.DynamoDbStreamEvent, "a DynamoDB stream event")
             .ConfigureAwait(false);
         var outcome = await _processor.ProcessAsync(streamEvent, CancellationToken.None).ConfigureAwait(false);
         return HandlerJson.Write(BatchResponses.From(outcome.FailedSequenceNumbers));

@@ -1,0 +1,64 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Amazon.S3;
+
+namespace OrdersPipeline.Emulator;
+
+/// <summary>
+/// An AWS API emulator to run against: the endpoint in <c>AWS_ENDPOINT_URL</c> when set, else a moto_server
+/// started here on a free loopback port (and stopped on dispose). Hands out SDK clients configured for it.
+/// </summary>
+public sealed class AwsEmulator : IAsyncDisposable
+{
+    public const string Region = "us-east-1";
+    private static readonly BasicAWSCredentials Credentials = new("testing", "testing");
+    private readonly MotoProcess? _moto;
+
+    private AwsEmulator(Uri endpoint, MotoProcess? moto)
+    {
+        Endpoint = endpoint;
+        _moto = moto;
+        Streams = new DynamoDbStreamsJsonClient(endpoint, Region);
+        Sqs = new SqsJsonClient(endpoint, Region);
+    }
+
+    public Uri Endpoint { get; }
+
+    /// <summary>Where it came from, for people reading the output.</summary>
+    public string Description => _moto is null ? $"AWS_ENDPOINT_URL {Endpoint}" : $"moto_server started on {Endpoint}";
+
+    public DynamoDbStreamsJsonClient Streams { get; }
+
+    public SqsJsonClient Sqs { get; }
+
+    public static async Task<AwsEmulator> StartAsync()
+    {
+        var configured = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL");
+        if (!string.IsNullOrEmpty(configured)) return new AwsEmulator(new Uri(configured), moto: null);
+
+        var executable = MotoProcess.FindExecutable() ?? throw new EmulatorUnavailableException(
+            "moto_server was not found on PATH (install it with: pip install 'moto[server]'), and AWS_ENDPOINT_URL is not set.");
+        var moto = await MotoProcess.StartAsync(executable, TimeSpan.FromSeconds(30));
+        return new AwsEmulator(moto.Endpoint, moto);
+    }
+
+    public IAmazonS3 S3() => new AmazonS3Client(Credentials, new AmazonS3Config
+    {
+        ServiceURL = Endpoint.ToString(),
+        AuthenticationRegion = Region,
+        ForcePathStyle = true,
+    });
+
+    public IAmazonDynamoDB DynamoDb() => new AmazonDynamoDBClient(Credentials, new AmazonDynamoDBConfig
+    {
+        ServiceURL = Endpoint.ToString(),
+        AuthenticationRegion = Region,
+    });
+
+    public async ValueTask DisposeAsync()
+    {
+        Streams.Dispose();
+        Sqs.Dispose();
+        if (_moto is not null) await _moto.DisposeAsync();
+    }
+}

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OrdersPipeline.Functions.Contracts;
+
+namespace OrdersPipeline.Emulator;
+
+/// <summary>
+/// Stands in for Lambda's event source mappings, which the emulator cannot run: delivers new stream records
+/// (INSERT and MODIFY only, like the mapping's filter) to the processor, retries from the lowest reported sequence
+/// number, and once a record still fails after <c>maxRetryAttempts</c> retries sends Lambda's on-failure record
+/// for it (as bisect-on-error isolates it: a batch of one) to the DLQ, then goes on after it.
+/// Then delivers the DLQ to the audit function as SQS events.
+/// </summary>
+public sealed class StreamMappingSimulator(
+    AwsEmulator emulator,
+    PipelineResources resources,
+    Func<Stream, Task<Stream>> processor,
+    Func<Stream, Task<Stream>> audit,
+    int maxRetryAttempts = 2,
+    int batchSize = 100,
+    string functionArn = "arn:aws:lambda:us-east-1:123456789012:function:local-order-processor-lambda-backend")
+{
+    public sealed record DeliveryReport(
+        IReadOnlyList<StreamRecordEnvelope> Records, int Invocations, IReadOnlyList<string> SentToDeadLetterQueue);
+
+    public async Task<DeliveryReport> DeliverStreamAsync()
+    {
+        var all = await emulator.Streams.ReadNewAsync(resources.StreamArn);
+        var pending = new Queue<StreamRecordEnvelope>(all.Where(r => r.EventName is "INSERT" or "MODIFY"));
+        var invocations = 0;
+        var deadLettered = new List<string>();
+
+        while (pending.Count > 0)
+        {
+            var batch = pending.Take(batchSize).ToList();
+            var attempt = 0;
+            while (true)
+            {
+                invocations++;
+                var failed = await InvokeProcessorAsync(batch);
+                var firstFailed = batch.FindIndex(r => failed.Contains(r.SequenceNumber));
+                if (firstFailed < 0)
+                {
+                    for (var i = 0; i < batch.Count; i++) pending.Dequeue();
+                    break;
+                }
+                // The records before the first reported one are checkpointed.
+                for (var i = 0; i < firstFailed; i++) pending.Dequeue();
+                batch = batch.Skip(firstFailed).ToList();
+                if (++attempt <= maxRetryAttempts) continue;
+
+                var poison = pending.Dequeue();
+                await emulator.Sqs.SendMessageAsync(resources.DeadLetterQueueUrl, OnFailureRecord(poison, attempt));
+                deadLettered.Add(poison.SequenceNumber);
+                break;
+            }
+        }
+        return new DeliveryReport(all, invocations, deadLettered);
+    }
+
+    /// <summary>Delivers the DLQ to the audit function until it is empty; returns how many messages were audited.</summary>
+    public async Task<int> DeliverDeadLetterQueueAsync()
+    {
+        var audited = 0;
+        for (var round = 0; round < 100; round++)
+        {
+            var records = await emulator.Sqs.ReceiveAsLambdaRecordsAsync(resources.DeadLetterQueueUrl);
+            if (records.Count == 0) return audited;
+            await using var response = await audit(ToStream(new JsonObject { ["Records"] = records.DeepClone() }));
+            var failed = Failures(response);
+            foreach (var record in records)
+            {
+                if (failed.Contains(record!["messageId"]!.GetValue<string>())) continue;
+                await emulator.Sqs.DeleteMessageAsync(resources.DeadLetterQueueUrl, record["receiptHandle"]!.GetValue<string>());
+                audited++;
+            }
+        }
+        throw new InvalidOperationException("The DLQ did not drain in 100 rounds: the audit function keeps failing.");
+    }
+
+    private async Task<HashSet<string>> InvokeProcessorAsync(IReadOnlyList<StreamRecordEnvelope> batch)
+    {
+        var records = new JsonArray([.. batch.Select(r => (JsonNode)r.LambdaRecord.DeepClone())]);
+        await using var response = await processor(ToStream(new JsonObject { ["Records"] = records }));
+        return Failures(response);
+    }
+
+    private string OnFailureRecord(StreamRecordEnvelope record, int invokeCount)
+    {
+        var arrival = DateTimeOffset.FromUnixTimeMilliseconds(
+            (long)(record.LambdaRecord["dynamodb"]!["ApproximateCreationDateTime"]!.GetValue<decimal>() * 1000)).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
+        return new JsonObject
+        {
+            ["requestContext"] = new JsonObject
+            {
+                ["requestId"] = Guid.NewGuid().ToString(),
+                ["functionArn"] = functionArn,
+                ["condition"] = "RetryAttemptsExhausted",
+                ["approximateInvokeCount"] = invokeCount,
+            },
+            ["responseContext"] = new JsonObject { ["statusCode"] = 200, ["executedVersion"] = "$LATEST", ["functionError"] = "Unhandled" },
+            ["version"] = "1.0",
+            ["timestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"),
+            ["DDBStreamBatchInfo"] = new JsonObject
+            {
+                ["shardId"] = record.ShardId,
+                ["startSequenceNumber"] = record.SequenceNumber,
+                ["endSequenceNumber"] = record.SequenceNumber,
+                ["approximateArrivalOfFirstRecord"] = arrival,
+                ["approximateArrivalOfLastRecord"] = arrival,
+                ["batchSize"] = 1,
+                ["streamArn"] = resources.StreamArn,
+            },
+        }.ToJsonString();
+    }
+
+    private static MemoryStream ToStream(JsonNode node) => new(JsonSerializer.SerializeToUtf8Bytes(node));
+
+    private static HashSet<string> Failures(Stream response)
+    {
+        var parsed = JsonSerializer.Deserialize(response, FunctionsJsonContext.Default.BatchResponse)
+            ?? throw new InvalidOperationException("The function returned no batch response.");
+        return [.. parsed.BatchItemFailures.Select(f => f.ItemIdentifier)];
+    }
+}
