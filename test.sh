@@ -32,7 +32,7 @@ for project in "${projects[@]}"; do
     [[ "$skippable_packages" == *" $package "* ]] || unexpected+="$package "
   done
   if [[ -n "$missing" && -z "$unexpected" && -z "$other_errors" ]]; then
-    echo "SKIP $project: the NuGet source lacks ${missing% }"
+    echo "SKIP $project: the NuGet source lacks $(echo $missing | sed 's/ /, /g')"
   else
     note_problem "restore $project"
     cat "$log"
