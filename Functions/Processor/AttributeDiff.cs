@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
+using static OrdersPipeline.Functions.Processor.AttributeValueJson;
 
 namespace OrdersPipeline.Functions.Processor;
 
@@ -10,7 +12,7 @@ public static class AttributeDiff
 {
     public static IReadOnlyList<string> ChangedAttributes(JsonElement newImage, JsonElement oldImage)
     {
-        var changed = new SortedSet<string>(StringComparer.Ordinal);
+        var changed = new List<string>();
         var oldByName = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var attribute in oldImage.EnumerateObject()) oldByName[attribute.Name] = attribute.Value;
 
@@ -19,21 +21,25 @@ public static class AttributeDiff
             if (!oldByName.Remove(attribute.Name, out var previous) || !SameValue(attribute.Value, previous))
                 changed.Add(attribute.Name);
         }
-        changed.UnionWith(oldByName.Keys);
-        return [.. changed];
+        changed.AddRange(oldByName.Keys);
+        changed.Sort(StringComparer.Ordinal);
+        return changed;
     }
 
     private static bool SameValue(JsonElement left, JsonElement right)
     {
-        var (leftTag, leftContent) = AttributeValueJson.Untag(left, "value");
-        var (rightTag, rightContent) = AttributeValueJson.Untag(right, "value");
-        if (!string.Equals(leftTag, rightTag, StringComparison.Ordinal)) return false;
+        // Most unchanged attributes are byte-identical; only the rest need the type-aware comparison.
+        if (JsonMarshal.GetRawUtf8Value(left).SequenceEqual(JsonMarshal.GetRawUtf8Value(right))) return true;
+
+        var (leftTag, leftContent) = Untag(left);
+        var (rightTag, rightContent) = Untag(right);
+        if (leftTag != rightTag) return false;
 
         return leftTag switch
         {
-            "SS" or "NS" or "BS" => SameSet(leftContent, rightContent),
-            "M" => SameMap(leftContent, rightContent),
-            "L" => SameList(leftContent, rightContent),
+            Tag.SS or Tag.NS or Tag.BS => SameSet(leftContent, rightContent),
+            Tag.M => SameMap(leftContent, rightContent),
+            Tag.L => SameList(leftContent, rightContent),
             _ => JsonElement.DeepEquals(leftContent, rightContent),
         };
     }

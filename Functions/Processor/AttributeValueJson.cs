@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace OrdersPipeline.Functions.Processor;
@@ -8,130 +9,236 @@ namespace OrdersPipeline.Functions.Processor;
 /// digits sent, B→base64 string, BOOL, NULL, M→object, L→array, SS/NS/BS→arrays. Anything else is a
 /// <see cref="RecordException"/> naming the attribute path.
 /// </summary>
+/// <remarks>
+/// Hot path: tags are matched as UTF-8 bytes and strings are copied as the raw JSON tokens they already are
+/// (the input was parsed, so they are valid JSON); the attribute path is only built when something fails.
+/// </remarks>
 public static class AttributeValueJson
 {
     /// <summary>Writes an attribute map (an image) as a JSON object.</summary>
-    public static void WriteMap(Utf8JsonWriter writer, JsonElement map, string path)
-    {
-        if (map.ValueKind != JsonValueKind.Object)
-            throw new RecordException($"{path} must be an object of attribute values.");
-        writer.WriteStartObject();
-        foreach (var attribute in map.EnumerateObject())
-        {
-            writer.WritePropertyName(attribute.Name);
-            WriteValue(writer, attribute.Value, $"{path}.{attribute.Name}");
-        }
-        writer.WriteEndObject();
-    }
+    public static void WriteMap(Utf8JsonWriter writer, JsonElement map, string path) =>
+        WithPath(path, () => WriteMapCore(writer, map));
 
-    public static void WriteValue(Utf8JsonWriter writer, JsonElement value, string path)
-    {
-        var (tag, content) = Untag(value, path);
-        switch (tag)
-        {
-            case "S":
-                writer.WriteStringValue(RequireString(content, tag, path));
-                break;
-            case "N":
-                writer.WriteRawValue(RequireNumber(content, path), skipInputValidation: true);
-                break;
-            case "B":
-                writer.WriteStringValue(RequireBase64(content, path));
-                break;
-            case "BOOL":
-                if (content.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-                    throw new RecordException($"{path}: BOOL must be true or false.");
-                writer.WriteBooleanValue(content.GetBoolean());
-                break;
-            case "NULL":
-                if (content.ValueKind != JsonValueKind.True)
-                    throw new RecordException($"{path}: NULL must be true.");
-                writer.WriteNullValue();
-                break;
-            case "M":
-                WriteMap(writer, content, path);
-                break;
-            case "L":
-                WriteArray(writer, content, path, static (w, item, p) => WriteValue(w, item, p));
-                break;
-            case "SS":
-                WriteArray(writer, content, path, static (w, item, p) => w.WriteStringValue(RequireString(item, "SS", p)));
-                break;
-            case "NS":
-                WriteArray(writer, content, path,
-                    static (w, item, p) => w.WriteRawValue(RequireNumber(item, p), skipInputValidation: true));
-                break;
-            case "BS":
-                WriteArray(writer, content, path, static (w, item, p) => w.WriteStringValue(RequireBase64(item, p)));
-                break;
-            default:
-                throw new RecordException($"{path}: unknown attribute type tag '{tag}'.");
-        }
-    }
+    public static void WriteValue(Utf8JsonWriter writer, JsonElement value, string path) =>
+        WithPath(path, () => WriteValueCore(writer, value));
 
     /// <summary>The key attribute's value as text: S as is, N as its decimal text, B as its base64 text.</summary>
     public static string ScalarText(JsonElement value, string path)
     {
-        var (tag, content) = Untag(value, path);
-        return tag switch
+        try
         {
-            "S" => RequireString(content, tag, path),
-            "N" => RequireNumber(content, path),
-            "B" => RequireBase64(content, path),
-            _ => throw new RecordException($"{path}: a key attribute must be of type S, N or B, not '{tag}'."),
-        };
+            var (tag, content) = Untag(value);
+            return tag switch
+            {
+                Tag.S => RequireString(content, "S"),
+                Tag.N => RequireNumberText(content),
+                Tag.B => RequireBase64Text(content),
+                _ => throw new AttributePathException($"a key attribute must be of type S, N or B, not '{TagName(value)}'."),
+            };
+        }
+        catch (AttributePathException error)
+        {
+            throw new RecordException($"{path}{error.Path}: {error.Reason}");
+        }
     }
+
+    internal enum Tag { S, N, B, Bool, Null, M, L, SS, NS, BS }
 
     /// <summary>Splits <c>{"TAG": content}</c>; exactly one property is allowed.</summary>
-    public static (string Tag, JsonElement Content) Untag(JsonElement value, string path)
+    internal static (Tag Tag, JsonElement Content) Untag(JsonElement value)
     {
         if (value.ValueKind != JsonValueKind.Object)
-            throw new RecordException($"{path}: an attribute value must be an object with one type tag.");
+            throw new AttributePathException("an attribute value must be an object with one type tag.");
         using var properties = value.EnumerateObject();
         if (!properties.MoveNext())
-            throw new RecordException($"{path}: an attribute value must have a type tag.");
+            throw new AttributePathException("an attribute value must have a type tag.");
         var only = properties.Current;
         if (properties.MoveNext())
-            throw new RecordException($"{path}: an attribute value must have exactly one type tag.");
-        return (only.Name, only.Value);
+            throw new AttributePathException("an attribute value must have exactly one type tag.");
+        return (Classify(only), only.Value);
     }
 
-    private static void WriteArray(Utf8JsonWriter writer, JsonElement array, string path,
-        Action<Utf8JsonWriter, JsonElement, string> writeItem)
+    private static void WithPath(string path, Action write)
     {
-        if (array.ValueKind != JsonValueKind.Array)
-            throw new RecordException($"{path}: expected an array.");
+        try
+        {
+            write();
+        }
+        catch (AttributePathException error)
+        {
+            throw new RecordException($"{path}{error.Path}: {error.Reason}");
+        }
+    }
+
+    private static void WriteMapCore(Utf8JsonWriter writer, JsonElement map)
+    {
+        if (map.ValueKind != JsonValueKind.Object)
+            throw new AttributePathException("must be an object of attribute values.");
+        writer.WriteStartObject();
+        foreach (var attribute in map.EnumerateObject())
+        {
+            var rawName = JsonMarshal.GetRawUtf8PropertyName(attribute);
+            if (rawName.Contains((byte)'\\')) writer.WritePropertyName(attribute.Name);
+            else writer.WritePropertyName(rawName);
+            try
+            {
+                WriteValueCore(writer, attribute.Value);
+            }
+            catch (AttributePathException error)
+            {
+                throw error.Under("." + attribute.Name);
+            }
+        }
+        writer.WriteEndObject();
+    }
+
+    private static void WriteValueCore(Utf8JsonWriter writer, JsonElement value)
+    {
+        var (tag, content) = Untag(value);
+        switch (tag)
+        {
+            case Tag.S:
+                RequireKind(content, JsonValueKind.String, "S must be a string.");
+                writer.WriteRawValue(JsonMarshal.GetRawUtf8Value(content), skipInputValidation: true);
+                break;
+            case Tag.N:
+                writer.WriteRawValue(RequireNumber(content), skipInputValidation: true);
+                break;
+            case Tag.B:
+                writer.WriteRawValue(RequireBase64(content), skipInputValidation: true);
+                break;
+            case Tag.Bool:
+                if (content.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                    throw new AttributePathException("BOOL must be true or false.");
+                writer.WriteBooleanValue(content.ValueKind == JsonValueKind.True);
+                break;
+            case Tag.Null:
+                RequireKind(content, JsonValueKind.True, "NULL must be true.");
+                writer.WriteNullValue();
+                break;
+            case Tag.M:
+                WriteMapCore(writer, content);
+                break;
+            case Tag.L:
+                WriteArray(writer, content, static (w, item) => WriteValueCore(w, item));
+                break;
+            case Tag.SS:
+                WriteArray(writer, content, static (w, item) =>
+                {
+                    RequireKind(item, JsonValueKind.String, "SS must hold strings.");
+                    w.WriteRawValue(JsonMarshal.GetRawUtf8Value(item), skipInputValidation: true);
+                });
+                break;
+            case Tag.NS:
+                WriteArray(writer, content, static (w, item) => w.WriteRawValue(RequireNumber(item), skipInputValidation: true));
+                break;
+            case Tag.BS:
+                WriteArray(writer, content, static (w, item) => w.WriteRawValue(RequireBase64(item), skipInputValidation: true));
+                break;
+        }
+    }
+
+    private static void WriteArray(Utf8JsonWriter writer, JsonElement array, Action<Utf8JsonWriter, JsonElement> writeItem)
+    {
+        RequireKind(array, JsonValueKind.Array, "expected an array.");
         writer.WriteStartArray();
         var index = 0;
         foreach (var item in array.EnumerateArray())
-            writeItem(writer, item, $"{path}[{index++}]");
+        {
+            try
+            {
+                writeItem(writer, item);
+            }
+            catch (AttributePathException error)
+            {
+                throw error.Under($"[{index}]");
+            }
+            index++;
+        }
         writer.WriteEndArray();
     }
 
-    private static string RequireString(JsonElement content, string tag, string path) =>
-        content.ValueKind == JsonValueKind.String
-            ? content.GetString()!
-            : throw new RecordException($"{path}: {tag} must be a string.");
-
-    private static string RequireNumber(JsonElement content, string path)
+    private static Tag Classify(JsonProperty tag)
     {
-        if (content.ValueKind != JsonValueKind.String)
-            throw new RecordException($"{path}: N must be a string holding a number.");
-        var text = content.GetString()!;
-        return JsonNumberSyntax.IsValid(text)
-            ? text
-            : throw new RecordException($"{path}: '{Truncate(text)}' is not a valid number.");
+        // Ordered by how often each type appears in order data.
+        if (tag.NameEquals("S"u8)) return Tag.S;
+        if (tag.NameEquals("N"u8)) return Tag.N;
+        if (tag.NameEquals("M"u8)) return Tag.M;
+        if (tag.NameEquals("L"u8)) return Tag.L;
+        if (tag.NameEquals("BOOL"u8)) return Tag.Bool;
+        if (tag.NameEquals("NULL"u8)) return Tag.Null;
+        if (tag.NameEquals("SS"u8)) return Tag.SS;
+        if (tag.NameEquals("NS"u8)) return Tag.NS;
+        if (tag.NameEquals("B"u8)) return Tag.B;
+        if (tag.NameEquals("BS"u8)) return Tag.BS;
+        throw new AttributePathException($"unknown attribute type tag '{tag.Name}'.");
     }
 
-    private static string RequireBase64(JsonElement content, string path)
+    private static string TagName(JsonElement value)
     {
-        if (content.ValueKind != JsonValueKind.String)
-            throw new RecordException($"{path}: B must be a base64 string.");
-        var text = content.GetString()!;
-        return Base64.IsValid(text)
-            ? text
-            : throw new RecordException($"{path}: '{Truncate(text)}' is not valid base64.");
+        using var properties = value.EnumerateObject();
+        return properties.MoveNext() ? properties.Current.Name : "";
+    }
+
+    private static void RequireKind(JsonElement element, JsonValueKind kind, string reason)
+    {
+        if (element.ValueKind != kind) throw new AttributePathException(reason);
+    }
+
+    private static string RequireString(JsonElement content, string tag) =>
+        content.ValueKind == JsonValueKind.String ? content.GetString()! : throw new AttributePathException($"{tag} must be a string.");
+
+    /// <summary>The number's digits as UTF-8, validated; a JSON string token is its quoted raw bytes.</summary>
+    private static ReadOnlySpan<byte> RequireNumber(JsonElement content)
+    {
+        RequireKind(content, JsonValueKind.String, "N must be a string holding a number.");
+        var digits = Unquoted(content);
+        return JsonNumberSyntax.IsValid(digits)
+            ? digits
+            : throw new AttributePathException($"'{Truncate(content.GetString()!)}' is not a valid number.");
+    }
+
+    private static string RequireNumberText(JsonElement content)
+    {
+        RequireNumber(content);
+        return content.GetString()!;
+    }
+
+    /// <summary>The base64 text as its raw quoted JSON string token, validated.</summary>
+    private static ReadOnlySpan<byte> RequireBase64(JsonElement content)
+    {
+        RequireKind(content, JsonValueKind.String, "B must be a base64 string.");
+        return Base64.IsValid(Unquoted(content))
+            ? JsonMarshal.GetRawUtf8Value(content)
+            : throw new AttributePathException($"'{Truncate(content.GetString()!)}' is not valid base64.");
+    }
+
+    private static string RequireBase64Text(JsonElement content)
+    {
+        RequireBase64(content);
+        return content.GetString()!;
+    }
+
+    /// <summary>The string's bytes without quotes; an escaped token (never sent for numbers or base64) is decoded.</summary>
+    private static ReadOnlySpan<byte> Unquoted(JsonElement content)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(content);
+        var inner = raw[1..^1];
+        return inner.Contains((byte)'\\') ? System.Text.Encoding.UTF8.GetBytes(content.GetString()!) : inner;
     }
 
     private static string Truncate(string text) => text.Length <= 64 ? text : text[..64] + "…";
+
+    /// <summary>A failure deep in a value; each level on the way out prepends its part of the path.</summary>
+    internal sealed class AttributePathException(string reason) : Exception(reason)
+    {
+        public string Reason { get; } = reason;
+        public string Path { get; private set; } = "";
+
+        public AttributePathException Under(string segment)
+        {
+            Path = segment + Path;
+            return this;
+        }
+    }
 }

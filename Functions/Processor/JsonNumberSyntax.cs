@@ -8,6 +8,17 @@ public static class JsonNumberSyntax
 {
     public static bool IsValid(ReadOnlySpan<char> text)
     {
+        Span<byte> ascii = text.Length <= 256 ? stackalloc byte[text.Length] : new byte[text.Length];
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] > 127) return false;
+            ascii[i] = (byte)text[i];
+        }
+        return IsValid(ascii);
+    }
+
+    public static bool IsValid(ReadOnlySpan<byte> text)
+    {
         var i = 0;
         if (i < text.Length && text[i] == '-') i++;
         if (i >= text.Length) return false;
@@ -35,11 +46,11 @@ public static class JsonNumberSyntax
         return i == text.Length;
     }
 
-    private static int SkipDigits(ReadOnlySpan<char> text, int i)
+    private static int SkipDigits(ReadOnlySpan<byte> text, int i)
     {
         while (i < text.Length && IsDigit(text[i])) i++;
         return i;
     }
 
-    private static bool IsDigit(char c) => c is >= '0' and <= '9';
+    private static bool IsDigit(byte c) => c is >= (byte)'0' and <= (byte)'9';
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using OrdersPipeline.Functions.Contracts;
@@ -37,7 +38,9 @@ public sealed class ProcessedDocumentBuilder(string keyPrefix, string keyAttribu
         var newImage = StreamRecordFields.Image(data.NewImage, "NewImage", data.StreamViewType);
         var oldImage = isModify ? StreamRecordFields.Image(data.OldImage, "OldImage", data.StreamViewType) : default;
 
-        var buffer = new ArrayBufferWriter<byte>(1024);
+        // Plain JSON is smaller than the DynamoDB JSON it comes from; the metadata adds well under 1 KB.
+        var estimate = JsonMarshal.GetRawUtf8Value(newImage).Length + (isModify ? JsonMarshal.GetRawUtf8Value(oldImage).Length : 0) + 1024;
+        var buffer = new ArrayBufferWriter<byte>(estimate);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
