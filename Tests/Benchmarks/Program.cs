@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Runtime;
+using OrdersPipeline.Benchmarks;
+
+// Exit codes: 0 measured (PASS or MISS: a miss is a result, not an error), 1 error, 2 bad usage.
+try
+{
+    var options = BenchmarkOptions.Parse(args);
+    if (options.Help)
+    {
+        Console.WriteLine(BenchmarkOptions.Usage);
+        return 0;
+    }
+
+    var progress = Console.Error;
+#if DEBUG
+    progress.WriteLine("warning: this is a Debug build; numbers are meaningless. Use -c Release.");
+#endif
+    if (Debugger.IsAttached) progress.WriteLine("warning: a debugger is attached; numbers are meaningless.");
+
+    var environment = new RunEnvironment(
+        Environment.Version.ToString(), Environment.ProcessorCount, GCSettings.IsServerGC ? "server" : "workstation");
+    progress.WriteLine($"generating {options.Records} records ({options.ModifyPercent}% MODIFY, ~{options.ItemBytes} B NewImage, " +
+                       $"batches of {options.BatchSize}, seed {options.Seed})…");
+    var workload = StreamEventGenerator.Generate(
+        options.Records, options.BatchSize, options.ItemBytes, options.ModifyPercent, options.Seed);
+
+    // CPU first, before the emulator process exists to compete for the cores.
+    progress.WriteLine($"CPU: warming up, then {options.CpuRounds} rounds…");
+    var cpu = CpuBenchmark.Run(workload, options.CpuRounds, TimeSpan.FromSeconds(3));
+
+    ThroughputResult? throughput = null;
+    if (!options.CpuOnly)
+    {
+        progress.WriteLine($"throughput: concurrency {options.Concurrency}, {options.Rounds} rounds…");
+        throughput = await new ThroughputBenchmark(workload, options, progress).RunAsync();
+    }
+
+    var report = new Report(options, environment, workload, cpu, throughput);
+    report.WriteText(Console.Out);
+    if (options.Json) Console.WriteLine(report.ToJson());
+    return 0;
+}
+catch (UsageException error)
+{
+    Console.Error.WriteLine($"error: {error.Message}");
+    Console.Error.WriteLine(BenchmarkOptions.Usage);
+    return 2;
+}
+catch (Exception error)
+{
+    Console.Error.WriteLine($"error: {error.GetType().Name}: {error.Message}");
+    Console.Error.WriteLine(error);
+    return 1;
+}

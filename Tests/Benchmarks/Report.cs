@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace OrdersPipeline.Benchmarks;
+
+internal sealed record RunEnvironment(string Runtime, int ProcessorCount, string GcMode);
+
+/// <summary>The human-readable result and the one-line JSON summary.</summary>
+internal sealed class Report(
+    BenchmarkOptions options, RunEnvironment environment, Workload workload, CpuResult cpu, ThroughputResult? throughput)
+{
+    public const double RatioTarget = 0.9;
+    public const double MicrosPerRecordTarget = 20;
+
+    private bool CpuPass => cpu.MicrosPerRecord.Median <= MicrosPerRecordTarget;
+
+    private bool? RatioPass => throughput is null ? null : throughput.Ratio >= RatioTarget;
+
+    public void WriteText(TextWriter output)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.AppendLine(c, $"orders-pipeline benchmark  (.NET {environment.Runtime}, {environment.ProcessorCount} cores, {environment.GcMode} GC)");
+        text.AppendLine(c, $"workload: N={workload.Records} records ({workload.Inserts} INSERT, {workload.Modifies} MODIFY), distinct keys, " +
+                           $"batches of {options.BatchSize}");
+        text.AppendLine(c, $"  avg item size: {workload.AverageNewImageJsonBytes:F0} B NewImage as DynamoDB JSON " +
+                           $"(~{workload.AverageItemSizeBytes:F0} B by DynamoDB sizing rules); " +
+                           $"{workload.AverageEventBytesPerRecord:F0} B event JSON/record; {cpu.AverageDocumentBytes:F0} B document/record");
+        text.AppendLine();
+        text.AppendLine(c, $"(b) CPU, parse + convert + enrich + serialize, no I/O, 1 thread (median of {options.CpuRounds} rounds, " +
+                           $"each {cpu.PassesPerRound} passes over N, after {cpu.WarmupRounds} warm-up passes):");
+        text.AppendLine(c, $"  {cpu.MicrosPerRecord.Median,8:F2} µs/record  [min {cpu.MicrosPerRecord.Min:F2}, max {cpu.MicrosPerRecord.Max:F2}]" +
+                           $"  = parse {cpu.ParseMicros.Median:F2} + build {cpu.BuildMicros.Median:F2}");
+        text.AppendLine(c, $"  {cpu.BytesPerRecord.Median,8:N0} B allocated/record  = parse {cpu.ParseBytes.Median:N0} + build {cpu.BuildBytes.Median:N0}");
+        text.AppendLine(c, $"  target ≤ {MicrosPerRecordTarget} µs/record: {(CpuPass ? "PASS" : "MISS")}");
+        text.AppendLine();
+        if (throughput is null)
+        {
+            text.AppendLine("(a) throughput: skipped (--cpu-only)");
+        }
+        else
+        {
+            text.AppendLine(c, $"(a) throughput at concurrency C={options.Concurrency} on {throughput.Emulator} " +
+                               $"(median of {options.Rounds} alternating rounds):");
+            text.AppendLine(c, $"  raw PutObject      {throughput.Raw.Median,10:N0} records/s  [min {throughput.Raw.Min:N0}, max {throughput.Raw.Max:N0}]");
+            text.AppendLine(c, $"  processor          {throughput.Processor.Median,10:N0} records/s  [min {throughput.Processor.Min:N0}, max {throughput.Processor.Max:N0}]");
+            foreach (var (name, stats) in throughput.Diagnostics)
+                text.AppendLine(c, $"  {name,-18} {stats.Median,10:N0} records/s  [min {stats.Min:N0}, max {stats.Max:N0}]  (diagnostic)");
+            text.AppendLine(c, $"  ratio processor/raw {throughput.Ratio:F3}  (per-round pairs: median {throughput.PairedRatio.Median:F3}, " +
+                               $"min {throughput.PairedRatio.Min:F3}, max {throughput.PairedRatio.Max:F3})");
+            text.AppendLine(c, $"  target ≥ {RatioTarget}: {(RatioPass == true ? "PASS" : "MISS")}");
+        }
+        output.Write(text.ToString());
+    }
+
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartObject();
+            json.WriteString("runtime", environment.Runtime);
+            json.WriteNumber("processorCount", environment.ProcessorCount);
+            json.WriteNumber("records", workload.Records);
+            json.WriteNumber("inserts", workload.Inserts);
+            json.WriteNumber("modifies", workload.Modifies);
+            json.WriteNumber("batchSize", options.BatchSize);
+            json.WriteNumber("concurrency", options.Concurrency);
+            json.WriteNumber("seed", options.Seed);
+            json.WriteNumber("avgNewImageJsonBytes", Math.Round(workload.AverageNewImageJsonBytes, 1));
+            json.WriteNumber("avgItemSizeBytes", Math.Round(workload.AverageItemSizeBytes, 1));
+            json.WriteNumber("avgEventBytesPerRecord", Math.Round(workload.AverageEventBytesPerRecord, 1));
+            json.WriteNumber("avgDocumentBytes", Math.Round(cpu.AverageDocumentBytes, 1));
+
+            json.WriteStartObject("cpu");
+            json.WriteNumber("rounds", options.CpuRounds);
+            WriteStats(json, "microsPerRecord", cpu.MicrosPerRecord, 3);
+            WriteStats(json, "parseMicrosPerRecord", cpu.ParseMicros, 3);
+            WriteStats(json, "buildMicrosPerRecord", cpu.BuildMicros, 3);
+            WriteStats(json, "allocatedBytesPerRecord", cpu.BytesPerRecord, 0);
+            json.WriteNumber("targetMicrosPerRecord", MicrosPerRecordTarget);
+            json.WriteString("result", CpuPass ? "PASS" : "MISS");
+            json.WriteEndObject();
+
+            if (throughput is null)
+            {
+                json.WriteNull("throughput");
+            }
+            else
+            {
+                json.WriteStartObject("throughput");
+                json.WriteString("emulator", throughput.Emulator);
+                json.WriteNumber("rounds", options.Rounds);
+                WriteStats(json, "rawRecordsPerSecond", throughput.Raw, 1);
+                WriteStats(json, "processorRecordsPerSecond", throughput.Processor, 1);
+                foreach (var (name, stats) in throughput.Diagnostics)
+                    WriteStats(json, name + "RecordsPerSecond", stats, 1);
+                json.WriteNumber("ratio", Math.Round(throughput.Ratio, 4));
+                WriteStats(json, "pairedRatio", throughput.PairedRatio, 4);
+                json.WriteNumber("targetRatio", RatioTarget);
+                json.WriteString("result", RatioPass == true ? "PASS" : "MISS");
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteStats(Utf8JsonWriter json, string name, Stats stats, int digits)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("median", Math.Round(stats.Median, digits));
+        json.WriteNumber("min", Math.Round(stats.Min, digits));
+        json.WriteNumber("max", Math.Round(stats.Max, digits));
+        json.WriteStartArray("samples");
+        foreach (var sample in stats.Samples) json.WriteNumberValue(Math.Round(sample, digits));
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+}
