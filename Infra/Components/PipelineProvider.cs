@@ -1,0 +1,59 @@
+using OrdersPipeline.Infra.Definitions;
+using Pulumi;
+using Pulumi.Aws;
+using Pulumi.Aws.Inputs;
+
+namespace OrdersPipeline.Infra.Components;
+
+/// <summary>The one explicit AWS provider every component uses: default tags always, and for the <c>local</c>
+/// stack every service endpoint pointed at the emulator.</summary>
+public static class PipelineProvider
+{
+    public const string ResourceName = "aws-pipeline";
+
+    public static Provider Create(PipelineSettings settings, string? region)
+    {
+        var tags = new InputMap<string>();
+        foreach (var (key, value) in settings.Tags)
+        {
+            tags.Add(key, value);
+        }
+
+        var args = new ProviderArgs
+        {
+            DefaultTags = new ProviderDefaultTagsArgs { Tags = tags },
+        };
+        if (region is not null)
+        {
+            args.Region = region;
+        }
+
+        if (settings.Emulator is { } emulator)
+        {
+            args.AccessKey = emulator.AccessKey;
+            args.SecretKey = emulator.SecretKey;
+            args.S3UsePathStyle = true;
+            args.SkipCredentialsValidation = true;
+            args.SkipRequestingAccountId = true;
+            args.SkipMetadataApiCheck = true;
+            args.SkipRegionValidation = true;
+            args.Endpoints.Add(EmulatorEndpoints(emulator.Url));
+        }
+
+        return new Provider(ResourceName, args);
+    }
+
+    // Keep in step with EmulatorSettings.Services.
+    private static ProviderEndpointArgs EmulatorEndpoints(string url) => new()
+    {
+        Cloudwatch = url,
+        Dynamodb = url,
+        Iam = url,
+        Lambda = url,
+        Logs = url,
+        S3 = url,
+        Sns = url,
+        Sqs = url,
+        Sts = url,
+    };
+}

@@ -1,0 +1,66 @@
+namespace OrdersPipeline.Infra.Definitions;
+
+/// <summary>What an alarm's single dimension points at; the component fills in the resource's name.</summary>
+public enum AlarmTarget
+{
+    ProcessorFunction,
+    AuditFunction,
+    DeadLetterQueue,
+    RedriveQueue,
+}
+
+/// <summary>One CloudWatch alarm, everything but the dimension value (a resource name known at deploy time).</summary>
+public sealed record AlarmDefinition(
+    string Name,
+    string Description,
+    string Namespace,
+    string MetricName,
+    string Statistic,
+    int PeriodSeconds,
+    int EvaluationPeriods,
+    double Threshold,
+    string ComparisonOperator,
+    string TreatMissingData,
+    string DimensionName,
+    AlarmTarget Target);
+
+/// <summary>The pipeline's alarms. Every one notifies the alert topic on ALARM and on OK.</summary>
+public static class AlarmDefinitions
+{
+    public const string LambdaNamespace = "AWS/Lambda";
+    public const string SqsNamespace = "AWS/SQS";
+    public const string FunctionNameDimension = "FunctionName";
+    public const string QueueNameDimension = "QueueName";
+    public const string GreaterThanOrEqualToThreshold = "GreaterThanOrEqualToThreshold";
+    public const string NotBreaching = "notBreaching";
+    public const string Sum = "Sum";
+    public const string Maximum = "Maximum";
+
+    public static IReadOnlyList<AlarmDefinition> For(PipelineSettings settings)
+    {
+        var names = settings.Names;
+        return
+        [
+            Lambda(names.ProcessorErrorsAlarm, "Processor invocations failed.", "Errors", Sum,
+                settings.ErrorAlarmThreshold, AlarmTarget.ProcessorFunction),
+            Lambda(names.ProcessorIteratorAgeAlarm, "The processor is falling behind the orders stream.",
+                "IteratorAge", Maximum, settings.IteratorAgeAlarmMs, AlarmTarget.ProcessorFunction),
+            Queue(names.DeadLetterDepthAlarm, "Stream batches failed and are waiting in the dead-letter queue.",
+                AlarmTarget.DeadLetterQueue),
+            Lambda(names.AuditErrorsAlarm, "The audit function failed.", "Errors", Sum, 1, AlarmTarget.AuditFunction),
+            Queue(names.RedriveDepthAlarm, "Failure records could not be audited and were moved to the redrive queue.",
+                AlarmTarget.RedriveQueue),
+        ];
+    }
+
+    private static AlarmDefinition Lambda(
+        string name, string description, string metric, string statistic, double threshold, AlarmTarget target) =>
+        new(name, description, LambdaNamespace, metric, statistic, PipelineDefaults.AlarmPeriodSeconds,
+            PipelineDefaults.AlarmEvaluationPeriods, threshold, GreaterThanOrEqualToThreshold, NotBreaching,
+            FunctionNameDimension, target);
+
+    private static AlarmDefinition Queue(string name, string description, AlarmTarget target) =>
+        new(name, description, SqsNamespace, "ApproximateNumberOfMessagesVisible", Maximum,
+            PipelineDefaults.AlarmPeriodSeconds, PipelineDefaults.AlarmEvaluationPeriods, 1,
+            GreaterThanOrEqualToThreshold, NotBreaching, QueueNameDimension, target);
+}

@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+
+namespace OrdersPipeline.Infra.Definitions;
+
+/// <summary>IAM documents as JSON, built from resource ARNs. The role policies hold exactly the statements of
+/// ARCHITECTURE.md "Least privilege".</summary>
+public static class PolicyDocuments
+{
+    public const string Version = "2012-10-17";
+    public const string LambdaServicePrincipal = "lambda.amazonaws.com";
+
+    /// <summary>Lambda refuses active tracing unless the role may write traces; X-Ray has no resource-level
+    /// permissions, so the AWS managed policy is attached instead of widening the inline policy.</summary>
+    public const string TracingManagedPolicyArn = "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess";
+
+    public static IReadOnlyList<PolicyStatement> ProcessorStatements(
+        string streamArn, string bucketArn, string deadLetterQueueArn, string logGroupArn) =>
+    [
+        new("ReadOrdersStream",
+            ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"],
+            [streamArn]),
+        new("WriteProcessedObjects", ["s3:PutObject"], [$"{bucketArn}/{PipelineDefaults.ProcessedKeyPrefix}/*"]),
+        new("SendFailedBatchesToDeadLetterQueue", ["sqs:SendMessage"], [deadLetterQueueArn]),
+        OwnLogsStatement(logGroupArn),
+    ];
+
+    public static IReadOnlyList<PolicyStatement> AuditStatements(
+        string auditTableArn, string deadLetterQueueArn, string logGroupArn) =>
+    [
+        new("WriteAuditRecords", ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:GetItem"], [auditTableArn]),
+        new("ConsumeDeadLetterQueue",
+            ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
+            [deadLetterQueueArn]),
+        OwnLogsStatement(logGroupArn),
+    ];
+
+    public static string ProcessorPolicy(
+        string streamArn, string bucketArn, string deadLetterQueueArn, string logGroupArn) =>
+        RolePolicy(ProcessorStatements(streamArn, bucketArn, deadLetterQueueArn, logGroupArn));
+
+    public static string AuditPolicy(string auditTableArn, string deadLetterQueueArn, string logGroupArn) =>
+        RolePolicy(AuditStatements(auditTableArn, deadLetterQueueArn, logGroupArn));
+
+    public static string RolePolicy(IReadOnlyList<PolicyStatement> statements)
+    {
+        if (statements.SelectMany(statement => statement.Actions).Any(action => action.Contains('*')))
+        {
+            throw new ArgumentException("A role policy may not hold a wildcard action.", nameof(statements));
+        }
+
+        var array = new JsonArray();
+        foreach (var statement in statements)
+        {
+            array.Add(new JsonObject
+            {
+                ["Sid"] = statement.Sid,
+                ["Effect"] = "Allow",
+                ["Action"] = Strings(statement.Actions),
+                ["Resource"] = Strings(statement.Resources),
+            });
+        }
+
+        return Document(array);
+    }
+
+    /// <summary>Lets Lambda assume the role, and nothing else.</summary>
+    public static string LambdaTrustPolicy() =>
+        Document(new JsonArray
+        {
+            new JsonObject
+            {
+                ["Effect"] = "Allow",
+                ["Principal"] = new JsonObject { ["Service"] = LambdaServicePrincipal },
+                ["Action"] = "sts:AssumeRole",
+            },
+        });
+
+    /// <summary>Denies every request to the bucket and its objects that does not use TLS.</summary>
+    public static string TlsOnlyBucketPolicy(string bucketArn) =>
+        DenyInsecureTransport("s3:*", [bucketArn, $"{bucketArn}/*"]);
+
+    /// <summary>Denies every request to the queue that does not use TLS.</summary>
+    public static string TlsOnlyQueuePolicy(string queueArn) => DenyInsecureTransport("sqs:*", [queueArn]);
+
+    /// <summary>Log streams of one log group (<c>&lt;group ARN&gt;:*</c>); the group ARN comes without the suffix.</summary>
+    private static PolicyStatement OwnLogsStatement(string logGroupArn) =>
+        new("WriteOwnLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], [$"{logGroupArn}:*"]);
+
+    private static string DenyInsecureTransport(string serviceActions, IReadOnlyList<string> resources) =>
+        Document(new JsonArray
+        {
+            new JsonObject
+            {
+                ["Sid"] = "DenyInsecureTransport",
+                ["Effect"] = "Deny",
+                ["Principal"] = "*",
+                ["Action"] = serviceActions,
+                ["Resource"] = Strings(resources),
+                ["Condition"] = new JsonObject
+                {
+                    ["Bool"] = new JsonObject { ["aws:SecureTransport"] = "false" },
+                },
+            },
+        });
+
+    private static string Document(JsonArray statements) =>
+        new JsonObject { ["Version"] = Version, ["Statement"] = statements }.ToJsonString();
+
+    private static JsonArray Strings(IEnumerable<string> values) =>
+        new(values.Select(value => (JsonNode?)JsonValue.Create(value)).ToArray());
+}

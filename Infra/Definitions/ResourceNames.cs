@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+
+namespace OrdersPipeline.Infra.Definitions;
+
+/// <summary>Physical names of every named resource: <c>&lt;environment&gt;-&lt;resource&gt;-&lt;team&gt;</c>.</summary>
+public sealed partial record ResourceNames(string Environment, string Team)
+{
+    /// <summary>Stands in for the account id when checking the bucket name before the account is known.</summary>
+    public const string PlaceholderAccountId = "000000000000";
+
+    public string OrdersTable => Name("orders-table");
+    public string ProcessorFunction => Name("order-processor-lambda");
+    public string ProcessorRole => Name("order-processor-role");
+    public string ProcessorPolicy => Name("order-processor-policy");
+    public string ProcessorLogGroup => LogGroupOf(ProcessorFunction);
+    public string DeadLetterQueue => Name("orders-dlq");
+    public string RedriveQueue => Name("audit-redrive-queue");
+    public string AuditTable => Name("audit-table");
+    public string AuditFunction => Name("audit-lambda");
+    public string AuditRole => Name("audit-role");
+    public string AuditPolicy => Name("audit-policy");
+    public string AuditLogGroup => LogGroupOf(AuditFunction);
+    public string AlertTopic => Name("pipeline-alerts-topic");
+    public string ProcessorErrorsAlarm => Name("processor-errors-alarm");
+    public string ProcessorIteratorAgeAlarm => Name("processor-iterator-age-alarm");
+    public string DeadLetterDepthAlarm => Name("dlq-depth-alarm");
+    public string AuditErrorsAlarm => Name("audit-errors-alarm");
+    public string RedriveDepthAlarm => Name("redrive-depth-alarm");
+
+    /// <summary>The bucket name carries the account id because bucket names are global.</summary>
+    public string ProcessedBucket(string accountId) =>
+        AccountIdPattern().IsMatch(accountId)
+            ? Name($"processed-data-{accountId}")
+            : throw new ArgumentException($"'{accountId}' is not a 12-digit AWS account id.", nameof(accountId));
+
+    public static string LogGroupOf(string functionName) => $"/aws/lambda/{functionName}";
+
+    /// <summary>Every name with the rule of the service it is used in.</summary>
+    public IReadOnlyList<(string Name, ServiceNameRule Rule)> All() =>
+    [
+        (OrdersTable, ServiceNameRules.DynamoDbTable),
+        (AuditTable, ServiceNameRules.DynamoDbTable),
+        (ProcessedBucket(PlaceholderAccountId), ServiceNameRules.S3Bucket),
+        (ProcessorFunction, ServiceNameRules.LambdaFunction),
+        (AuditFunction, ServiceNameRules.LambdaFunction),
+        (ProcessorRole, ServiceNameRules.IamRole),
+        (AuditRole, ServiceNameRules.IamRole),
+        (ProcessorPolicy, ServiceNameRules.IamRolePolicy),
+        (AuditPolicy, ServiceNameRules.IamRolePolicy),
+        (ProcessorLogGroup, ServiceNameRules.LogGroup),
+        (AuditLogGroup, ServiceNameRules.LogGroup),
+        (DeadLetterQueue, ServiceNameRules.SqsQueue),
+        (RedriveQueue, ServiceNameRules.SqsQueue),
+        (AlertTopic, ServiceNameRules.SnsTopic),
+        (ProcessorErrorsAlarm, ServiceNameRules.CloudWatchAlarm),
+        (ProcessorIteratorAgeAlarm, ServiceNameRules.CloudWatchAlarm),
+        (DeadLetterDepthAlarm, ServiceNameRules.CloudWatchAlarm),
+        (AuditErrorsAlarm, ServiceNameRules.CloudWatchAlarm),
+        (RedriveDepthAlarm, ServiceNameRules.CloudWatchAlarm),
+    ];
+
+    /// <summary>One config problem per name that breaks its service's limit, naming the keys it is built from.
+    /// The bucket is checked with a 12-digit placeholder account id.</summary>
+    public IReadOnlyList<string> Validate() =>
+        All()
+            .Select(entry => (entry.Name, Broken: entry.Rule.Check(entry.Name)))
+            .Where(entry => entry.Broken is not null)
+            .Select(entry =>
+                $"Resource name '{entry.Name}' is invalid: {entry.Broken}. It is built from "
+                + $"'{ConfigSchema.FullName(ConfigKeyNames.Environment)}' ('{Environment}') and "
+                + $"'{ConfigSchema.FullName(ConfigKeyNames.Team)}' ('{Team}'); change them to fit.")
+            .ToArray();
+
+    private string Name(string resource) => $"{Environment}-{resource}-{Team}";
+
+    [GeneratedRegex("^[0-9]{12}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AccountIdPattern();
+}

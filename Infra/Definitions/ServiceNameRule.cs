@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+
+namespace OrdersPipeline.Infra.Definitions;
+
+/// <summary>One AWS service's limit on a resource name: length and characters.</summary>
+public sealed record ServiceNameRule(string Kind, int MinLength, int MaxLength, Regex Pattern, string Characters)
+{
+    /// <summary>Null when <paramref name="name"/> fits; otherwise the limit it breaks, in words.</summary>
+    public string? Check(string name)
+    {
+        if (name.Length < MinLength || name.Length > MaxLength)
+        {
+            return $"{Kind} names must be {MinLength}-{MaxLength} characters, and '{name}' has {name.Length}";
+        }
+
+        return Pattern.IsMatch(name) ? null : $"{Kind} names may contain only {Characters}, which '{name}' does not";
+    }
+}
+
+/// <summary>The name limits of every service the pipeline names a resource in.</summary>
+public static partial class ServiceNameRules
+{
+    public static ServiceNameRule DynamoDbTable { get; } =
+        new("DynamoDB table", 3, 255, DynamoDbPattern(), "letters, digits, '_', '.' and '-'");
+
+    public static ServiceNameRule LambdaFunction { get; } =
+        new("Lambda function", 1, 64, LettersDigitsHyphenUnderscore(), "letters, digits, '-' and '_'");
+
+    public static ServiceNameRule IamRole { get; } =
+        new("IAM role", 1, 64, IamPattern(), "letters, digits and '+=,.@_-'");
+
+    public static ServiceNameRule IamRolePolicy { get; } =
+        new("IAM inline policy", 1, 128, IamPattern(), "letters, digits and '+=,.@_-'");
+
+    public static ServiceNameRule SqsQueue { get; } =
+        new("SQS queue", 1, 80, LettersDigitsHyphenUnderscore(), "letters, digits, '-' and '_'");
+
+    public static ServiceNameRule S3Bucket { get; } =
+        new("S3 bucket", 3, 63, BucketPattern(),
+            "lowercase letters, digits and '-', starting and ending with a letter or digit");
+
+    public static ServiceNameRule SnsTopic { get; } =
+        new("SNS topic", 1, 256, LettersDigitsHyphenUnderscore(), "letters, digits, '-' and '_'");
+
+    public static ServiceNameRule CloudWatchAlarm { get; } =
+        new("CloudWatch alarm", 1, 255, PrintableAscii(), "printable ASCII characters");
+
+    public static ServiceNameRule LogGroup { get; } =
+        new("CloudWatch log group", 1, 512, LogGroupPattern(), "letters, digits and '._-/#'");
+
+    [GeneratedRegex("^[a-zA-Z0-9_.-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex DynamoDbPattern();
+
+    [GeneratedRegex("^[a-zA-Z0-9_-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex LettersDigitsHyphenUnderscore();
+
+    [GeneratedRegex(@"^[\w+=,.@-]+$", RegexOptions.CultureInvariant | RegexOptions.ECMAScript)]
+    private static partial Regex IamPattern();
+
+    [GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex BucketPattern();
+
+    [GeneratedRegex("^[\x20-\x7E]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex PrintableAscii();
+
+    [GeneratedRegex("^[a-zA-Z0-9_.#/-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex LogGroupPattern();
+}

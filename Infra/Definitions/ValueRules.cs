@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace OrdersPipeline.Infra.Definitions;
+
+/// <summary>A check on one raw config value: returns null when valid, else the allowed range in words.</summary>
+public delegate string? ValueRule(string value);
+
+/// <summary>The value checks config keys are built from.</summary>
+public static partial class ValueRules
+{
+    public static ValueRule IntRange(int min, int max) =>
+        value => TryParseInt(value, out var number) && number >= min && number <= max
+            ? null
+            : $"an integer from {min} to {max}";
+
+    /// <summary>A value that is either one sentinel (e.g. -1 = unlimited) or inside a range.</summary>
+    public static ValueRule IntRangeOrSentinel(int sentinel, int min, int max) =>
+        value => TryParseInt(value, out var number) && (number == sentinel || (number >= min && number <= max))
+            ? null
+            : $"{sentinel.ToString(CultureInfo.InvariantCulture)} or an integer from {min} to {max}";
+
+    public static ValueRule IntOneOf(IReadOnlyList<int> allowed) =>
+        value => TryParseInt(value, out var number) && allowed.Contains(number)
+            ? null
+            : $"one of {string.Join(", ", allowed)}";
+
+    public static ValueRule Boolean { get; } =
+        value => TryParseBool(value, out _) ? null : "true or false";
+
+    public static ValueRule OneOf(params string[] allowed) =>
+        value => allowed.Contains(value, StringComparer.Ordinal) ? null : $"one of {string.Join(", ", allowed)}";
+
+    /// <summary>A name segment every service accepts, bucket names included.</summary>
+    public static ValueRule NameSegment(int maxLength) =>
+        value => value.Length <= maxLength && NameSegmentPattern().IsMatch(value)
+            ? null
+            : $"1 to {maxLength} lowercase letters, digits or hyphens, starting and ending with a letter or digit";
+
+    public static ValueRule Email { get; } =
+        value => value.Length <= 254 && EmailPattern().IsMatch(value) ? null : "an email address like ops@example.com";
+
+    public static ValueRule HttpUrl { get; } =
+        value => Uri.TryCreate(value, UriKind.Absolute, out var uri)
+                 && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? null
+            : "an absolute http:// or https:// URL";
+
+    public static ValueRule NonEmpty { get; } =
+        value => string.IsNullOrWhiteSpace(value) ? "a non-empty string" : null;
+
+    public static bool TryParseInt(string value, out int number) =>
+        int.TryParse(value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number);
+
+    public static bool TryParseBool(string value, out bool flag) => bool.TryParse(value.Trim(), out flag);
+
+    [GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NameSegmentPattern();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailPattern();
+}

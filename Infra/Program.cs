@@ -1,0 +1,4 @@
+using OrdersPipeline.Infra;
+using Pulumi;
+
+return await Deployment.RunAsync<PipelineStack>();

@@ -1,0 +1,243 @@
+using Moq;
+using NUnit.Framework;
+
+namespace OrdersPipeline.Infra.Definitions.Tests;
+
+[TestFixture]
+public sealed class PipelineSettingsTests
+{
+    [Test]
+    public void Unset_keys_take_the_documented_defaults()
+    {
+        var settings = new ConfigFixture().Parse();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(settings.BatchSize, Is.EqualTo(100));
+            Assert.That(settings.ErrorAlarmThreshold, Is.EqualTo(5));
+            Assert.That(settings.Architecture, Is.EqualTo(LambdaArchitecture.Arm64));
+            Assert.That(settings.Protect, Is.False);
+            Assert.That(settings.ForceDestroy, Is.True);
+            Assert.That(settings.AlertEmail, Is.Null);
+            Assert.That(settings.Emulator, Is.Null);
+            Assert.That(settings.FunctionsPackageDirectory, Is.Null);
+            Assert.That(settings.MaxBatchingWindowSeconds, Is.EqualTo(PipelineDefaults.MaxBatchingWindowSeconds));
+            Assert.That(settings.MaxRetryAttempts, Is.EqualTo(PipelineDefaults.MaxRetryAttempts));
+            Assert.That(settings.MaxRecordAgeSeconds, Is.EqualTo(PipelineDefaults.MaxRecordAgeSeconds));
+            Assert.That(settings.ParallelizationFactor, Is.EqualTo(PipelineDefaults.ParallelizationFactor));
+            Assert.That(settings.ProcessorMemoryMb, Is.EqualTo(PipelineDefaults.ProcessorMemoryMb));
+            Assert.That(settings.ProcessorTimeoutSeconds, Is.EqualTo(PipelineDefaults.ProcessorTimeoutSeconds));
+            Assert.That(settings.ProcessorMaxConcurrency, Is.EqualTo(16));
+            Assert.That(settings.AuditTimeoutSeconds, Is.EqualTo(PipelineDefaults.AuditTimeoutSeconds));
+            Assert.That(settings.LogRetentionDays, Is.EqualTo(PipelineDefaults.LogRetentionDays));
+            Assert.That(settings.IteratorAgeAlarmMs, Is.EqualTo(PipelineDefaults.IteratorAgeAlarmMs));
+            Assert.That(settings.NoncurrentVersionExpirationDays, Is.EqualTo(PipelineDefaults.NoncurrentVersionExpirationDays));
+        });
+    }
+
+    [Test]
+    public void Every_configured_value_is_read()
+    {
+        var settings = new ConfigFixture()
+            .With("environment", "prod")
+            .With("team", "payments")
+            .With("batchSize", "250")
+            .With("maxBatchingWindowSeconds", "5")
+            .With("maxRetryAttempts", "-1")
+            .With("maxRecordAgeSeconds", "-1")
+            .With("parallelizationFactor", "4")
+            .With("processorMemoryMb", "1024")
+            .With("processorTimeoutSeconds", "120")
+            .With("processorMaxConcurrency", "32")
+            .With("auditTimeoutSeconds", "45")
+            .With("logRetentionDays", "30")
+            .With("architecture", "x86_64")
+            .With("errorAlarmThreshold", "3")
+            .With("iteratorAgeAlarmMs", "120000")
+            .With("alertEmail", "ops@example.com")
+            .With("protect", "true")
+            .With("forceDestroy", "false")
+            .With("noncurrentVersionExpirationDays", "7")
+            .With("functionsPackageDirectory", "/tmp/pkg")
+            .Parse();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(settings.Environment, Is.EqualTo("prod"));
+            Assert.That(settings.Team, Is.EqualTo("payments"));
+            Assert.That(settings.BatchSize, Is.EqualTo(250));
+            Assert.That(settings.MaxBatchingWindowSeconds, Is.EqualTo(5));
+            Assert.That(settings.MaxRetryAttempts, Is.EqualTo(-1));
+            Assert.That(settings.MaxRecordAgeSeconds, Is.EqualTo(-1));
+            Assert.That(settings.ParallelizationFactor, Is.EqualTo(4));
+            Assert.That(settings.ProcessorMemoryMb, Is.EqualTo(1024));
+            Assert.That(settings.ProcessorTimeoutSeconds, Is.EqualTo(120));
+            Assert.That(settings.ProcessorMaxConcurrency, Is.EqualTo(32));
+            Assert.That(settings.AuditTimeoutSeconds, Is.EqualTo(45));
+            Assert.That(settings.LogRetentionDays, Is.EqualTo(30));
+            Assert.That(settings.Architecture, Is.EqualTo(LambdaArchitecture.X86_64));
+            Assert.That(settings.ErrorAlarmThreshold, Is.EqualTo(3));
+            Assert.That(settings.IteratorAgeAlarmMs, Is.EqualTo(120000));
+            Assert.That(settings.AlertEmail, Is.EqualTo("ops@example.com"));
+            Assert.That(settings.Protect, Is.True);
+            Assert.That(settings.ForceDestroy, Is.False);
+            Assert.That(settings.NoncurrentVersionExpirationDays, Is.EqualTo(7));
+            Assert.That(settings.FunctionsPackageDirectory, Is.EqualTo("/tmp/pkg"));
+        });
+    }
+
+    [Test]
+    public void Environment_defaults_to_the_stack_name()
+    {
+        Assert.That(new ConfigFixture().Parse(stackName: "staging").Environment, Is.EqualTo("staging"));
+    }
+
+    [Test]
+    public void A_stack_name_that_cannot_be_an_environment_is_rejected_with_a_hint()
+    {
+        var error = new ConfigFixture().ParseFails(stackName: "Dev_Stack");
+
+        Assert.That(error.Message, Does.Contain("'orders-pipeline:environment'"));
+        Assert.That(error.Message, Does.Contain("'Dev_Stack'"));
+        Assert.That(error.Message, Does.Contain("the stack name"));
+    }
+
+    [Test]
+    public void Team_is_required()
+    {
+        var error = new ConfigFixture().Without("team").ParseFails();
+
+        Assert.That(error.Problems, Has.Count.EqualTo(1));
+        Assert.That(error.Message, Does.Contain("'orders-pipeline:team' is required"));
+        Assert.That(error.Message, Does.Contain("pulumi config set orders-pipeline:team"));
+    }
+
+    [Test]
+    public void An_empty_value_counts_as_unset()
+    {
+        Assert.That(new ConfigFixture().With("batchSize", " ").Parse().BatchSize, Is.EqualTo(100));
+    }
+
+    [Test]
+    public void Surrounding_whitespace_is_ignored()
+    {
+        Assert.That(new ConfigFixture().With("batchSize", " 42 ").Parse().BatchSize, Is.EqualTo(42));
+    }
+
+    [Test]
+    public void An_invalid_value_names_key_value_and_range()
+    {
+        var error = new ConfigFixture().With("batchSize", "0").ParseFails();
+
+        Assert.That(error.Message, Is.EqualTo(
+            "Config 'orders-pipeline:batchSize' has invalid value '0': must be an integer from 1 to 10000."));
+    }
+
+    [Test]
+    public void Every_invalid_value_is_reported_at_once()
+    {
+        var error = new ConfigFixture()
+            .With("batchSize", "0")
+            .With("parallelizationFactor", "11")
+            .With("architecture", "sparc")
+            .ParseFails();
+
+        Assert.That(error.Problems, Has.Count.EqualTo(3));
+        Assert.That(error.Message, Does.StartWith("3 configuration problems:"));
+        Assert.That(error.Message, Does.Contain("batchSize").And.Contain("parallelizationFactor").And.Contain("architecture"));
+    }
+
+    [Test]
+    public void Names_too_long_for_a_service_are_a_config_error_naming_environment_and_team()
+    {
+        // Each segment is valid alone; together the bucket name passes 63 characters.
+        var error = new ConfigFixture()
+            .With("environment", "production-east")
+            .With("team", "data-engineering-platform")
+            .ParseFails();
+
+        Assert.That(error.Problems, Has.Count.EqualTo(1));
+        Assert.That(error.Message, Does.Contain("S3 bucket names must be 3-63 characters"));
+        Assert.That(error.Message, Does.Contain("'orders-pipeline:environment' ('production-east')"));
+        Assert.That(error.Message, Does.Contain("'orders-pipeline:team' ('data-engineering-platform')"));
+    }
+
+    [Test]
+    public void Name_limits_are_not_checked_when_a_segment_is_already_invalid()
+    {
+        var error = new ConfigFixture().With("environment", "UPPER").ParseFails();
+
+        Assert.That(error.Problems, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void Emulator_settings_exist_only_when_an_endpoint_is_configured()
+    {
+        var settings = new ConfigFixture().With("emulatorEndpoint", "http://127.0.0.1:5000").Parse();
+
+        Assert.That(settings.Emulator, Is.Not.Null);
+        Assert.That(settings.Emulator!.Url, Is.EqualTo("http://127.0.0.1:5000"));
+        Assert.That(settings.Emulator.AccessKey, Is.EqualTo("test"));
+        Assert.That(settings.Emulator.SecretKey, Is.EqualTo("test"));
+    }
+
+    [Test]
+    public void Emulator_credentials_can_be_overridden()
+    {
+        var settings = new ConfigFixture()
+            .With("emulatorEndpoint", "http://localhost:4566/")
+            .With("emulatorAccessKey", "local")
+            .With("emulatorSecretKey", "secret")
+            .Parse();
+
+        Assert.That(settings.Emulator, Is.EqualTo(
+            new EmulatorSettings(new Uri("http://localhost:4566/"), "local", "secret")));
+        Assert.That(settings.Emulator!.Url, Is.EqualTo("http://localhost:4566"));
+    }
+
+    [Test]
+    public void An_invalid_emulator_endpoint_is_reported_not_thrown_as_a_uri_error()
+    {
+        var error = new ConfigFixture().With("emulatorEndpoint", "localhost").ParseFails();
+
+        Assert.That(error.Message, Does.Contain("'orders-pipeline:emulatorEndpoint'"));
+    }
+
+    [Test]
+    public void Dead_letter_visibility_timeout_is_six_times_the_audit_timeout()
+    {
+        var settings = new ConfigFixture().With("auditTimeoutSeconds", "40").Parse();
+
+        Assert.That(settings.DeadLetterVisibilityTimeoutSeconds, Is.EqualTo(240));
+    }
+
+    [Test]
+    public void Tags_carry_environment_team_project_and_manager()
+    {
+        var tags = new ConfigFixture().With("environment", "qa").Parse().Tags;
+
+        Assert.That(tags, Is.EquivalentTo(new Dictionary<string, string>
+        {
+            ["Environment"] = "qa",
+            ["Team"] = "backend",
+            ["Project"] = "orders-pipeline",
+            ["ManagedBy"] = "pulumi",
+        }));
+    }
+
+    [Test]
+    public void Parse_reads_only_schema_keys_and_each_of_them()
+    {
+        var readKey = new Mock<Func<string, string?>>();
+        readKey.Setup(read => read(ConfigKeyNames.Team)).Returns("backend");
+
+        PipelineSettings.Parse(readKey.Object, "dev");
+
+        foreach (var key in ConfigSchema.Keys)
+        {
+            readKey.Verify(read => read(key.Name), Times.Once, key.Name);
+        }
+
+        readKey.Verify(read => read(It.Is<string>(name => !ConfigSchema.IsKnown(name))), Times.Never);
+    }
+}

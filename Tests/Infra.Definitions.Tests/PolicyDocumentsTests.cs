@@ -1,0 +1,132 @@
+using NUnit.Framework;
+
+namespace OrdersPipeline.Infra.Definitions.Tests;
+
+[TestFixture]
+public sealed class PolicyDocumentsTests
+{
+    private const string StreamArn =
+        "arn:aws:dynamodb:us-east-1:123456789012:table/dev-orders-table-backend/stream/2026-01-01T00:00:00.000";
+    private const string BucketArn = "arn:aws:s3:::dev-processed-data-123456789012-backend";
+    private const string QueueArn = "arn:aws:sqs:us-east-1:123456789012:dev-orders-dlq-backend";
+    private const string LogGroupArn = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/fn";
+    private const string AuditTableArn = "arn:aws:dynamodb:us-east-1:123456789012:table/dev-audit-table-backend";
+
+    private static PolicyJson Processor() =>
+        PolicyJson.Parse(PolicyDocuments.ProcessorPolicy(StreamArn, BucketArn, QueueArn, LogGroupArn));
+
+    private static PolicyJson Audit() => PolicyJson.Parse(PolicyDocuments.AuditPolicy(AuditTableArn, QueueArn, LogGroupArn));
+
+    [Test]
+    public void Processor_policy_grants_exactly_the_least_privilege_statements()
+    {
+        var grants = Processor().Statements.Select(s => (s.Effect, string.Join(",", s.Actions), string.Join(",", s.Resources)));
+
+        Assert.That(grants, Is.EqualTo(new[]
+        {
+            ("Allow", "dynamodb:DescribeStream,dynamodb:GetRecords,dynamodb:GetShardIterator,dynamodb:ListStreams", StreamArn),
+            ("Allow", "s3:PutObject", BucketArn + "/processed-data/*"),
+            ("Allow", "sqs:SendMessage", QueueArn),
+            ("Allow", "logs:CreateLogStream,logs:PutLogEvents", LogGroupArn + ":*"),
+        }));
+    }
+
+    [Test]
+    public void Audit_policy_grants_exactly_the_least_privilege_statements()
+    {
+        var grants = Audit().Statements.Select(s => (s.Effect, string.Join(",", s.Actions), string.Join(",", s.Resources)));
+
+        Assert.That(grants, Is.EqualTo(new[]
+        {
+            ("Allow", "dynamodb:PutItem,dynamodb:UpdateItem,dynamodb:GetItem", AuditTableArn),
+            ("Allow", "sqs:ReceiveMessage,sqs:DeleteMessage,sqs:GetQueueAttributes", QueueArn),
+            ("Allow", "logs:CreateLogStream,logs:PutLogEvents", LogGroupArn + ":*"),
+        }));
+    }
+
+    [Test]
+    public void Role_policies_use_the_current_policy_language_version()
+    {
+        Assert.That(Processor().Version, Is.EqualTo("2012-10-17"));
+        Assert.That(Audit().Version, Is.EqualTo("2012-10-17"));
+    }
+
+    [Test]
+    public void Role_policies_hold_no_wildcard_action_and_no_wildcard_resource()
+    {
+        foreach (var policy in new[] { Processor(), Audit() })
+        {
+            Assert.That(policy.AllActions, Has.None.Contain("*"));
+            Assert.That(policy.Statements.SelectMany(s => s.Resources), Has.None.EqualTo("*"));
+            Assert.That(policy.Statements.Select(s => s.Effect), Has.All.EqualTo("Allow"));
+        }
+    }
+
+    [Test]
+    public void Role_policies_give_no_kms_actions_without_a_customer_key()
+    {
+        Assert.That(Processor().AllActions.Concat(Audit().AllActions), Has.None.StartWith("kms:"));
+    }
+
+    [Test]
+    public void Statements_have_distinct_sids()
+    {
+        Assert.That(Processor().Statements.Select(s => s.Sid), Is.Unique.And.All.Not.Null);
+        Assert.That(Audit().Statements.Select(s => s.Sid), Is.Unique.And.All.Not.Null);
+    }
+
+    [Test]
+    public void A_wildcard_action_is_refused()
+    {
+        var statements = new[] { new PolicyStatement("Everything", ["s3:*"], [BucketArn]) };
+
+        Assert.That(() => PolicyDocuments.RolePolicy(statements), Throws.ArgumentException);
+    }
+
+    [Test]
+    public void Trust_policy_lets_only_lambda_assume_the_role()
+    {
+        var statement = PolicyJson.Parse(PolicyDocuments.LambdaTrustPolicy()).Statements.Single();
+
+        Assert.That(statement.Effect, Is.EqualTo("Allow"));
+        Assert.That(statement.Actions, Is.EqualTo(new[] { "sts:AssumeRole" }));
+        Assert.That(statement.Principal, Is.EqualTo("""{"Service":"lambda.amazonaws.com"}"""));
+    }
+
+    [Test]
+    public void Bucket_policy_denies_every_request_without_tls_on_bucket_and_objects()
+    {
+        var statement = PolicyJson.Parse(PolicyDocuments.TlsOnlyBucketPolicy(BucketArn)).Statements.Single();
+
+        Assert.That(statement.Effect, Is.EqualTo("Deny"));
+        Assert.That(statement.Principal, Is.EqualTo("\"*\""));
+        Assert.That(statement.Actions, Is.EqualTo(new[] { "s3:*" }));
+        Assert.That(statement.Resources, Is.EqualTo(new[] { BucketArn, BucketArn + "/*" }));
+        Assert.That(statement.Condition, Is.EqualTo("""{"Bool":{"aws:SecureTransport":"false"}}"""));
+    }
+
+    [Test]
+    public void Queue_policy_denies_every_request_without_tls()
+    {
+        var statement = PolicyJson.Parse(PolicyDocuments.TlsOnlyQueuePolicy(QueueArn)).Statements.Single();
+
+        Assert.That(statement.Effect, Is.EqualTo("Deny"));
+        Assert.That(statement.Actions, Is.EqualTo(new[] { "sqs:*" }));
+        Assert.That(statement.Resources, Is.EqualTo(new[] { QueueArn }));
+        Assert.That(statement.Condition, Is.EqualTo("""{"Bool":{"aws:SecureTransport":"false"}}"""));
+    }
+
+    [Test]
+    public void Arns_are_escaped_as_json_strings()
+    {
+        var policy = PolicyJson.Parse(PolicyDocuments.TlsOnlyQueuePolicy("arn:with\"quote"));
+
+        Assert.That(policy.Statements.Single().Resources, Is.EqualTo(new[] { "arn:with\"quote" }));
+    }
+
+    [Test]
+    public void Tracing_is_granted_by_the_aws_managed_xray_write_policy()
+    {
+        Assert.That(PolicyDocuments.TracingManagedPolicyArn, Is.EqualTo("arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess"));
+    }
+}

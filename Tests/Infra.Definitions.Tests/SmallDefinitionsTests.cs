@@ -1,0 +1,131 @@
+using System.Text.Json;
+using NUnit.Framework;
+
+namespace OrdersPipeline.Infra.Definitions.Tests;
+
+[TestFixture]
+public sealed class LogRetentionTests
+{
+    [Test]
+    public void Allowed_values_are_exactly_what_CloudWatch_Logs_accepts()
+    {
+        Assert.That(LogRetention.AllowedDays, Is.EqualTo(new[]
+        {
+            0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+        }));
+    }
+
+    [TestCase(14, ExpectedResult = true)]
+    [TestCase(0, ExpectedResult = true)]
+    [TestCase(2, ExpectedResult = false)]
+    [TestCase(3650, ExpectedResult = false)]
+    public bool IsAllowed(int days) => LogRetention.IsAllowed(days);
+}
+
+[TestFixture]
+public sealed class QueueRulesTests
+{
+    [TestCase(1, 6)]
+    [TestCase(30, 180)]
+    [TestCase(900, 5400)]
+    public void Visibility_timeout_is_six_times_the_audit_timeout(int timeout, int expected) =>
+        Assert.That(QueueRules.VisibilityTimeoutFor(timeout), Is.EqualTo(expected));
+
+    [Test]
+    public void An_audit_timeout_whose_visibility_timeout_passes_12_hours_is_refused()
+    {
+        Assert.That(QueueRules.ValidateAuditTimeout(7200), Is.Empty);
+
+        var problems = QueueRules.ValidateAuditTimeout(7201);
+
+        Assert.That(problems, Has.Count.EqualTo(1));
+        Assert.That(problems[0], Does.Contain("'orders-pipeline:auditTimeoutSeconds'").And.Contain("'7201'")
+            .And.Contain("at most 7200").And.Contain("43200"));
+    }
+
+    [Test]
+    public void Redrive_policy_targets_the_redrive_queue_after_five_receives()
+    {
+        using var policy = JsonDocument.Parse(QueueRules.RedrivePolicy("arn:aws:sqs:us-east-1:123456789012:redrive"));
+
+        Assert.That(policy.RootElement.GetProperty("deadLetterTargetArn").GetString(),
+            Is.EqualTo("arn:aws:sqs:us-east-1:123456789012:redrive"));
+        Assert.That(policy.RootElement.GetProperty("maxReceiveCount").GetInt32(), Is.EqualTo(5));
+    }
+}
+
+[TestFixture]
+public sealed class StreamFiltersTests
+{
+    [Test]
+    public void Filter_keeps_insert_and_modify_only()
+    {
+        Assert.That(StreamFilters.InsertAndModifyPattern(), Is.EqualTo("""{"eventName":["INSERT","MODIFY"]}"""));
+    }
+}
+
+[TestFixture]
+public sealed class FunctionEnvironmentTests
+{
+    [Test]
+    public void Processor_gets_key_attribute_prefix_and_concurrency()
+    {
+        Assert.That(FunctionEnvironment.ProcessorStatic(16), Is.EquivalentTo(new Dictionary<string, string>
+        {
+            ["KEY_ATTRIBUTE"] = "orderId",
+            ["KEY_PREFIX"] = "processed-data",
+            ["MAX_CONCURRENCY"] = "16",
+        }));
+    }
+
+    [Test]
+    public void The_s3_key_prefix_and_the_policy_object_prefix_agree()
+    {
+        var policy = PolicyDocuments.ProcessorStatements("stream", "bucket", "queue", "logs");
+
+        Assert.That(policy.Single(s => s.Actions.Contains("s3:PutObject")).Resources.Single(),
+            Is.EqualTo($"bucket/{FunctionEnvironment.ProcessorStatic(1)[FunctionEnvironment.KeyPrefix]}/*"));
+    }
+}
+
+[TestFixture]
+public sealed class EmulatorSettingsTests
+{
+    [Test]
+    public void Every_service_the_stack_uses_is_redirected()
+    {
+        Assert.That(EmulatorSettings.Services, Is.EquivalentTo(new[]
+        {
+            "cloudwatch", "dynamodb", "iam", "lambda", "logs", "s3", "sns", "sqs", "sts",
+        }));
+    }
+
+    [Test]
+    public void Url_has_no_trailing_slash()
+    {
+        var emulator = new EmulatorSettings(new Uri("http://127.0.0.1:5000/"), "test", "test");
+
+        Assert.That(emulator.Url, Is.EqualTo("http://127.0.0.1:5000"));
+    }
+}
+
+[TestFixture]
+public sealed class StackOutputNamesTests
+{
+    [Test]
+    public void Output_names_are_unique_camel_case() =>
+        Assert.That(StackOutputNames.All, Is.Unique.And.All.Match("^[a-z][A-Za-z]+$"));
+}
+
+[TestFixture]
+public sealed class LambdaArchitectureTests
+{
+    [TestCase(LambdaArchitecture.Arm64, "arm64")]
+    [TestCase(LambdaArchitecture.X86_64, "x86_64")]
+    public void Aws_names_round_trip(LambdaArchitecture architecture, string name)
+    {
+        Assert.That(architecture.ToAwsName(), Is.EqualTo(name));
+        Assert.That(LambdaArchitectureNames.TryParse(name, out var parsed), Is.True);
+        Assert.That(parsed, Is.EqualTo(architecture));
+    }
+}

@@ -1,0 +1,20 @@
+namespace OrdersPipeline.Infra.Tests;
+
+/// <summary>The identifiers the mocks hand out, so tests can name the exact ARNs a policy must hold.</summary>
+internal static class MockAws
+{
+    public const string AccountId = "123456789012";
+    public const string Region = "us-east-1";
+    public const string StreamLabel = "2026-01-01T00:00:00.000";
+
+    public static string TableArn(string name) => $"arn:aws:dynamodb:{Region}:{AccountId}:table/{name}";
+    public static string StreamArn(string tableName) => $"{TableArn(tableName)}/stream/{StreamLabel}";
+    public static string BucketArn(string name) => $"arn:aws:s3:::{name}";
+    public static string QueueArn(string name) => $"arn:aws:sqs:{Region}:{AccountId}:{name}";
+    public static string QueueUrl(string name) => $"https://sqs.{Region}.amazonaws.com/{AccountId}/{name}";
+    public static string FunctionArn(string name) => $"arn:aws:lambda:{Region}:{AccountId}:function:{name}";
+    public static string RoleArn(string name) => $"arn:aws:iam::{AccountId}:role/{name}";
+    public static string LogGroupArn(string name) => $"arn:aws:logs:{Region}:{AccountId}:log-group:{name}";
+    public static string TopicArn(string name) => $"arn:aws:sns:{Region}:{AccountId}:{name}";
+    public static string AlarmArn(string name) => $"arn:aws:cloudwatch:{Region}:{AccountId}:alarm:{name}";
+}

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Pulumi.Testing;
+
+namespace OrdersPipeline.Infra.Tests;
+
+/// <summary>Engine double: records every registered resource with its inputs, returns the inputs as outputs and
+/// adds the attributes AWS would compute (ARNs, URLs, stream ARN), so the program's policies can be checked
+/// against exact ARNs.</summary>
+internal sealed class PipelineMocks : IMocks
+{
+    public const string CallerIdentityToken = "aws:index/getCallerIdentity:getCallerIdentity";
+
+    private readonly ConcurrentQueue<RegisteredResource> _registered = new();
+    private readonly ConcurrentQueue<MockCallArgs> _calls = new();
+
+    public IReadOnlyList<RegisteredResource> Registered => _registered.ToArray();
+
+    public IReadOnlyList<MockCallArgs> Calls => _calls.ToArray();
+
+    public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
+    {
+        var type = args.Type ?? string.Empty;
+        var name = args.Name ?? string.Empty;
+        _registered.Enqueue(new RegisteredResource(type, name, args.Inputs, args.Provider));
+
+        var state = args.Inputs.ToBuilder();
+        var physicalName = args.Inputs.TryGetValue("name", out var value) && value is string text ? text : name;
+        switch (type)
+        {
+            case "aws:dynamodb/table:Table":
+                state["arn"] = MockAws.TableArn(physicalName);
+                state["streamArn"] = MockAws.StreamArn(physicalName);
+                break;
+            case "aws:s3/bucket:Bucket":
+                var bucket = (string)args.Inputs["bucket"];
+                state["arn"] = MockAws.BucketArn(bucket);
+                physicalName = bucket;
+                break;
+            case "aws:sqs/queue:Queue":
+                state["arn"] = MockAws.QueueArn(physicalName);
+                state["url"] = MockAws.QueueUrl(physicalName);
+                break;
+            case "aws:lambda/function:Function":
+                state["arn"] = MockAws.FunctionArn(physicalName);
+                break;
+            case "aws:iam/role:Role":
+                state["arn"] = MockAws.RoleArn(physicalName);
+                break;
+            case "aws:cloudwatch/logGroup:LogGroup":
+                state["arn"] = MockAws.LogGroupArn(physicalName);
+                break;
+            case "aws:sns/topic:Topic":
+                state["arn"] = MockAws.TopicArn(physicalName);
+                break;
+            case "aws:cloudwatch/metricAlarm:MetricAlarm":
+                state["arn"] = MockAws.AlarmArn(physicalName);
+                break;
+            case "aws:lambda/eventSourceMapping:EventSourceMapping":
+                state["uuid"] = $"{name}-uuid";
+                break;
+        }
+
+        return Task.FromResult<(string? id, object state)>((args.Id ?? $"{physicalName}-id", state.ToImmutable()));
+    }
+
+    public Task<object> CallAsync(MockCallArgs args)
+    {
+        _calls.Enqueue(args);
+        object result = args.Token == CallerIdentityToken
+            ? ImmutableDictionary<string, object>.Empty
+                .Add("accountId", MockAws.AccountId)
+                .Add("arn", $"arn:aws:iam::{MockAws.AccountId}:user/test")
+                .Add("id", MockAws.AccountId)
+                .Add("userId", "AIDTEST")
+            : ImmutableDictionary<string, object>.Empty;
+        return Task.FromResult(result);
+    }
+}

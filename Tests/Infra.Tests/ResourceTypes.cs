@@ -1,0 +1,27 @@
+namespace OrdersPipeline.Infra.Tests;
+
+/// <summary>Pulumi type tokens of the AWS resources the program registers.</summary>
+internal static class ResourceTypes
+{
+    public const string Provider = "pulumi:providers:aws";
+    public const string Table = "aws:dynamodb/table:Table";
+    public const string Bucket = "aws:s3/bucket:Bucket";
+    public const string BucketVersioning = "aws:s3/bucketVersioning:BucketVersioning";
+    public const string BucketEncryption =
+        "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+    public const string BucketPublicAccessBlock = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
+    public const string BucketOwnershipControls = "aws:s3/bucketOwnershipControls:BucketOwnershipControls";
+    public const string BucketPolicy = "aws:s3/bucketPolicy:BucketPolicy";
+    public const string BucketLifecycle = "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration";
+    public const string Function = "aws:lambda/function:Function";
+    public const string EventSourceMapping = "aws:lambda/eventSourceMapping:EventSourceMapping";
+    public const string Role = "aws:iam/role:Role";
+    public const string RolePolicy = "aws:iam/rolePolicy:RolePolicy";
+    public const string RolePolicyAttachment = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
+    public const string LogGroup = "aws:cloudwatch/logGroup:LogGroup";
+    public const string Queue = "aws:sqs/queue:Queue";
+    public const string QueuePolicy = "aws:sqs/queuePolicy:QueuePolicy";
+    public const string Topic = "aws:sns/topic:Topic";
+    public const string TopicSubscription = "aws:sns/topicSubscription:TopicSubscription";
+    public const string MetricAlarm = "aws:cloudwatch/metricAlarm:MetricAlarm";
+}

@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using OrdersPipeline.Infra.Definitions;
+using Pulumi;
+using Pulumi.Testing;
+
+namespace OrdersPipeline.Infra.Tests;
+
+/// <summary>Runs <see cref="PipelineStack"/> against <see cref="PipelineMocks"/> with a given configuration.</summary>
+internal sealed class StackRun
+{
+    public const string StackName = "dev";
+
+    private readonly Dictionary<string, string> _config = new(StringComparer.Ordinal)
+    {
+        ["aws:region"] = MockAws.Region,
+        ["orders-pipeline:team"] = "backend",
+    };
+
+    private StackRun()
+    {
+    }
+
+    public PipelineMocks Mocks { get; } = new();
+
+    public ImmutableArray<Resource> Resources { get; private set; }
+
+    public PipelineStack Stack => Resources.OfType<PipelineStack>().Single();
+
+    /// <summary>Default config plus a fake published Functions package.</summary>
+    public static StackRun WithDefaults() => new StackRun().With(
+        ConfigKeyNames.FunctionsPackageDirectory, FakeFunctionsPackage.Directory);
+
+    public StackRun With(string shortKey, string value)
+    {
+        _config[ConfigSchema.FullName(shortKey)] = value;
+        return this;
+    }
+
+    public StackRun Without(string shortKey)
+    {
+        _config.Remove(ConfigSchema.FullName(shortKey));
+        return this;
+    }
+
+    public async Task<StackRun> RunAsync()
+    {
+        // Deployment reads PULUMI_CONFIG when it is created, once per TestAsync call.
+        System.Environment.SetEnvironmentVariable("PULUMI_CONFIG", JsonSerializer.Serialize(_config));
+        try
+        {
+            Resources = await Deployment.TestAsync<PipelineStack>(Mocks, new TestOptions
+            {
+                ProjectName = "orders-pipeline",
+                StackName = StackName,
+                IsPreview = false,
+            });
+        }
+        finally
+        {
+            System.Environment.SetEnvironmentVariable("PULUMI_CONFIG", null);
+        }
+
+        return this;
+    }
+
+    public IEnumerable<RegisteredResource> Aws => Mocks.Registered.Where(resource => resource.IsAws);
+
+    public IEnumerable<RegisteredResource> OfType(string type) => Mocks.Registered.Where(resource => resource.Type == type);
+
+    public RegisteredResource Single(string type, string physicalName) =>
+        OfType(type).Single(resource =>
+            (resource.Inputs.TryGetValue("name", out var name) || resource.Inputs.TryGetValue("bucket", out name))
+            && Equals(name, physicalName));
+
+    public RegisteredResource Single(string type) => OfType(type).Single();
+}
+
+/// <summary>A folder that looks like a published Functions package, shared by all tests.</summary>
+internal static class FakeFunctionsPackage
+{
+    private static readonly Lazy<string> Folder = new(() =>
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "orders-pipeline-infra-tests", "functions");
+        System.IO.Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, FunctionsPackage.AssemblyFileName), string.Empty);
+        return directory;
+    });
+
+    public static string Directory => Folder.Value;
+}
