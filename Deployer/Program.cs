@@ -1,0 +1,17 @@
+using OrdersPipeline.Deployer.Automation;
+using OrdersPipeline.Deployer.Cli;
+using OrdersPipeline.Deployer.Cli.Build;
+using OrdersPipeline.Deployer.Cli.Commands;
+using OrdersPipeline.Deployer.Cli.Hosting;
+
+var console = new SystemConsoleHost();
+using var cancellation = new CancelKeyCancellation(console.Error);
+
+var services = new DeployerServices(
+    console,
+    new SystemProcessEnvironment(),
+    new AutomationStackOperationsFactory(),
+    new DotnetFunctionsBuilder(new SystemProcessRunner(), TimeProvider.System),
+    TimeProvider.System);
+
+return await DeployerCli.RunAsync(args, services, cancellation.Token);
