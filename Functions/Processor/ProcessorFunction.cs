@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Amazon.S3;
 using OrdersPipeline.Functions.Configuration;
 using OrdersPipeline.Functions.Contracts;
