@@ -22,7 +22,11 @@ public sealed class ProcessedDocumentBuilder(string keyPrefix, string keyAttribu
     /// <summary>The record's id: the value of the table's hash key attribute, as text.</summary>
     public string RecordId(DynamoDbStreamRecord record) => StreamRecordFields.RecordId(record, keyAttribute);
 
-    public ProcessedDocument Build(DynamoDbStreamRecord record, DateTimeOffset processedAt)
+    public ProcessedDocument Build(DynamoDbStreamRecord record, DateTimeOffset processedAt) =>
+        Build(record, RecordId(record), processedAt);
+
+    /// <summary>Builds the document when the caller already read the record id (the batch loop groups by it).</summary>
+    public ProcessedDocument Build(DynamoDbStreamRecord record, string id, DateTimeOffset processedAt)
     {
         var data = record.Dynamodb ?? throw new RecordException("dynamodb is missing.");
         var isModify = record.EventName switch
@@ -32,7 +36,6 @@ public sealed class ProcessedDocumentBuilder(string keyPrefix, string keyAttribu
             _ => throw new RecordException($"eventName '{record.EventName}' cannot be processed; expected INSERT or MODIFY."),
         };
 
-        var id = RecordId(record);
         var createdAt = StreamRecordFields.CreatedAt(record);
         var sourceTable = StreamRecordFields.SourceTable(record);
         var newImage = StreamRecordFields.Image(data.NewImage, "NewImage", data.StreamViewType);

@@ -72,7 +72,7 @@ public sealed class StreamBatchProcessor(
             var record = records[indexes[position]];
             try
             {
-                var document = builder.Build(record, time.GetUtcNow());
+                var document = builder.Build(record, key, time.GetUtcNow());
                 await store.PutAsync(document, ct).ConfigureAwait(false);
                 written++;
             }

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
-using Amazon.S3.Model;
 using OrdersPipeline.Demo;
 using OrdersPipeline.Emulator;
 using OrdersPipeline.Functions.Audit;
@@ -37,24 +35,17 @@ try
 
     Console.WriteLine();
     Console.WriteLine($"Landed in s3://{resources.Names.Bucket}:");
-    var versions = (await s3.ListVersionsAsync(new ListVersionsRequest { BucketName = resources.Names.Bucket })).Versions ?? [];
-    var landed = new List<(string Key, string EventName, string Sequence, long? Size, bool Latest)>();
-    foreach (var version in versions)
-    {
-        using var body = await s3.GetObjectAsync(new GetObjectRequest { BucketName = resources.Names.Bucket, Key = version.Key, VersionId = version.VersionId });
-        var metadata = (await JsonDocument.ParseAsync(body.ResponseStream)).RootElement.GetProperty("metadata");
-        landed.Add((version.Key, metadata.GetProperty("eventName").GetString()!, metadata.GetProperty("sequenceNumber").GetString()!,
-            version.Size, version.IsLatest == true));
-    }
+    var landed = await ProcessedObjects.ReadAllVersionsAsync(s3, resources.Names.Bucket);
     // A retry starts again at the lowest failed record, so later records of that batch are written again:
     // the same key and content, one more version each time (at-least-once delivery).
-    foreach (var write in landed.GroupBy(l => (l.Key, l.EventName, l.Sequence)).OrderBy(g => g.Key.Key, StringComparer.Ordinal).ThenBy(g => g.Key.Sequence))
+    foreach (var write in landed.GroupBy(l => (l.Key, EventName: l.Metadata.GetProperty("eventName").GetString(), l.SequenceNumber))
+                 .OrderBy(g => g.Key.Key, StringComparer.Ordinal).ThenBy(g => g.Key.SequenceNumber))
     {
         var copies = write.Count() > 1 ? $"  ×{write.Count()} (replayed by retries)" : "";
-        Console.WriteLine($"  {write.Key.Key}  {write.Key.EventName,-6}  seq {write.Key.Sequence}  {write.First().Size} bytes" +
-                          $"{(write.Any(w => w.Latest) ? "  latest" : "")}{copies}");
+        Console.WriteLine($"  {write.Key.Key}  {write.Key.EventName,-6}  seq {write.Key.SequenceNumber}  {write.First().Size} bytes" +
+                          $"{(write.Any(w => w.IsLatest) ? "  latest" : "")}{copies}");
     }
-    var written = landed.Select(l => l.Sequence).ToHashSet();
+    var written = landed.Select(l => l.SequenceNumber).ToHashSet();
 
     Console.WriteLine();
     Console.WriteLine($"Audited in {resources.Names.AuditTable}:");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrdersPipeline.Functions.Contracts;
+using OrdersPipeline.Functions.Processor;
 
 namespace OrdersPipeline.Emulator;
 
@@ -87,8 +88,8 @@ public sealed class StreamMappingSimulator(
 
     private string OnFailureRecord(StreamRecordEnvelope record, int invokeCount)
     {
-        var arrival = DateTimeOffset.FromUnixTimeMilliseconds(
-            (long)(record.LambdaRecord["dynamodb"]!["ApproximateCreationDateTime"]!.GetValue<decimal>() * 1000)).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
+        var arrival = StreamRecordFields.Iso8601(DateTimeOffset.FromUnixTimeMilliseconds(
+            (long)(record.LambdaRecord["dynamodb"]!["ApproximateCreationDateTime"]!.GetValue<decimal>() * 1000)), alwaysMilliseconds: false);
         return new JsonObject
         {
             ["requestContext"] = new JsonObject
@@ -100,7 +101,7 @@ public sealed class StreamMappingSimulator(
             },
             ["responseContext"] = new JsonObject { ["statusCode"] = 200, ["executedVersion"] = "$LATEST", ["functionError"] = "Unhandled" },
             ["version"] = "1.0",
-            ["timestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"),
+            ["timestamp"] = StreamRecordFields.Iso8601(DateTimeOffset.UtcNow, alwaysMilliseconds: true),
             ["DDBStreamBatchInfo"] = new JsonObject
             {
                 ["shardId"] = record.ShardId,

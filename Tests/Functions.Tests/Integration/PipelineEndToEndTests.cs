@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.S3;
@@ -57,9 +56,9 @@ public sealed class PipelineEndToEndTests
 
         var report = await Simulator(_s3).DeliverStreamAsync();
 
-        var versions = await VersionsAsync();
+        var versions = await ProcessedObjects.ReadAllVersionsAsync(_s3, _resources.Names.Bucket);
         var o1 = versions.Where(v => v.Key.EndsWith("/o-1.json")).ToList();
-        var latest = await BodyAsync(o1.Single(v => v.IsLatest == true));
+        var latest = o1.Single(v => v.IsLatest).Body;
         Assert.Multiple(() =>
         {
             Assert.That(report.Records.Select(r => r.EventName), Is.EqualTo(new[] { "INSERT", "INSERT", "INSERT", "MODIFY", "REMOVE" }));
@@ -100,9 +99,7 @@ public sealed class PipelineEndToEndTests
         var auditRows = await AuditRowsAsync("RetryAttemptsExhausted");
 
         var changes = report.Records.Where(r => r.EventName is "INSERT" or "MODIFY").Select(r => r.SequenceNumber).ToList();
-        var inS3 = new HashSet<string>();
-        foreach (var version in await VersionsAsync())
-            inS3.Add((await BodyAsync(version)).GetProperty("metadata").GetProperty("sequenceNumber").GetString()!);
+        var inS3 = (await ProcessedObjects.ReadAllVersionsAsync(_s3, _resources.Names.Bucket)).Select(v => v.SequenceNumber).ToHashSet();
         var auditedSequences = auditRows.Select(r => r["startSequenceNumber"].S).ToHashSet();
 
         Assert.Multiple(() =>
@@ -151,21 +148,6 @@ public sealed class PipelineEndToEndTests
         var item = new Dictionary<string, AttributeValue> { ["orderId"] = new() { S = orderId } };
         foreach (var (name, value) in attributes) item[name] = value;
         return _dynamoDb.PutItemAsync(_resources.Names.OrdersTable, item);
-    }
-
-    private async Task<List<S3ObjectVersion>> VersionsAsync()
-    {
-        var response = await _s3.ListVersionsAsync(new ListVersionsRequest { BucketName = _resources.Names.Bucket });
-        return response.Versions ?? [];
-    }
-
-    private async Task<JsonElement> BodyAsync(S3ObjectVersion version)
-    {
-        using var response = await _s3.GetObjectAsync(new GetObjectRequest
-        {
-            BucketName = _resources.Names.Bucket, Key = version.Key, VersionId = version.VersionId,
-        });
-        return (await JsonDocument.ParseAsync(response.ResponseStream)).RootElement.Clone();
     }
 
     private async Task<List<Dictionary<string, AttributeValue>>> AuditRowsAsync(string failureType)
