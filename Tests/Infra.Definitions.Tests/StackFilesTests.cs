@@ -63,6 +63,6 @@ public sealed class StackFilesTests
     {
         var project = File.ReadAllLines(Path.Combine(RepoRoot, "Pulumi.yaml"));
 
-        Assert.That(project, Does.Contain("name: orders-pipeline").And.Contain("runtime: dotnet").And.Contain("main: Infra/"));
+        Assert.That(project, Does.Contain("name: orders-pipeline").And.Contain("runtime: dotnet").And.Contain("main: Infra/Stack/"));
     }
 }

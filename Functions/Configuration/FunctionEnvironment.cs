@@ -1,0 +1,27 @@
+namespace OrdersPipeline.Functions.Configuration;
+
+/// <summary>A required text variable: Infra sets it to a resource name known only at deploy time.</summary>
+public sealed record RequiredVariable(string Name);
+
+/// <summary>An optional text variable with the value the handler uses when it is unset.</summary>
+public sealed record TextVariable(string Name, string Default);
+
+/// <summary>An optional whole-number variable, its default and its inclusive range. Infra's config keys that feed it
+/// take the same default and range, so a value the stack accepts is one the function accepts.</summary>
+public sealed record IntVariable(string Name, int Default, int Min, int Max);
+
+/// <summary>The processor's environment: the one contract between Infra, which sets it, and the handler, which
+/// reads it at cold start.</summary>
+public static class ProcessorEnvironment
+{
+    public static readonly RequiredVariable BucketName = new("BUCKET_NAME");
+    public static readonly TextVariable KeyAttribute = new("KEY_ATTRIBUTE", "orderId");
+    public static readonly TextVariable KeyPrefix = new("KEY_PREFIX", "processed-data");
+    public static readonly IntVariable MaxConcurrency = new("MAX_CONCURRENCY", Default: 16, Min: 1, Max: 256);
+}
+
+/// <summary>The audit function's environment.</summary>
+public static class AuditEnvironment
+{
+    public static readonly RequiredVariable AuditTableName = new("AUDIT_TABLE_NAME");
+}
