@@ -36,15 +36,15 @@ public static class AlarmDefinitions
     public const string Sum = "Sum";
     public const string Maximum = "Maximum";
 
-    public static IReadOnlyList<AlarmDefinition> For(PipelineSettings settings)
+    public static IReadOnlyList<AlarmDefinition> For(StackConfig config)
     {
-        var names = settings.Names;
+        var names = config.Names;
         return
         [
             Lambda(names.ProcessorErrorsAlarm, "Processor invocations failed.", "Errors", Sum,
-                settings.ErrorAlarmThreshold, AlarmTarget.ProcessorFunction),
+                config.Get(ConfigSchema.ErrorAlarmThreshold), AlarmTarget.ProcessorFunction),
             Lambda(names.ProcessorIteratorAgeAlarm, "The processor is falling behind the orders stream.",
-                "IteratorAge", Maximum, settings.IteratorAgeAlarmMs, AlarmTarget.ProcessorFunction),
+                "IteratorAge", Maximum, config.Get(ConfigSchema.IteratorAgeAlarmMs), AlarmTarget.ProcessorFunction),
             Queue(names.DeadLetterDepthAlarm, "Stream batches failed and are waiting in the dead-letter queue.",
                 AlarmTarget.DeadLetterQueue),
             Lambda(names.AuditErrorsAlarm, "The audit function failed.", "Errors", Sum, 1, AlarmTarget.AuditFunction),

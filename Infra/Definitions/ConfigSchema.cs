@@ -1,93 +1,112 @@
-using System.Globalization;
+using System.Reflection;
+using OrdersPipeline.Functions.Configuration;
 
 namespace OrdersPipeline.Infra.Definitions;
 
-/// <summary>The typed keys of the <c>orders-pipeline</c> config namespace, their defaults and allowed values.</summary>
+/// <summary>Every key of the <c>orders-pipeline</c> config namespace, each declared once: name, default, allowed
+/// values, description. A new key is this one line plus the line that reads it (<c>config.Get(ConfigSchema.X)</c>).
+/// The README's config table is checked against this list by a test.</summary>
 public static class ConfigSchema
 {
     public const string Namespace = "orders-pipeline";
 
-    public const int MaxEnvironmentLength = 32;
-    public const int MaxTeamLength = 32;
+    public static readonly ConfigKey<string> Environment = Key.StackNamed("environment", ValueRules.NameSegment(32),
+        "Environment name: the first segment of every resource name.");
 
-    private sealed record Entry(ConfigKey Key, ValueRule Rule);
+    public static readonly ConfigKey<string> Team = Key.Required("team", ValueRules.NameSegment(32),
+        "Owning team: the last segment of every resource name and the Team tag.");
 
-    private static readonly Entry[] Entries =
-    [
-        Define(ConfigKeyNames.Environment,
-            "Environment name used as the first segment of every resource name (default: the stack name).",
-            null, ValueRules.NameSegment(MaxEnvironmentLength)),
-        Define(ConfigKeyNames.Team,
-            "Owning team, last segment of every resource name and the Team tag (required).",
-            null, ValueRules.NameSegment(MaxTeamLength)),
-        Define(ConfigKeyNames.BatchSize, "Stream records per processor invocation.",
-            Int(PipelineDefaults.BatchSize), ValueRules.IntRange(1, 10_000)),
-        Define(ConfigKeyNames.MaxBatchingWindowSeconds, "Seconds the stream mapping may wait to fill a batch.",
-            Int(PipelineDefaults.MaxBatchingWindowSeconds), ValueRules.IntRange(0, 300)),
-        Define(ConfigKeyNames.MaxRetryAttempts, "Retries of a failed stream batch (-1 = until the record expires).",
-            Int(PipelineDefaults.MaxRetryAttempts), ValueRules.IntRange(-1, 10_000)),
-        Define(ConfigKeyNames.MaxRecordAgeSeconds, "Oldest stream record the mapping still sends (-1 = no limit).",
-            Int(PipelineDefaults.MaxRecordAgeSeconds), ValueRules.IntRangeOrSentinel(-1, 60, 604_800)),
-        Define(ConfigKeyNames.ParallelizationFactor, "Concurrent batches per stream shard.",
-            Int(PipelineDefaults.ParallelizationFactor), ValueRules.IntRange(1, 10)),
-        Define(ConfigKeyNames.ProcessorMemoryMb, "Processor function memory in MB.",
-            Int(PipelineDefaults.ProcessorMemoryMb), ValueRules.IntRange(128, 10_240)),
-        Define(ConfigKeyNames.ProcessorTimeoutSeconds, "Processor function timeout in seconds.",
-            Int(PipelineDefaults.ProcessorTimeoutSeconds), ValueRules.IntRange(1, 900)),
-        Define(ConfigKeyNames.ProcessorMaxConcurrency, "Records the processor writes to S3 at once (MAX_CONCURRENCY).",
-            Int(PipelineDefaults.ProcessorMaxConcurrency), ValueRules.IntRange(1, 256)),
-        Define(ConfigKeyNames.AuditTimeoutSeconds,
-            "Audit function timeout in seconds; the dead-letter queue's visibility timeout is 6x this value.",
-            Int(PipelineDefaults.AuditTimeoutSeconds), ValueRules.IntRange(1, 900)),
-        Define(ConfigKeyNames.LogRetentionDays, "Retention of both functions' log groups (a CloudWatch-allowed value).",
-            Int(PipelineDefaults.LogRetentionDays), ValueRules.IntOneOf(LogRetention.AllowedDays)),
-        Define(ConfigKeyNames.Architecture, "Instruction set of both functions.",
-            PipelineDefaults.Architecture.ToAwsName(),
-            ValueRules.OneOf(LambdaArchitectureNames.Arm64, LambdaArchitectureNames.X86_64)),
-        Define(ConfigKeyNames.ErrorAlarmThreshold, "Processor errors in 5 minutes that raise the alarm.",
-            Int(PipelineDefaults.ErrorAlarmThreshold), ValueRules.IntRange(1, 1_000_000)),
-        Define(ConfigKeyNames.IteratorAgeAlarmMs, "Processor iterator age (ms) that raises the alarm.",
-            Int(PipelineDefaults.IteratorAgeAlarmMs), ValueRules.IntRange(1_000, 604_800_000)),
-        Define(ConfigKeyNames.AlertEmail, "Email address subscribed to the alarm topic (optional).",
-            null, ValueRules.Email),
-        Define(ConfigKeyNames.Protect, "Protect the tables and the bucket and turn on deletion protection.",
-            Bool(PipelineDefaults.Protect), ValueRules.Boolean),
-        Define(ConfigKeyNames.ForceDestroy, "Empty the bucket (all versions) when the stack is destroyed.",
-            Bool(PipelineDefaults.ForceDestroy), ValueRules.Boolean),
-        Define(ConfigKeyNames.NoncurrentVersionExpirationDays, "Days before noncurrent object versions expire.",
-            Int(PipelineDefaults.NoncurrentVersionExpirationDays), ValueRules.IntRange(1, 3650)),
-        Define(ConfigKeyNames.FunctionsPackageDirectory,
-            "Folder holding the published Functions package (optional; default <repo>/artifacts/functions).",
-            null, ValueRules.NonEmpty),
-        Define(ConfigKeyNames.EmulatorEndpoint,
-            "AWS API emulator URL; when set, every service the stack uses is sent there (the local stack sets it).",
-            null, ValueRules.HttpUrl),
-        Define(ConfigKeyNames.EmulatorAccessKey, "Access key sent to the emulator.",
-            PipelineDefaults.EmulatorAccessKey, ValueRules.NonEmpty),
-        Define(ConfigKeyNames.EmulatorSecretKey, "Secret key sent to the emulator.",
-            PipelineDefaults.EmulatorSecretKey, ValueRules.NonEmpty),
-    ];
+    public static readonly ConfigKey<int> BatchSize = Key.Int("batchSize", 100, 1, 10_000,
+        "Stream records per processor invocation.");
 
-    private static readonly Dictionary<string, Entry> ByName =
-        Entries.ToDictionary(entry => entry.Key.Name, StringComparer.Ordinal);
+    public static readonly ConfigKey<int> MaxBatchingWindowSeconds = Key.Int("maxBatchingWindowSeconds", 0, 0, 300,
+        "Seconds the stream mapping may wait to fill a batch.");
 
-    public static IReadOnlyList<ConfigKey> Keys { get; } = Entries.Select(entry => entry.Key).ToArray();
+    public static readonly ConfigKey<int> MaxRetryAttempts = Key.Int("maxRetryAttempts", 3, -1, 10_000,
+        "Retries of a failed stream batch (-1: until the record expires).");
+
+    public static readonly ConfigKey<int> MaxRecordAgeSeconds = Key.IntOrSentinel("maxRecordAgeSeconds", 3600, -1,
+        60, 604_800, "Oldest stream record the mapping still sends (-1: no limit).");
+
+    public static readonly ConfigKey<int> ParallelizationFactor = Key.Int("parallelizationFactor", 1, 1, 10,
+        "Concurrent batches per stream shard.");
+
+    public static readonly ConfigKey<int> ProcessorMemoryMb = Key.Int("processorMemoryMb", 512, 128, 10_240,
+        "Processor function memory in MB.");
+
+    public static readonly ConfigKey<int> ProcessorTimeoutSeconds = Key.Int("processorTimeoutSeconds", 60, 1, 900,
+        "Processor function timeout in seconds.");
+
+    public static readonly ConfigKey<int> ProcessorMaxConcurrency = Key.Int("processorMaxConcurrency",
+        ProcessorEnvironment.MaxConcurrency, "Records the processor writes to S3 at once");
+
+    public static readonly ConfigKey<int> AuditTimeoutSeconds = Key.Int("auditTimeoutSeconds", 30, 1, 900,
+        "Audit function timeout in seconds; the dead-letter queue's visibility timeout is 6x this value.");
+
+    public static readonly ConfigKey<int> LogRetentionDays = Key.IntOneOf("logRetentionDays", 14,
+        LogRetention.AllowedDays, "Retention of every log group (a value CloudWatch Logs accepts; 0: never expire).");
+
+    public static readonly ConfigKey<LambdaArchitecture> Architecture = Key.Choice("architecture",
+        LambdaArchitecture.Arm64, LambdaArchitectureNames.ByName, "Instruction set of every function.");
+
+    public static readonly ConfigKey<int> ErrorAlarmThreshold = Key.Int("errorAlarmThreshold", 5, 1, 1_000_000,
+        "Processor errors in 5 minutes that raise the alarm.");
+
+    public static readonly ConfigKey<int> IteratorAgeAlarmMs = Key.Int("iteratorAgeAlarmMs", 60_000, 1_000,
+        604_800_000, "Processor iterator age (ms) that raises the alarm.");
+
+    public static readonly ConfigKey<string?> AlertEmail = Key.Optional("alertEmail", ValueRules.Email,
+        "Email address subscribed to the alert topic.");
+
+    public static readonly ConfigKey<bool> Protect = Key.Flag("protect", false,
+        "Pulumi-protect the tables and the bucket, and turn on table deletion protection.");
+
+    public static readonly ConfigKey<bool> ForceDestroy = Key.Flag("forceDestroy", true,
+        "Empty the bucket (every version) when the stack is destroyed.");
+
+    public static readonly ConfigKey<int> NoncurrentVersionExpirationDays = Key.Int(
+        "noncurrentVersionExpirationDays", 30, 1, 3650, "Days before a replaced object version expires.");
+
+    public static readonly ConfigKey<string?> FunctionsPackageDirectory = Key.Optional("functionsPackageDirectory",
+        ValueRules.NonEmpty, "Folder holding the published Functions package (default: <repo>/artifacts/functions).");
+
+    public static readonly ConfigKey<string?> EmulatorEndpoint = Key.Optional("emulatorEndpoint", ValueRules.HttpUrl,
+        "AWS API emulator URL; when set, every service the stack uses is sent there (the local stack sets it).");
+
+    public static readonly ConfigKey<string> EmulatorAccessKey = Key.Text("emulatorAccessKey", "test",
+        ValueRules.NonEmpty, "Access key sent to the emulator.");
+
+    public static readonly ConfigKey<string> EmulatorSecretKey = Key.Text("emulatorSecretKey", "test",
+        ValueRules.NonEmpty, "Secret key sent to the emulator.");
+
+    /// <summary>Every key above, in declaration order.</summary>
+    public static IReadOnlyList<ConfigKey> Keys { get; } = typeof(ConfigSchema)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(field => field.FieldType.IsAssignableTo(typeof(ConfigKey)))
+        .OrderBy(field => field.MetadataToken)
+        .Select(field => (ConfigKey)field.GetValue(null)!)
+        .ToArray();
+
+    private static readonly Dictionary<string, ConfigKey> ByName = Keys.ToDictionary(key => key.Name, StringComparer.Ordinal);
 
     /// <summary>Accepts the short name (<c>team</c>) or the namespaced one (<c>orders-pipeline:team</c>).</summary>
     public static bool IsKnown(string key) => ByName.ContainsKey(ShortName(key));
 
+    public static ConfigKey Find(string key) => ByName.TryGetValue(ShortName(key), out var found)
+        ? found
+        : throw new KeyNotFoundException(UnknownKey(key));
+
     /// <summary>Null when <paramref name="value"/> is valid for <paramref name="key"/>; otherwise a message naming the
-    /// key, the value and the allowed range.</summary>
+    /// key, the value and the allowed values.</summary>
     public static string? ValidateValue(string key, string value)
     {
-        var name = ShortName(key);
-        if (!ByName.TryGetValue(name, out var entry))
+        if (!ByName.TryGetValue(ShortName(key), out var found))
         {
-            return $"'{FullName(name)}' is not a known key; known keys: {string.Join(", ", ByName.Keys)}.";
+            return UnknownKey(key);
         }
 
-        var allowed = entry.Rule(value);
-        return allowed is null ? null : Problem(name, value, allowed);
+        var allowed = found.Check(value.Trim());
+        return allowed is null ? null : Problem(found.Name, value, allowed);
     }
 
     public static string FullName(string shortName) => $"{Namespace}:{shortName}";
@@ -95,14 +114,10 @@ public static class ConfigSchema
     public static string ShortName(string key) =>
         key.StartsWith(Namespace + ":", StringComparison.Ordinal) ? key[(Namespace.Length + 1)..] : key;
 
-    /// <summary>The message every config problem uses: key, value, allowed range.</summary>
+    /// <summary>The message every config problem uses: key, value, allowed values.</summary>
     public static string Problem(string shortName, string value, string allowed) =>
         $"Config '{FullName(shortName)}' has invalid value '{value}': must be {allowed}.";
 
-    private static Entry Define(string name, string description, string? defaultValue, ValueRule rule) =>
-        new(new ConfigKey(name, description, defaultValue), rule);
-
-    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Bool(bool value) => value ? "true" : "false";
+    private static string UnknownKey(string key) =>
+        $"'{FullName(ShortName(key))}' is not a known key; known keys: {string.Join(", ", ByName.Keys)}.";
 }

@@ -1,23 +1,19 @@
 using System.Globalization;
+using OrdersPipeline.Functions.Configuration;
 
 namespace OrdersPipeline.Infra.Definitions;
 
-/// <summary>Environment variables the two handlers read. Values known only at deploy time (names of resources)
-/// are added by the components under the names below.</summary>
+/// <summary>The environment Infra gives each function, built from the variables the Functions side declares
+/// (<see cref="ProcessorEnvironment"/>, <see cref="AuditEnvironment"/>). Resource names known only at deploy time
+/// are added by the components under <see cref="RequiredVariable.Name"/>.</summary>
 public static class FunctionEnvironment
 {
-    public const string BucketName = "BUCKET_NAME";
-    public const string KeyAttribute = "KEY_ATTRIBUTE";
-    public const string KeyPrefix = "KEY_PREFIX";
-    public const string MaxConcurrency = "MAX_CONCURRENCY";
-    public const string AuditTableName = "AUDIT_TABLE_NAME";
-
-    /// <summary>The processor's variables except <see cref="BucketName"/>.</summary>
-    public static IReadOnlyDictionary<string, string> ProcessorStatic(int maxConcurrency) =>
+    /// <summary>The processor's variables except <see cref="ProcessorEnvironment.BucketName"/>.</summary>
+    public static IReadOnlyDictionary<string, string> Processor(int maxConcurrency) =>
         new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [KeyAttribute] = PipelineDefaults.OrdersTableHashKey,
-            [KeyPrefix] = PipelineDefaults.ProcessedKeyPrefix,
-            [MaxConcurrency] = maxConcurrency.ToString(CultureInfo.InvariantCulture),
+            [ProcessorEnvironment.KeyAttribute.Name] = PipelineDefaults.OrdersTableHashKey,
+            [ProcessorEnvironment.KeyPrefix.Name] = PipelineDefaults.ProcessedKeyPrefix,
+            [ProcessorEnvironment.MaxConcurrency.Name] = maxConcurrency.ToString(CultureInfo.InvariantCulture),
         };
 }

@@ -60,7 +60,7 @@ public static class FunctionsPackage
             var repoRoot = FindRepoRoot(searchStarts) ?? throw new FunctionsPackageMissingException(
                 $"Cannot find the repository (a folder holding {ProjectRelativePath}) above the current directory, "
                 + $"so the Functions package location is unknown. Build it with `{BuildCommand}` from the repository "
-                + $"root, or set '{ConfigSchema.FullName(ConfigKeyNames.FunctionsPackageDirectory)}'.");
+                + $"root, or set '{ConfigSchema.FullName(ConfigSchema.FunctionsPackageDirectory.Name)}'.");
             directory = PublishDirectory(repoRoot);
         }
 

@@ -11,27 +11,14 @@ public static class LambdaArchitectureNames
     public const string Arm64 = "arm64";
     public const string X86_64 = "x86_64";
 
-    /// <summary>The value Lambda's <c>Architectures</c> list takes.</summary>
-    public static string ToAwsName(this LambdaArchitecture architecture) => architecture switch
-    {
-        LambdaArchitecture.Arm64 => Arm64,
-        LambdaArchitecture.X86_64 => X86_64,
-        _ => throw new ArgumentOutOfRangeException(nameof(architecture), architecture, null),
-    };
-
-    public static bool TryParse(string value, out LambdaArchitecture architecture)
-    {
-        switch (value)
+    /// <summary>The values Lambda's <c>Architectures</c> list takes.</summary>
+    public static IReadOnlyDictionary<string, LambdaArchitecture> ByName { get; } =
+        new Dictionary<string, LambdaArchitecture>(StringComparer.Ordinal)
         {
-            case Arm64:
-                architecture = LambdaArchitecture.Arm64;
-                return true;
-            case X86_64:
-                architecture = LambdaArchitecture.X86_64;
-                return true;
-            default:
-                architecture = default;
-                return false;
-        }
-    }
+            [Arm64] = LambdaArchitecture.Arm64,
+            [X86_64] = LambdaArchitecture.X86_64,
+        };
+
+    public static string ToAwsName(this LambdaArchitecture architecture) =>
+        ByName.Single(entry => entry.Value == architecture).Key;
 }

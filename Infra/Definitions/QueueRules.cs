@@ -23,7 +23,7 @@ public static class QueueRules
         return
         [
             ConfigSchema.Problem(
-                ConfigKeyNames.AuditTimeoutSeconds,
+                ConfigSchema.AuditTimeoutSeconds.Name,
                 auditTimeoutSeconds.ToString(CultureInfo.InvariantCulture),
                 $"at most {maxTimeout}, because the dead-letter queue's visibility timeout "
                 + $"({PipelineDefaults.VisibilityTimeoutMultiplier}x, here {visibility} s) may not exceed "

@@ -67,8 +67,8 @@ public sealed partial record ResourceNames(string Environment, string Team)
             .Where(entry => entry.Broken is not null)
             .Select(entry =>
                 $"Resource name '{entry.Name}' is invalid: {entry.Broken}. It is built from "
-                + $"'{ConfigSchema.FullName(ConfigKeyNames.Environment)}' ('{Environment}') and "
-                + $"'{ConfigSchema.FullName(ConfigKeyNames.Team)}' ('{Team}'); change them to fit.")
+                + $"'{ConfigSchema.FullName(ConfigSchema.Environment.Name)}' ('{Environment}') and "
+                + $"'{ConfigSchema.FullName(ConfigSchema.Team.Name)}' ('{Team}'); change them to fit.")
             .ToArray();
 
     private string Name(string resource) => $"{Environment}-{resource}-{Team}";

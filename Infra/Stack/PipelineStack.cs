@@ -6,143 +6,78 @@ using Pulumi;
 namespace OrdersPipeline.Infra;
 
 /// <summary>The whole pipeline. Run by <c>pulumi up</c> (Program.cs) and inline by the Deployer
-/// (<c>PulumiFn.Create&lt;PipelineStack&gt;()</c>). Configuration is validated before any resource is registered.</summary>
+/// (<c>PulumiFn.Create&lt;PipelineStack&gt;()</c>). Configuration is validated before any resource is registered.
+/// Each stack output is one line at the end of this class.</summary>
 public sealed class PipelineStack : Stack
 {
-    private const string AwsConfigNamespace = "aws";
+    private readonly StackConfig _config;
+    private readonly string? _region;
+    private readonly IngestTable _orders;
+    private readonly ProcessedStorage _storage;
+    private readonly FailureAudit _audit;
+    private readonly StreamProcessor _processor;
+    private readonly Monitoring _monitoring;
 
     public PipelineStack()
     {
-        var settings = ReadSettings();
-        var code = new FileArchive(LocateFunctionsPackage(settings));
-        var region = new Config(AwsConfigNamespace).Get("region");
-        var names = settings.Names;
-
-        var provider = PipelineProvider.Create(settings, region);
+        _config = ReadConfig();
+        _region = new Config("aws").Get("region");
+        var code = new FileArchive(LocateFunctionsPackage(_config));
+        var provider = PipelineProvider.Create(_config, _region);
+        var context = new StackContext(_config, provider, code);
         var accountId = Pulumi.Aws.GetCallerIdentity
             .Invoke(options: new InvokeOptions { Provider = provider })
             .Apply(identity => identity.AccountId);
 
-        var ingest = new IngestTable("orders", new IngestTableArgs(names.OrdersTable, settings.Protect), provider);
-
-        var storage = new ProcessedStorage("processed", new ProcessedStorageArgs(
-            accountId.Apply(id => names.ProcessedBucket(id)),
-            settings.ForceDestroy,
-            settings.Protect,
-            settings.NoncurrentVersionExpirationDays), provider);
-
+        _orders = new IngestTable("orders", context);
+        _storage = new ProcessedStorage("processed", context, accountId);
         // Built before the processor: the processor's failure destination and policy need the dead-letter queue.
-        var audit = new FailureAudit("failure-audit", new FailureAuditArgs
+        _audit = new FailureAudit("failure-audit", context);
+        _processor = new StreamProcessor("processor", context,
+            new StreamProcessorArgs(_orders.Table, _storage.Bucket, _audit.DeadLetterQueue));
+        _monitoring = new Monitoring("monitoring", context, new Dictionary<AlarmTarget, Output<string>>
         {
-            DeadLetterQueueName = names.DeadLetterQueue,
-            RedriveQueueName = names.RedriveQueue,
-            AuditTableName = names.AuditTable,
-            FunctionName = names.AuditFunction,
-            RoleName = names.AuditRole,
-            PolicyName = names.AuditPolicy,
-            Code = code,
-            Architecture = settings.Architecture.ToAwsName(),
-            TimeoutSeconds = settings.AuditTimeoutSeconds,
-            LogRetentionDays = settings.LogRetentionDays,
-            Protect = settings.Protect,
-        }, provider);
-
-        var processor = new StreamProcessor("processor", new StreamProcessorArgs
-        {
-            FunctionName = names.ProcessorFunction,
-            RoleName = names.ProcessorRole,
-            PolicyName = names.ProcessorPolicy,
-            Code = code,
-            StreamArn = ingest.StreamArn,
-            BucketName = storage.BucketName,
-            BucketArn = storage.BucketArn,
-            DeadLetterQueueArn = audit.DeadLetterQueueArn,
-            Architecture = settings.Architecture.ToAwsName(),
-            MemoryMb = settings.ProcessorMemoryMb,
-            TimeoutSeconds = settings.ProcessorTimeoutSeconds,
-            MaxConcurrency = settings.ProcessorMaxConcurrency,
-            LogRetentionDays = settings.LogRetentionDays,
-            BatchSize = settings.BatchSize,
-            MaxBatchingWindowSeconds = settings.MaxBatchingWindowSeconds,
-            MaxRetryAttempts = settings.MaxRetryAttempts,
-            MaxRecordAgeSeconds = settings.MaxRecordAgeSeconds,
-            ParallelizationFactor = settings.ParallelizationFactor,
-        }, provider);
-
-        var monitoring = new Monitoring("monitoring", new MonitoringArgs(
-            names.AlertTopic,
-            AlarmDefinitions.For(settings),
-            new Dictionary<AlarmTarget, Output<string>>
-            {
-                [AlarmTarget.ProcessorFunction] = processor.FunctionName,
-                [AlarmTarget.AuditFunction] = audit.FunctionName,
-                [AlarmTarget.DeadLetterQueue] = audit.DeadLetterQueueName,
-                [AlarmTarget.RedriveQueue] = audit.RedriveQueueName,
-            },
-            settings.AlertEmail), provider);
-
-        Environment = Output.Create(settings.Environment);
-        Region = Output.Create(region ?? string.Empty);
-        OrdersTableName = ingest.TableName;
-        OrdersTableArn = ingest.TableArn;
-        OrdersTableStreamArn = ingest.StreamArn;
-        ProcessedBucketName = storage.BucketName;
-        ProcessedBucketArn = storage.BucketArn;
-        ProcessorFunctionName = processor.FunctionName;
-        ProcessorFunctionArn = processor.FunctionArn;
-        ProcessorRoleArn = processor.RoleArn;
-        ProcessorLogGroupName = processor.LogGroupName;
-        StreamMappingId = processor.MappingId;
-        DeadLetterQueueName = audit.DeadLetterQueueName;
-        DeadLetterQueueUrl = audit.DeadLetterQueueUrl;
-        DeadLetterQueueArn = audit.DeadLetterQueueArn;
-        RedriveQueueName = audit.RedriveQueueName;
-        RedriveQueueUrl = audit.RedriveQueueUrl;
-        RedriveQueueArn = audit.RedriveQueueArn;
-        AuditTableName = audit.AuditTableName;
-        AuditTableArn = audit.AuditTableArn;
-        AuditFunctionName = audit.FunctionName;
-        AuditFunctionArn = audit.FunctionArn;
-        AuditRoleArn = audit.RoleArn;
-        AuditLogGroupName = audit.LogGroupName;
-        AlertTopicArn = monitoring.TopicArn;
-        AlarmNames = monitoring.AlarmNames;
+            [AlarmTarget.ProcessorFunction] = _processor.Function.Function.Name,
+            [AlarmTarget.AuditFunction] = _audit.Function.Function.Name,
+            [AlarmTarget.DeadLetterQueue] = _audit.DeadLetterQueue.Name,
+            [AlarmTarget.RedriveQueue] = _audit.RedriveQueue.Name,
+        });
     }
 
-    [Output(StackOutputNames.Environment)] public Output<string> Environment { get; private set; }
-    [Output(StackOutputNames.Region)] public Output<string> Region { get; private set; }
-    [Output(StackOutputNames.OrdersTableName)] public Output<string> OrdersTableName { get; private set; }
-    [Output(StackOutputNames.OrdersTableArn)] public Output<string> OrdersTableArn { get; private set; }
-    [Output(StackOutputNames.OrdersTableStreamArn)] public Output<string> OrdersTableStreamArn { get; private set; }
-    [Output(StackOutputNames.ProcessedBucketName)] public Output<string> ProcessedBucketName { get; private set; }
-    [Output(StackOutputNames.ProcessedBucketArn)] public Output<string> ProcessedBucketArn { get; private set; }
-    [Output(StackOutputNames.ProcessorFunctionName)] public Output<string> ProcessorFunctionName { get; private set; }
-    [Output(StackOutputNames.ProcessorFunctionArn)] public Output<string> ProcessorFunctionArn { get; private set; }
-    [Output(StackOutputNames.ProcessorRoleArn)] public Output<string> ProcessorRoleArn { get; private set; }
-    [Output(StackOutputNames.ProcessorLogGroupName)] public Output<string> ProcessorLogGroupName { get; private set; }
-    [Output(StackOutputNames.StreamMappingId)] public Output<string> StreamMappingId { get; private set; }
-    [Output(StackOutputNames.DeadLetterQueueName)] public Output<string> DeadLetterQueueName { get; private set; }
-    [Output(StackOutputNames.DeadLetterQueueUrl)] public Output<string> DeadLetterQueueUrl { get; private set; }
-    [Output(StackOutputNames.DeadLetterQueueArn)] public Output<string> DeadLetterQueueArn { get; private set; }
-    [Output(StackOutputNames.RedriveQueueName)] public Output<string> RedriveQueueName { get; private set; }
-    [Output(StackOutputNames.RedriveQueueUrl)] public Output<string> RedriveQueueUrl { get; private set; }
-    [Output(StackOutputNames.RedriveQueueArn)] public Output<string> RedriveQueueArn { get; private set; }
-    [Output(StackOutputNames.AuditTableName)] public Output<string> AuditTableName { get; private set; }
-    [Output(StackOutputNames.AuditTableArn)] public Output<string> AuditTableArn { get; private set; }
-    [Output(StackOutputNames.AuditFunctionName)] public Output<string> AuditFunctionName { get; private set; }
-    [Output(StackOutputNames.AuditFunctionArn)] public Output<string> AuditFunctionArn { get; private set; }
-    [Output(StackOutputNames.AuditRoleArn)] public Output<string> AuditRoleArn { get; private set; }
-    [Output(StackOutputNames.AuditLogGroupName)] public Output<string> AuditLogGroupName { get; private set; }
-    [Output(StackOutputNames.AlertTopicArn)] public Output<string> AlertTopicArn { get; private set; }
-    [Output(StackOutputNames.AlarmNames)] public Output<ImmutableArray<string>> AlarmNames { get; private set; }
+    [Output("environment")] public Output<string> Environment => Output.Create(_config.Get(ConfigSchema.Environment));
+    [Output("region")] public Output<string> Region => Output.Create(_region ?? string.Empty);
+    [Output("ordersTableName")] public Output<string> OrdersTableName => _orders.Table.Name;
+    [Output("ordersTableArn")] public Output<string> OrdersTableArn => _orders.Table.Arn;
+    [Output("ordersTableStreamArn")] public Output<string> OrdersTableStreamArn => _orders.Table.StreamArn;
+    [Output("processedBucketName")] public Output<string> ProcessedBucketName => _storage.Bucket.BucketName;
+    [Output("processedBucketArn")] public Output<string> ProcessedBucketArn => _storage.Bucket.Arn;
+    [Output("processorFunctionName")] public Output<string> ProcessorFunctionName => _processor.Function.Function.Name;
+    [Output("processorFunctionArn")] public Output<string> ProcessorFunctionArn => _processor.Function.Function.Arn;
+    [Output("processorRoleArn")] public Output<string> ProcessorRoleArn => _processor.Function.Role.Arn;
+    [Output("processorLogGroupName")] public Output<string> ProcessorLogGroupName => _processor.Function.LogGroup.Name;
+    [Output("streamMappingId")] public Output<string> StreamMappingId => _processor.Mapping.Uuid;
+    [Output("deadLetterQueueName")] public Output<string> DeadLetterQueueName => _audit.DeadLetterQueue.Name;
+    [Output("deadLetterQueueUrl")] public Output<string> DeadLetterQueueUrl => _audit.DeadLetterQueue.Url;
+    [Output("deadLetterQueueArn")] public Output<string> DeadLetterQueueArn => _audit.DeadLetterQueue.Arn;
+    [Output("redriveQueueName")] public Output<string> RedriveQueueName => _audit.RedriveQueue.Name;
+    [Output("redriveQueueUrl")] public Output<string> RedriveQueueUrl => _audit.RedriveQueue.Url;
+    [Output("redriveQueueArn")] public Output<string> RedriveQueueArn => _audit.RedriveQueue.Arn;
+    [Output("auditTableName")] public Output<string> AuditTableName => _audit.Table.Name;
+    [Output("auditTableArn")] public Output<string> AuditTableArn => _audit.Table.Arn;
+    [Output("auditFunctionName")] public Output<string> AuditFunctionName => _audit.Function.Function.Name;
+    [Output("auditFunctionArn")] public Output<string> AuditFunctionArn => _audit.Function.Function.Arn;
+    [Output("auditRoleArn")] public Output<string> AuditRoleArn => _audit.Function.Role.Arn;
+    [Output("auditLogGroupName")] public Output<string> AuditLogGroupName => _audit.Function.LogGroup.Name;
+    [Output("alertTopicArn")] public Output<string> AlertTopicArn => _monitoring.Topic.Arn;
+    [Output("alarmNames")] public Output<ImmutableArray<string>> AlarmNames =>
+        Output.All(_monitoring.Alarms.Select(alarm => alarm.Name));
 
     // RunException makes Pulumi print the message alone, without a stack trace.
-    private static PipelineSettings ReadSettings()
+    private static StackConfig ReadConfig()
     {
-        var config = new Config(ConfigSchema.Namespace);
         try
         {
-            return PipelineSettings.Parse(config.Get, Deployment.Instance.StackName);
+            return StackConfig.Load(new Config(ConfigSchema.Namespace).Get, Deployment.Instance.StackName);
         }
         catch (ConfigValidationException exception)
         {
@@ -150,12 +85,11 @@ public sealed class PipelineStack : Stack
         }
     }
 
-    private static string LocateFunctionsPackage(PipelineSettings settings)
+    private static string LocateFunctionsPackage(StackConfig config)
     {
         try
         {
-            return FunctionsPackage.Locate(
-                settings.FunctionsPackageDirectory,
+            return FunctionsPackage.Locate(config.Get(ConfigSchema.FunctionsPackageDirectory),
                 [Directory.GetCurrentDirectory(), AppContext.BaseDirectory]);
         }
         catch (FunctionsPackageMissingException exception)

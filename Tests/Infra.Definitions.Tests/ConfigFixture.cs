@@ -1,11 +1,11 @@
 namespace OrdersPipeline.Infra.Definitions.Tests;
 
-/// <summary>A config bag for <see cref="PipelineSettings.Parse"/>: short key names to raw values.</summary>
+/// <summary>A config bag for <see cref="StackConfig.Load"/>: short key names to raw values.</summary>
 internal sealed class ConfigFixture
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal)
     {
-        [ConfigKeyNames.Team] = "backend",
+        [ConfigSchema.Team.Name] = "backend",
     };
 
     public ConfigFixture With(string key, string value)
@@ -22,7 +22,7 @@ internal sealed class ConfigFixture
 
     public string? Read(string key) => _values.GetValueOrDefault(key);
 
-    public PipelineSettings Parse(string stackName = "dev") => PipelineSettings.Parse(Read, stackName);
+    public StackConfig Parse(string stackName = "dev") => StackConfig.Load(Read, stackName);
 
     public ConfigValidationException ParseFails(string stackName = "dev")
     {

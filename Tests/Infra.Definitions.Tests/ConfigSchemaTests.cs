@@ -31,31 +31,32 @@ public sealed class ConfigSchemaTests
 
     [TestCase("batchSize", "100")]
     [TestCase("errorAlarmThreshold", "5")]
-    [TestCase("architecture", "arm64")]
+    [TestCase("architecture", "`arm64`")]
     [TestCase("protect", "false")]
     [TestCase("forceDestroy", "true")]
-    [TestCase("emulatorAccessKey", "test")]
+    [TestCase("emulatorAccessKey", "`test`")]
+    [TestCase("environment", "the stack name")]
+    [TestCase("team", "required")]
+    [TestCase("alertEmail", "none")]
+    [TestCase("emulatorEndpoint", "none")]
     public void Defaults_match_the_issue(string key, string expected)
     {
-        Assert.That(ConfigSchema.Keys.Single(k => k.Name == key).DefaultValue, Is.EqualTo(expected));
-    }
-
-    [TestCase("environment")]
-    [TestCase("team")]
-    [TestCase("alertEmail")]
-    [TestCase("emulatorEndpoint")]
-    public void Keys_without_a_fixed_default_have_none(string key)
-    {
-        Assert.That(ConfigSchema.Keys.Single(k => k.Name == key).DefaultValue, Is.Null);
+        Assert.That(ConfigSchema.Find(key).DefaultText, Is.EqualTo(expected));
     }
 
     [Test]
-    public void Every_default_value_is_itself_valid()
+    public void Every_stated_default_is_itself_valid()
     {
-        foreach (var key in ConfigSchema.Keys.Where(key => key.DefaultValue is not null))
+        foreach (var key in ConfigSchema.Keys.Where(key => key.DefaultText is not ("none" or "required" or "the stack name")))
         {
-            Assert.That(ConfigSchema.ValidateValue(key.Name, key.DefaultValue!), Is.Null, key.Name);
+            Assert.That(ConfigSchema.ValidateValue(key.Name, key.DefaultText.Trim('`')), Is.Null, key.Name);
         }
+    }
+
+    [Test]
+    public void Only_team_is_required()
+    {
+        Assert.That(ConfigSchema.Keys.Where(key => key.IsRequired).Select(key => key.Name), Is.EqualTo(new[] { "team" }));
     }
 
     [TestCase("team", ExpectedResult = true)]

@@ -30,9 +30,9 @@ public sealed class StackFilesTests
         Assert.That(ours.Where(entry => !ConfigSchema.IsKnown(entry.Key)).Select(entry => entry.Key), Is.Empty);
         Assert.That(ours.Select(entry => ConfigSchema.ValidateValue(entry.Key, entry.Value)), Has.All.Null);
 
-        var settings = PipelineSettings.Parse(
+        var settings = StackConfig.Load(
             key => config.GetValueOrDefault(ConfigSchema.FullName(key)), stackName);
-        Assert.That(settings.Team, Is.EqualTo("backend"));
+        Assert.That(settings.Get(ConfigSchema.Team), Is.EqualTo("backend"));
     }
 
     [Test]
@@ -40,11 +40,11 @@ public sealed class StackFilesTests
     {
         var config = ReadConfig("Pulumi.local.yaml");
 
-        var settings = PipelineSettings.Parse(key => config.GetValueOrDefault(ConfigSchema.FullName(key)), "local");
+        var settings = StackConfig.Load(key => config.GetValueOrDefault(ConfigSchema.FullName(key)), "local");
 
-        Assert.That(settings.Emulator?.Url, Is.EqualTo(PipelineDefaults.EmulatorEndpoint));
+        Assert.That(settings.Emulator?.Url, Is.EqualTo("http://127.0.0.1:5000"));
         Assert.That(settings.Emulator?.AccessKey, Is.EqualTo("test"));
-        Assert.That(settings.Environment, Is.EqualTo("local"));
+        Assert.That(settings.Get(ConfigSchema.Environment), Is.EqualTo("local"));
     }
 
     [Test]
@@ -52,7 +52,7 @@ public sealed class StackFilesTests
     {
         var config = ReadConfig("Pulumi.dev.yaml");
 
-        var settings = PipelineSettings.Parse(key => config.GetValueOrDefault(ConfigSchema.FullName(key)), "dev");
+        var settings = StackConfig.Load(key => config.GetValueOrDefault(ConfigSchema.FullName(key)), "dev");
 
         Assert.That(settings.Emulator, Is.Null);
         Assert.That(settings.Names.OrdersTable, Is.EqualTo("dev-orders-table-backend"));

@@ -89,11 +89,13 @@ public sealed class IamTests
     }
 
     [Test]
-    public void Only_the_traced_processor_gets_the_xray_write_policy()
+    public void Every_traced_function_role_gets_the_xray_write_policy_and_nothing_else_managed()
     {
-        var attachment = _run.Single(ResourceTypes.RolePolicyAttachment);
+        var attachments = _run.OfType(ResourceTypes.RolePolicyAttachment).ToArray();
 
-        Assert.That(attachment.String("role"), Is.EqualTo("dev-order-processor-role-backend"));
-        Assert.That(attachment.String("policyArn"), Is.EqualTo("arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess"));
+        Assert.That(attachments.Select(attachment => attachment.String("role")),
+            Is.EquivalentTo(new[] { "dev-order-processor-role-backend", "dev-audit-role-backend" }));
+        Assert.That(attachments.Select(attachment => attachment.String("policyArn")),
+            Has.All.EqualTo("arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess"));
     }
 }

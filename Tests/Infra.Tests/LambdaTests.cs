@@ -52,9 +52,10 @@ public sealed class LambdaTests
     }
 
     [Test]
-    public void Processor_has_active_tracing()
+    public void Every_function_has_active_tracing()
     {
-        Assert.That(Processor.Object("tracingConfig")["mode"], Is.EqualTo("Active"));
+        Assert.That(new[] { Processor, Audit }.Select(function => function.Object("tracingConfig")["mode"]),
+            Has.All.EqualTo("Active"));
     }
 
     [Test]

@@ -29,7 +29,7 @@ internal sealed class StackRun
 
     /// <summary>Default config plus a fake published Functions package.</summary>
     public static StackRun WithDefaults() => new StackRun().With(
-        ConfigKeyNames.FunctionsPackageDirectory, FakeFunctionsPackage.Directory);
+        ConfigSchema.FunctionsPackageDirectory.Name, FakeFunctionsPackage.Directory);
 
     public StackRun With(string shortKey, string value)
     {

@@ -1,211 +1,92 @@
+using OrdersPipeline.Functions.Configuration;
+using OrdersPipeline.Infra.Defaults;
 using OrdersPipeline.Infra.Definitions;
 using Pulumi;
 using Pulumi.Aws.DynamoDB;
 using Pulumi.Aws.DynamoDB.Inputs;
 using Pulumi.Aws.Lambda;
-using Pulumi.Aws.Lambda.Inputs;
 using Pulumi.Aws.Sqs;
 
 namespace OrdersPipeline.Infra.Components;
-
-/// <summary>Inputs of <see cref="FailureAudit"/>.</summary>
-public sealed record FailureAuditArgs
-{
-    public required string DeadLetterQueueName { get; init; }
-    public required string RedriveQueueName { get; init; }
-    public required string AuditTableName { get; init; }
-    public required string FunctionName { get; init; }
-    public required string RoleName { get; init; }
-    public required string PolicyName { get; init; }
-    public required Archive Code { get; init; }
-
-    public string Architecture { get; init; } = PipelineDefaults.Architecture.ToAwsName();
-    public int TimeoutSeconds { get; init; } = PipelineDefaults.AuditTimeoutSeconds;
-    public int MemoryMb { get; init; } = PipelineDefaults.AuditMemoryMb;
-    public int LogRetentionDays { get; init; } = PipelineDefaults.LogRetentionDays;
-    public bool Protect { get; init; } = PipelineDefaults.Protect;
-}
 
 /// <summary>Where failed stream batches go: the dead-letter queue (redriving to a second queue after repeated
 /// receives), the audit table, and the audit function that turns each failure record into an audit row.</summary>
 public sealed class FailureAudit : PipelineComponent
 {
     public const string TypeToken = "orders-pipeline:audit:FailureAudit";
-
-    // Defaults of this component.
-    public const string BillingMode = "PAY_PER_REQUEST";
     public const string ProjectionType = "ALL";
-    public const string ReportBatchItemFailures = "ReportBatchItemFailures";
-    private const string StringAttribute = "S";
 
-    public FailureAudit(
-        string name, FailureAuditArgs args, ProviderResource provider, ComponentResourceOptions? options = null)
-        : base(TypeToken, name, provider, options)
+    public FailureAudit(string name, StackContext context, ComponentResourceOptions? options = null)
+        : base(TypeToken, name, context, options)
     {
-        var redriveQueue = new Queue($"{name}-redrive-queue", new QueueArgs
-        {
-            Name = args.RedriveQueueName,
-            SqsManagedSseEnabled = true,
-            MessageRetentionSeconds = PipelineDefaults.QueueMessageRetentionSeconds,
-        }, ChildOptions());
+        var (config, names) = (context.Config, context.Names);
+        var timeoutSeconds = config.Get(ConfigSchema.AuditTimeoutSeconds);
+        var protect = config.Get(ConfigSchema.Protect);
 
-        var deadLetterQueue = new Queue($"{name}-dlq", new QueueArgs
-        {
-            Name = args.DeadLetterQueueName,
-            SqsManagedSseEnabled = true,
-            MessageRetentionSeconds = PipelineDefaults.QueueMessageRetentionSeconds,
-            VisibilityTimeoutSeconds = QueueRules.VisibilityTimeoutFor(args.TimeoutSeconds),
-            RedrivePolicy = redriveQueue.Arn.Apply(arn => QueueRules.RedrivePolicy(arn)),
-        }, ChildOptions());
+        RedriveQueue = QueueDefaults.Create(this, $"{name}-redrive-queue", QueueDefaults.Secure(names.RedriveQueue));
 
-        RequireTls($"{name}-dlq", deadLetterQueue);
-        RequireTls($"{name}-redrive-queue", redriveQueue);
+        var deadLetterArgs = QueueDefaults.Secure(names.DeadLetterQueue);
+        deadLetterArgs.VisibilityTimeoutSeconds = QueueRules.VisibilityTimeoutFor(timeoutSeconds);
+        deadLetterArgs.RedrivePolicy = RedriveQueue.Arn.Apply(arn => QueueRules.RedrivePolicy(arn));
+        DeadLetterQueue = QueueDefaults.Create(this, $"{name}-dlq", deadLetterArgs);
 
-        var table = new Table($"{name}-table", new TableArgs
+        var tableArgs = TableDefaults.Secure(names.AuditTable, protect);
+        tableArgs.HashKey = PipelineDefaults.AuditTableHashKey;
+        tableArgs.RangeKey = PipelineDefaults.AuditTableRangeKey;
+        tableArgs.Attributes.Add(TableDefaults.StringAttribute(PipelineDefaults.AuditTableHashKey));
+        tableArgs.Attributes.Add(TableDefaults.StringAttribute(PipelineDefaults.AuditTableRangeKey));
+        tableArgs.Attributes.Add(TableDefaults.StringAttribute(PipelineDefaults.AuditFailureTypeAttribute));
+        tableArgs.GlobalSecondaryIndexes.Add(new TableGlobalSecondaryIndexArgs
         {
-            Name = args.AuditTableName,
-            BillingMode = BillingMode,
-            HashKey = PipelineDefaults.AuditTableHashKey,
-            RangeKey = PipelineDefaults.AuditTableRangeKey,
-            Attributes =
+            Name = PipelineDefaults.AuditFailureTypeIndex,
+            KeySchemas =
             {
-                new TableAttributeArgs { Name = PipelineDefaults.AuditTableHashKey, Type = StringAttribute },
-                new TableAttributeArgs { Name = PipelineDefaults.AuditTableRangeKey, Type = StringAttribute },
-                new TableAttributeArgs { Name = PipelineDefaults.AuditFailureTypeAttribute, Type = StringAttribute },
-            },
-            GlobalSecondaryIndexes =
-            {
-                new TableGlobalSecondaryIndexArgs
+                new TableGlobalSecondaryIndexKeySchemaArgs
                 {
-                    Name = PipelineDefaults.AuditFailureTypeIndex,
-                    KeySchemas =
-                    {
-                        new TableGlobalSecondaryIndexKeySchemaArgs
-                        {
-                            AttributeName = PipelineDefaults.AuditFailureTypeAttribute,
-                            KeyType = "HASH",
-                        },
-                        new TableGlobalSecondaryIndexKeySchemaArgs
-                        {
-                            AttributeName = PipelineDefaults.AuditTableRangeKey,
-                            KeyType = "RANGE",
-                        },
-                    },
-                    ProjectionType = ProjectionType,
+                    AttributeName = PipelineDefaults.AuditFailureTypeAttribute,
+                    KeyType = "HASH",
+                },
+                new TableGlobalSecondaryIndexKeySchemaArgs
+                {
+                    AttributeName = PipelineDefaults.AuditTableRangeKey,
+                    KeyType = "RANGE",
                 },
             },
-            PointInTimeRecovery = new TablePointInTimeRecoveryArgs { Enabled = true },
-            ServerSideEncryption = new TableServerSideEncryptionArgs { Enabled = true },
-            DeletionProtectionEnabled = args.Protect,
-        }, ChildOptions(protect: args.Protect));
-
-        var execution = new LambdaExecution(
-            this, name, args.RoleName, ResourceNames.LogGroupOf(args.FunctionName), args.LogRetentionDays);
-
-        var policy = execution.AttachInlinePolicy(
-            args.PolicyName,
-            Output.All(table.Arn, deadLetterQueue.Arn, execution.LogGroup.Arn)
-                .Apply(arns => PolicyDocuments.AuditPolicy(arns[0], arns[1], arns[2])));
-
-        var function = new Function($"{name}-function", new FunctionArgs
-        {
-            Name = args.FunctionName,
-            Role = execution.Role.Arn,
-            Runtime = PipelineDefaults.LambdaRuntime,
-            Handler = FunctionsPackage.AuditHandler,
-            Code = args.Code,
-            Architectures = { args.Architecture },
-            MemorySize = args.MemoryMb,
-            Timeout = args.TimeoutSeconds,
-            Environment = new FunctionEnvironmentArgs
-            {
-                Variables = { { FunctionEnvironment.AuditTableName, table.Name } },
-            },
-        }, ChildOptions(policy, execution.LogGroup));
-
-        var mapping = new EventSourceMapping($"{name}-dlq-mapping", new EventSourceMappingArgs
-        {
-            EventSourceArn = deadLetterQueue.Arn,
-            FunctionName = function.Name,
-            BatchSize = PipelineDefaults.AuditBatchSize,
-            FunctionResponseTypes = { ReportBatchItemFailures },
-        }, ChildOptions(policy));
-
-        DeadLetterQueueName = deadLetterQueue.Name;
-        DeadLetterQueueUrl = deadLetterQueue.Url;
-        DeadLetterQueueArn = deadLetterQueue.Arn;
-        RedriveQueueName = redriveQueue.Name;
-        RedriveQueueUrl = redriveQueue.Url;
-        RedriveQueueArn = redriveQueue.Arn;
-        AuditTableName = table.Name;
-        AuditTableArn = table.Arn;
-        FunctionName = function.Name;
-        FunctionArn = function.Arn;
-        RoleArn = execution.Role.Arn;
-        LogGroupName = execution.LogGroup.Name;
-        MappingId = mapping.Uuid;
-
-        RegisterOutputs(new Dictionary<string, object?>
-        {
-            ["deadLetterQueueName"] = DeadLetterQueueName,
-            ["deadLetterQueueUrl"] = DeadLetterQueueUrl,
-            ["deadLetterQueueArn"] = DeadLetterQueueArn,
-            ["redriveQueueName"] = RedriveQueueName,
-            ["redriveQueueUrl"] = RedriveQueueUrl,
-            ["redriveQueueArn"] = RedriveQueueArn,
-            ["auditTableName"] = AuditTableName,
-            ["auditTableArn"] = AuditTableArn,
-            ["functionName"] = FunctionName,
-            ["functionArn"] = FunctionArn,
-            ["roleArn"] = RoleArn,
-            ["logGroupName"] = LogGroupName,
-            ["mappingId"] = MappingId,
+            ProjectionType = ProjectionType,
         });
+        Table = new Table($"{name}-table", tableArgs, ChildOptions(protect: protect));
+
+        Function = new LambdaFunction(this, name, new LambdaFunctionSpec
+        {
+            FunctionName = names.AuditFunction,
+            RoleName = names.AuditRole,
+            PolicyName = names.AuditPolicy,
+            Handler = FunctionsPackage.AuditHandler,
+            MemoryMb = PipelineDefaults.AuditMemoryMb,
+            TimeoutSeconds = timeoutSeconds,
+            Policy = logGroupArn => Output.All(Table.Arn, DeadLetterQueue.Arn, logGroupArn)
+                .Apply(arns => PolicyDocuments.AuditPolicy(arns[0], arns[1], arns[2])),
+            Environment = { { AuditEnvironment.AuditTableName.Name, Table.Name } },
+        });
+
+        Mapping = new EventSourceMapping($"{name}-dlq-mapping", new EventSourceMappingArgs
+        {
+            EventSourceArn = DeadLetterQueue.Arn,
+            FunctionName = Function.Function.Name,
+            BatchSize = PipelineDefaults.AuditBatchSize,
+            FunctionResponseTypes = { FunctionDefaults.ReportBatchItemFailures },
+        }, ChildOptions(Function.Policy));
+
+        RegisterOutputs();
     }
 
-    [Output("deadLetterQueueName")]
-    public Output<string> DeadLetterQueueName { get; }
+    public Queue DeadLetterQueue { get; }
 
-    [Output("deadLetterQueueUrl")]
-    public Output<string> DeadLetterQueueUrl { get; }
+    public Queue RedriveQueue { get; }
 
-    [Output("deadLetterQueueArn")]
-    public Output<string> DeadLetterQueueArn { get; }
+    public Table Table { get; }
 
-    [Output("redriveQueueName")]
-    public Output<string> RedriveQueueName { get; }
+    public LambdaFunction Function { get; }
 
-    [Output("redriveQueueUrl")]
-    public Output<string> RedriveQueueUrl { get; }
-
-    [Output("redriveQueueArn")]
-    public Output<string> RedriveQueueArn { get; }
-
-    [Output("auditTableName")]
-    public Output<string> AuditTableName { get; }
-
-    [Output("auditTableArn")]
-    public Output<string> AuditTableArn { get; }
-
-    [Output("functionName")]
-    public Output<string> FunctionName { get; }
-
-    [Output("functionArn")]
-    public Output<string> FunctionArn { get; }
-
-    [Output("roleArn")]
-    public Output<string> RoleArn { get; }
-
-    [Output("logGroupName")]
-    public Output<string> LogGroupName { get; }
-
-    [Output("mappingId")]
-    public Output<string> MappingId { get; }
-
-    private void RequireTls(string name, Queue queue) =>
-        _ = new QueuePolicy($"{name}-tls-only-policy", new QueuePolicyArgs
-        {
-            QueueUrl = queue.Url,
-            Policy = queue.Arn.Apply(arn => PolicyDocuments.TlsOnlyQueuePolicy(arn)),
-        }, ChildOptions());
+    public EventSourceMapping Mapping { get; }
 }

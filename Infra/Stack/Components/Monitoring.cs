@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using OrdersPipeline.Infra.Definitions;
 using Pulumi;
 using Pulumi.Aws.CloudWatch;
@@ -6,50 +5,34 @@ using Pulumi.Aws.Sns;
 
 namespace OrdersPipeline.Infra.Components;
 
-/// <param name="TopicName">Physical name of the alert topic.</param>
-/// <param name="Alarms">What to watch; see <see cref="AlarmDefinitions"/>.</param>
-/// <param name="Targets">The resource name each alarm's dimension points at.</param>
-/// <param name="AlertEmail">Subscribed to the topic when set.</param>
-public sealed record MonitoringArgs(
-    string TopicName,
-    IReadOnlyList<AlarmDefinition> Alarms,
-    IReadOnlyDictionary<AlarmTarget, Output<string>> Targets,
-    string? AlertEmail = null);
-
-/// <summary>The alert topic, an optional email subscription, and the pipeline's alarms, each notifying the topic
-/// when it fires and when it recovers.</summary>
+/// <summary>The alert topic, an optional email subscription, and the pipeline's alarms (see
+/// <see cref="AlarmDefinitions"/>), each notifying the topic when it fires and when it recovers.</summary>
 public sealed class Monitoring : PipelineComponent
 {
     public const string TypeToken = "orders-pipeline:monitoring:Monitoring";
 
-    // Defaults of this component. The topic is deliberately not encrypted with the AWS-managed SNS key:
-    // CloudWatch cannot publish to a topic encrypted with it.
+    // The topic is deliberately not encrypted with the AWS-managed SNS key: CloudWatch cannot publish to it.
     public const string EmailProtocol = "email";
 
-    public Monitoring(string name, MonitoringArgs args, ProviderResource provider, ComponentResourceOptions? options = null)
-        : base(TypeToken, name, provider, options)
+    /// <param name="targets">The resource name each alarm's dimension points at.</param>
+    public Monitoring(string name, StackContext context, IReadOnlyDictionary<AlarmTarget, Output<string>> targets,
+        ComponentResourceOptions? options = null)
+        : base(TypeToken, name, context, options)
     {
-        var topic = new Topic($"{name}-topic", new TopicArgs { Name = args.TopicName }, ChildOptions());
+        Topic = new Topic($"{name}-topic", new TopicArgs { Name = context.Names.AlertTopic }, ChildOptions());
 
-        if (args.AlertEmail is { } email)
+        if (context.Config.Get(ConfigSchema.AlertEmail) is { } email)
         {
             _ = new TopicSubscription($"{name}-email", new TopicSubscriptionArgs
             {
-                Topic = topic.Arn,
+                Topic = Topic.Arn,
                 Protocol = EmailProtocol,
                 Endpoint = email,
             }, ChildOptions());
         }
 
-        var alarmNames = new List<Output<string>>();
-        foreach (var alarm in args.Alarms)
-        {
-            if (!args.Targets.TryGetValue(alarm.Target, out var dimensionValue))
-            {
-                throw new ArgumentException($"No resource name given for alarm target {alarm.Target}.", nameof(args));
-            }
-
-            var metricAlarm = new MetricAlarm(alarm.Name, new MetricAlarmArgs
+        Alarms = AlarmDefinitions.For(context.Config)
+            .Select(alarm => new MetricAlarm(alarm.Name, new MetricAlarmArgs
             {
                 Name = alarm.Name,
                 AlarmDescription = alarm.Description,
@@ -61,26 +44,16 @@ public sealed class Monitoring : PipelineComponent
                 Threshold = alarm.Threshold,
                 ComparisonOperator = alarm.ComparisonOperator,
                 TreatMissingData = alarm.TreatMissingData,
-                Dimensions = { { alarm.DimensionName, dimensionValue } },
-                AlarmActions = { topic.Arn },
-                OkActions = { topic.Arn },
-            }, ChildOptions());
-            alarmNames.Add(metricAlarm.Name);
-        }
+                Dimensions = { { alarm.DimensionName, targets[alarm.Target] } },
+                AlarmActions = { Topic.Arn },
+                OkActions = { Topic.Arn },
+            }, ChildOptions()))
+            .ToArray();
 
-        TopicArn = topic.Arn;
-        AlarmNames = Output.All(alarmNames);
-
-        RegisterOutputs(new Dictionary<string, object?>
-        {
-            ["topicArn"] = TopicArn,
-            ["alarmNames"] = AlarmNames,
-        });
+        RegisterOutputs();
     }
 
-    [Output("topicArn")]
-    public Output<string> TopicArn { get; }
+    public Topic Topic { get; }
 
-    [Output("alarmNames")]
-    public Output<ImmutableArray<string>> AlarmNames { get; }
+    public IReadOnlyList<MetricAlarm> Alarms { get; }
 }

@@ -6,13 +6,13 @@ namespace OrdersPipeline.Infra.Components;
 /// explicit AWS provider (which carries the default tags).</summary>
 public abstract class PipelineComponent : ComponentResource
 {
-    private readonly ProviderResource _provider;
-
-    protected PipelineComponent(string type, string name, ProviderResource provider, ComponentResourceOptions? options)
+    protected PipelineComponent(string type, string name, StackContext context, ComponentResourceOptions? options)
         : base(type, name, options)
     {
-        _provider = provider;
+        Context = context;
     }
+
+    internal StackContext Context { get; }
 
     internal CustomResourceOptions ChildOptions(params Resource[] dependsOn) => ChildOptions(protect: false, dependsOn);
 
@@ -21,7 +21,7 @@ public abstract class PipelineComponent : ComponentResource
         var options = new CustomResourceOptions
         {
             Parent = this,
-            Provider = _provider,
+            Provider = Context.Provider,
             Protect = protect,
         };
         foreach (var dependency in dependsOn)

@@ -11,24 +11,27 @@ public static class PipelineProvider
 {
     public const string ResourceName = "aws-pipeline";
 
-    public static Provider Create(PipelineSettings settings, string? region)
+    public static Provider Create(StackConfig config, string? region)
     {
         var tags = new InputMap<string>();
-        foreach (var (key, value) in settings.Tags)
+        foreach (var (key, value) in config.Tags)
         {
             tags.Add(key, value);
         }
 
+        // The provider skips region validation unless told otherwise; a stack that talks to AWS validates the
+        // region, so a mistyped aws:region fails before any resource call. Only the emulator skips it.
         var args = new ProviderArgs
         {
             DefaultTags = new ProviderDefaultTagsArgs { Tags = tags },
+            SkipRegionValidation = false,
         };
         if (region is not null)
         {
             args.Region = region;
         }
 
-        if (settings.Emulator is { } emulator)
+        if (config.Emulator is { } emulator)
         {
             args.AccessKey = emulator.AccessKey;
             args.SecretKey = emulator.SecretKey;

@@ -4,7 +4,7 @@ using NUnit.Framework;
 namespace OrdersPipeline.Infra.Definitions.Tests;
 
 [TestFixture]
-public sealed class PipelineSettingsTests
+public sealed class StackConfigTests
 {
     [Test]
     public void Unset_keys_take_the_documented_defaults()
@@ -13,25 +13,25 @@ public sealed class PipelineSettingsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(settings.BatchSize, Is.EqualTo(100));
-            Assert.That(settings.ErrorAlarmThreshold, Is.EqualTo(5));
-            Assert.That(settings.Architecture, Is.EqualTo(LambdaArchitecture.Arm64));
-            Assert.That(settings.Protect, Is.False);
-            Assert.That(settings.ForceDestroy, Is.True);
-            Assert.That(settings.AlertEmail, Is.Null);
+            Assert.That(settings.Get(ConfigSchema.BatchSize), Is.EqualTo(100));
+            Assert.That(settings.Get(ConfigSchema.ErrorAlarmThreshold), Is.EqualTo(5));
+            Assert.That(settings.Get(ConfigSchema.Architecture), Is.EqualTo(LambdaArchitecture.Arm64));
+            Assert.That(settings.Get(ConfigSchema.Protect), Is.False);
+            Assert.That(settings.Get(ConfigSchema.ForceDestroy), Is.True);
+            Assert.That(settings.Get(ConfigSchema.AlertEmail), Is.Null);
             Assert.That(settings.Emulator, Is.Null);
-            Assert.That(settings.FunctionsPackageDirectory, Is.Null);
-            Assert.That(settings.MaxBatchingWindowSeconds, Is.EqualTo(PipelineDefaults.MaxBatchingWindowSeconds));
-            Assert.That(settings.MaxRetryAttempts, Is.EqualTo(PipelineDefaults.MaxRetryAttempts));
-            Assert.That(settings.MaxRecordAgeSeconds, Is.EqualTo(PipelineDefaults.MaxRecordAgeSeconds));
-            Assert.That(settings.ParallelizationFactor, Is.EqualTo(PipelineDefaults.ParallelizationFactor));
-            Assert.That(settings.ProcessorMemoryMb, Is.EqualTo(PipelineDefaults.ProcessorMemoryMb));
-            Assert.That(settings.ProcessorTimeoutSeconds, Is.EqualTo(PipelineDefaults.ProcessorTimeoutSeconds));
-            Assert.That(settings.ProcessorMaxConcurrency, Is.EqualTo(16));
-            Assert.That(settings.AuditTimeoutSeconds, Is.EqualTo(PipelineDefaults.AuditTimeoutSeconds));
-            Assert.That(settings.LogRetentionDays, Is.EqualTo(PipelineDefaults.LogRetentionDays));
-            Assert.That(settings.IteratorAgeAlarmMs, Is.EqualTo(PipelineDefaults.IteratorAgeAlarmMs));
-            Assert.That(settings.NoncurrentVersionExpirationDays, Is.EqualTo(PipelineDefaults.NoncurrentVersionExpirationDays));
+            Assert.That(settings.Get(ConfigSchema.FunctionsPackageDirectory), Is.Null);
+            Assert.That(settings.Get(ConfigSchema.MaxBatchingWindowSeconds), Is.EqualTo(0));
+            Assert.That(settings.Get(ConfigSchema.MaxRetryAttempts), Is.EqualTo(3));
+            Assert.That(settings.Get(ConfigSchema.MaxRecordAgeSeconds), Is.EqualTo(3600));
+            Assert.That(settings.Get(ConfigSchema.ParallelizationFactor), Is.EqualTo(1));
+            Assert.That(settings.Get(ConfigSchema.ProcessorMemoryMb), Is.EqualTo(512));
+            Assert.That(settings.Get(ConfigSchema.ProcessorTimeoutSeconds), Is.EqualTo(60));
+            Assert.That(settings.Get(ConfigSchema.ProcessorMaxConcurrency), Is.EqualTo(16));
+            Assert.That(settings.Get(ConfigSchema.AuditTimeoutSeconds), Is.EqualTo(30));
+            Assert.That(settings.Get(ConfigSchema.LogRetentionDays), Is.EqualTo(14));
+            Assert.That(settings.Get(ConfigSchema.IteratorAgeAlarmMs), Is.EqualTo(60000));
+            Assert.That(settings.Get(ConfigSchema.NoncurrentVersionExpirationDays), Is.EqualTo(30));
         });
     }
 
@@ -63,33 +63,33 @@ public sealed class PipelineSettingsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(settings.Environment, Is.EqualTo("prod"));
-            Assert.That(settings.Team, Is.EqualTo("payments"));
-            Assert.That(settings.BatchSize, Is.EqualTo(250));
-            Assert.That(settings.MaxBatchingWindowSeconds, Is.EqualTo(5));
-            Assert.That(settings.MaxRetryAttempts, Is.EqualTo(-1));
-            Assert.That(settings.MaxRecordAgeSeconds, Is.EqualTo(-1));
-            Assert.That(settings.ParallelizationFactor, Is.EqualTo(4));
-            Assert.That(settings.ProcessorMemoryMb, Is.EqualTo(1024));
-            Assert.That(settings.ProcessorTimeoutSeconds, Is.EqualTo(120));
-            Assert.That(settings.ProcessorMaxConcurrency, Is.EqualTo(32));
-            Assert.That(settings.AuditTimeoutSeconds, Is.EqualTo(45));
-            Assert.That(settings.LogRetentionDays, Is.EqualTo(30));
-            Assert.That(settings.Architecture, Is.EqualTo(LambdaArchitecture.X86_64));
-            Assert.That(settings.ErrorAlarmThreshold, Is.EqualTo(3));
-            Assert.That(settings.IteratorAgeAlarmMs, Is.EqualTo(120000));
-            Assert.That(settings.AlertEmail, Is.EqualTo("ops@example.com"));
-            Assert.That(settings.Protect, Is.True);
-            Assert.That(settings.ForceDestroy, Is.False);
-            Assert.That(settings.NoncurrentVersionExpirationDays, Is.EqualTo(7));
-            Assert.That(settings.FunctionsPackageDirectory, Is.EqualTo("/tmp/pkg"));
+            Assert.That(settings.Get(ConfigSchema.Environment), Is.EqualTo("prod"));
+            Assert.That(settings.Get(ConfigSchema.Team), Is.EqualTo("payments"));
+            Assert.That(settings.Get(ConfigSchema.BatchSize), Is.EqualTo(250));
+            Assert.That(settings.Get(ConfigSchema.MaxBatchingWindowSeconds), Is.EqualTo(5));
+            Assert.That(settings.Get(ConfigSchema.MaxRetryAttempts), Is.EqualTo(-1));
+            Assert.That(settings.Get(ConfigSchema.MaxRecordAgeSeconds), Is.EqualTo(-1));
+            Assert.That(settings.Get(ConfigSchema.ParallelizationFactor), Is.EqualTo(4));
+            Assert.That(settings.Get(ConfigSchema.ProcessorMemoryMb), Is.EqualTo(1024));
+            Assert.That(settings.Get(ConfigSchema.ProcessorTimeoutSeconds), Is.EqualTo(120));
+            Assert.That(settings.Get(ConfigSchema.ProcessorMaxConcurrency), Is.EqualTo(32));
+            Assert.That(settings.Get(ConfigSchema.AuditTimeoutSeconds), Is.EqualTo(45));
+            Assert.That(settings.Get(ConfigSchema.LogRetentionDays), Is.EqualTo(30));
+            Assert.That(settings.Get(ConfigSchema.Architecture), Is.EqualTo(LambdaArchitecture.X86_64));
+            Assert.That(settings.Get(ConfigSchema.ErrorAlarmThreshold), Is.EqualTo(3));
+            Assert.That(settings.Get(ConfigSchema.IteratorAgeAlarmMs), Is.EqualTo(120000));
+            Assert.That(settings.Get(ConfigSchema.AlertEmail), Is.EqualTo("ops@example.com"));
+            Assert.That(settings.Get(ConfigSchema.Protect), Is.True);
+            Assert.That(settings.Get(ConfigSchema.ForceDestroy), Is.False);
+            Assert.That(settings.Get(ConfigSchema.NoncurrentVersionExpirationDays), Is.EqualTo(7));
+            Assert.That(settings.Get(ConfigSchema.FunctionsPackageDirectory), Is.EqualTo("/tmp/pkg"));
         });
     }
 
     [Test]
     public void Environment_defaults_to_the_stack_name()
     {
-        Assert.That(new ConfigFixture().Parse(stackName: "staging").Environment, Is.EqualTo("staging"));
+        Assert.That(new ConfigFixture().Parse(stackName: "staging").Get(ConfigSchema.Environment), Is.EqualTo("staging"));
     }
 
     [Test]
@@ -115,13 +115,13 @@ public sealed class PipelineSettingsTests
     [Test]
     public void An_empty_value_counts_as_unset()
     {
-        Assert.That(new ConfigFixture().With("batchSize", " ").Parse().BatchSize, Is.EqualTo(100));
+        Assert.That(new ConfigFixture().With("batchSize", " ").Parse().Get(ConfigSchema.BatchSize), Is.EqualTo(100));
     }
 
     [Test]
     public void Surrounding_whitespace_is_ignored()
     {
-        Assert.That(new ConfigFixture().With("batchSize", " 42 ").Parse().BatchSize, Is.EqualTo(42));
+        Assert.That(new ConfigFixture().With("batchSize", " 42 ").Parse().Get(ConfigSchema.BatchSize), Is.EqualTo(42));
     }
 
     [Test]
@@ -208,7 +208,7 @@ public sealed class PipelineSettingsTests
     {
         var settings = new ConfigFixture().With("auditTimeoutSeconds", "40").Parse();
 
-        Assert.That(settings.DeadLetterVisibilityTimeoutSeconds, Is.EqualTo(240));
+        Assert.That(QueueRules.VisibilityTimeoutFor(settings.Get(ConfigSchema.AuditTimeoutSeconds)), Is.EqualTo(240));
     }
 
     [Test]
@@ -229,9 +229,9 @@ public sealed class PipelineSettingsTests
     public void Parse_reads_only_schema_keys_and_each_of_them()
     {
         var readKey = new Mock<Func<string, string?>>();
-        readKey.Setup(read => read(ConfigKeyNames.Team)).Returns("backend");
+        readKey.Setup(read => read(ConfigSchema.Team.Name)).Returns("backend");
 
-        PipelineSettings.Parse(readKey.Object, "dev");
+        StackConfig.Load(readKey.Object, "dev");
 
         foreach (var key in ConfigSchema.Keys)
         {

@@ -1,0 +1,76 @@
+namespace OrdersPipeline.Infra.Definitions;
+
+/// <summary>A stack's validated configuration. <see cref="Load"/> checks every key of <see cref="ConfigSchema"/> and
+/// the rules across keys, and reports every problem at once, before any resource is registered.</summary>
+public sealed class StackConfig
+{
+    private readonly IReadOnlyDictionary<ConfigKey, object?> _values;
+
+    private StackConfig(IReadOnlyDictionary<ConfigKey, object?> values) => _values = values;
+
+    public T Get<T>(ConfigKey<T> key) => (T)_values[key]!;
+
+    public ResourceNames Names => new(Get(ConfigSchema.Environment), Get(ConfigSchema.Team));
+
+    public IReadOnlyDictionary<string, string> Tags => PipelineTags.For(Get(ConfigSchema.Environment), Get(ConfigSchema.Team));
+
+    /// <summary>The emulator the <c>local</c> stack talks to; null for a stack that talks to AWS.</summary>
+    public EmulatorSettings? Emulator => Get(ConfigSchema.EmulatorEndpoint) is { } endpoint
+        ? new EmulatorSettings(new Uri(endpoint, UriKind.Absolute), Get(ConfigSchema.EmulatorAccessKey),
+            Get(ConfigSchema.EmulatorSecretKey))
+        : null;
+
+    /// <param name="readKey">Reads a key of the <c>orders-pipeline</c> namespace by short name; null when unset.</param>
+    /// <param name="stackName">The stack's name, the default environment.</param>
+    /// <exception cref="ConfigValidationException">Any value is invalid; lists every problem.</exception>
+    public static StackConfig Load(Func<string, string?> readKey, string stackName)
+    {
+        ArgumentNullException.ThrowIfNull(readKey);
+        var problems = new List<string>();
+        var values = new Dictionary<ConfigKey, object?>();
+        foreach (var key in ConfigSchema.Keys)
+        {
+            var raw = Normalize(readKey(key.Name));
+            var problem = raw is null ? Unset(key, stackName) : ConfigSchema.ValidateValue(key.Name, raw);
+            if (problem is not null)
+            {
+                problems.Add(problem);
+                continue;
+            }
+
+            values[key] = key.Read(raw, stackName);
+        }
+
+        // Rules across keys run only when the keys they read are valid on their own: one mistake, one message.
+        var config = new StackConfig(values);
+        if (values.ContainsKey(ConfigSchema.Environment) && values.ContainsKey(ConfigSchema.Team))
+        {
+            problems.AddRange(config.Names.Validate());
+        }
+
+        if (values.ContainsKey(ConfigSchema.AuditTimeoutSeconds))
+        {
+            problems.AddRange(QueueRules.ValidateAuditTimeout(config.Get(ConfigSchema.AuditTimeoutSeconds)));
+        }
+
+        return problems.Count == 0 ? config : throw new ConfigValidationException(problems);
+    }
+
+    // Pulumi stores unset keys as absent; an empty value is treated the same, so `config set key ""` clears it.
+    private static string? Normalize(string? raw) => string.IsNullOrWhiteSpace(raw) ? null : raw.Trim();
+
+    private static string? Unset(ConfigKey key, string stackName)
+    {
+        if (key.IsRequired)
+        {
+            return $"Config '{ConfigSchema.FullName(key.Name)}' is required but not set: "
+                   + $"run `pulumi config set {ConfigSchema.FullName(key.Name)} <value>`.";
+        }
+
+        // A default taken from the stack name can itself be invalid (a stack called "Prod", say).
+        return key == ConfigSchema.Environment && key.Check(stackName) is { } allowed
+            ? $"{ConfigSchema.Problem(key.Name, stackName, allowed)} (the value comes from the stack name; "
+              + "set the key to override it)"
+            : null;
+    }
+}

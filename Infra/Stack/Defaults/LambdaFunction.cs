@@ -1,0 +1,81 @@
+using OrdersPipeline.Infra.Components;
+using OrdersPipeline.Infra.Definitions;
+using Pulumi;
+using Pulumi.Aws.CloudWatch;
+using Pulumi.Aws.Iam;
+using Pulumi.Aws.Lambda;
+using Pulumi.Aws.Lambda.Inputs;
+
+namespace OrdersPipeline.Infra.Defaults;
+
+/// <summary>What one function needs. <see cref="Policy"/> gets the function's own log group ARN and returns the
+/// role's whole inline policy (least privilege: the resources this function touches, and its own log streams).</summary>
+internal sealed record LambdaFunctionSpec
+{
+    public required string FunctionName { get; init; }
+    public required string RoleName { get; init; }
+    public required string PolicyName { get; init; }
+    public required string Handler { get; init; }
+    public required int MemoryMb { get; init; }
+    public required int TimeoutSeconds { get; init; }
+    public required Func<Output<string>, Output<string>> Policy { get; init; }
+    public InputMap<string> Environment { get; init; } = [];
+}
+
+/// <summary>The one way a function is made here: an execution role only Lambda may assume, a log group with the
+/// stack's retention, the inline policy, active tracing, then the function itself, created after all of them so its
+/// first invocation can log and trace.</summary>
+public sealed class LambdaFunction
+{
+    internal LambdaFunction(PipelineComponent owner, string name, LambdaFunctionSpec spec)
+    {
+        var context = owner.Context;
+
+        Role = new Role($"{name}-role", new RoleArgs
+        {
+            Name = spec.RoleName,
+            AssumeRolePolicy = PolicyDocuments.LambdaTrustPolicy(),
+        }, owner.ChildOptions());
+
+        LogGroup = new LogGroup($"{name}-logs",
+            LogGroupDefaults.For(ResourceNames.LogGroupOf(spec.FunctionName), context.Config), owner.ChildOptions());
+
+        Policy = new RolePolicy($"{name}-policy", new RolePolicyArgs
+        {
+            Name = spec.PolicyName,
+            Role = Role.Name,
+            Policy = spec.Policy(LogGroup.Arn),
+        }, owner.ChildOptions());
+
+        // X-Ray has no resource-level permissions, so the AWS managed policy is attached instead of widening
+        // the inline policy with a wildcard resource.
+        var tracing = new RolePolicyAttachment($"{name}-tracing", new RolePolicyAttachmentArgs
+        {
+            Role = Role.Name,
+            PolicyArn = PolicyDocuments.TracingManagedPolicyArn,
+        }, owner.ChildOptions());
+
+        Function = new Function($"{name}-function", new FunctionArgs
+        {
+            Name = spec.FunctionName,
+            Role = Role.Arn,
+            Runtime = FunctionDefaults.Runtime,
+            Handler = spec.Handler,
+            Code = context.Code,
+            Architectures = { context.Config.Get(ConfigSchema.Architecture).ToAwsName() },
+            MemorySize = spec.MemoryMb,
+            Timeout = spec.TimeoutSeconds,
+            TracingConfig = new FunctionTracingConfigArgs { Mode = FunctionDefaults.TracingMode },
+            Environment = new FunctionEnvironmentArgs { Variables = spec.Environment },
+        }, owner.ChildOptions(Policy, LogGroup, tracing));
+    }
+
+    public Role Role { get; }
+
+    public LogGroup LogGroup { get; }
+
+    /// <summary>Resources that read from a source on the function's behalf (mappings) wait for this.</summary>
+    public RolePolicy Policy { get; }
+
+    public Function Function { get; }
+}

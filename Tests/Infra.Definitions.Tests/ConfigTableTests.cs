@@ -1,0 +1,53 @@
+using NUnit.Framework;
+using OrdersPipeline.Functions.Configuration;
+
+namespace OrdersPipeline.Infra.Definitions.Tests;
+
+[TestFixture]
+public sealed class ConfigTableTests
+{
+    [Test]
+    public void The_readme_config_table_is_the_one_the_schema_writes()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoRoot(), "README.md")).ReplaceLineEndings("\n");
+        var start = readme.IndexOf(ConfigTable.StartMarker, StringComparison.Ordinal);
+        var end = readme.IndexOf(ConfigTable.EndMarker, StringComparison.Ordinal);
+        Assert.That(start >= 0 && end > start, Is.True, "README.md lacks the config-table markers.");
+
+        var documented = readme[(start + ConfigTable.StartMarker.Length)..end].Trim();
+
+        Assert.That(documented, Is.EqualTo(ConfigTable.Markdown().ReplaceLineEndings("\n").Trim()),
+            "README.md's config table is out of date; replace it with:\n" + ConfigTable.Markdown());
+    }
+
+    [Test]
+    public void Every_key_has_a_row_naming_its_default_and_allowed_values()
+    {
+        var rows = ConfigTable.Markdown().Split('\n');
+
+        foreach (var key in ConfigSchema.Keys)
+        {
+            Assert.That(rows, Has.One.StartsWith($"| `{key.Name}` | {key.DefaultText} | {key.Allowed} |"), key.Name);
+        }
+    }
+
+    [Test]
+    public void The_concurrency_key_takes_the_processors_own_default_and_range()
+    {
+        var variable = ProcessorEnvironment.MaxConcurrency;
+        var key = ConfigSchema.ProcessorMaxConcurrency;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(key.DefaultText, Is.EqualTo($"{variable.Default}"));
+            Assert.That(key.Check($"{variable.Min}"), Is.Null);
+            Assert.That(key.Check($"{variable.Max}"), Is.Null);
+            Assert.That(key.Check($"{variable.Min - 1}"), Is.Not.Null);
+            Assert.That(key.Check($"{variable.Max + 1}"), Is.Not.Null);
+        });
+    }
+
+    private static string RepoRoot() =>
+        FunctionsPackage.FindRepoRoot([TestContext.CurrentContext.TestDirectory])
+        ?? throw new InvalidOperationException("No repository above the test directory.");
+}
