@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace OrdersPipeline.Infra.Definitions;
 
-/// <summary>IAM documents as JSON, built from resource ARNs. The role policies hold exactly the statements of
-/// ARCHITECTURE.md "Least privilege".</summary>
+/// <summary>IAM documents as JSON, built from resource ARNs. Each role policy holds exactly the statements listed in
+/// docs/architecture.md "Policies": the actions its function calls, on the resources it touches.</summary>
 public static class PolicyDocuments
 {
     public const string Version = "2012-10-17";
@@ -27,7 +27,8 @@ public static class PolicyDocuments
     public static IReadOnlyList<PolicyStatement> AuditStatements(
         string auditTableArn, string deadLetterQueueArn, string logGroupArn) =>
     [
-        new("WriteAuditRecords", ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:GetItem"], [auditTableArn]),
+        // The audit function only ever puts (conditionally, so a redelivered message finds its item).
+        new("WriteAuditRecords", ["dynamodb:PutItem"], [auditTableArn]),
         new("ConsumeDeadLetterQueue",
             ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
             [deadLetterQueueArn]),

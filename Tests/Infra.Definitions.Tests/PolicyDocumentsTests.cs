@@ -38,7 +38,7 @@ public sealed class PolicyDocumentsTests
 
         Assert.That(grants, Is.EqualTo(new[]
         {
-            ("Allow", "dynamodb:PutItem,dynamodb:UpdateItem,dynamodb:GetItem", AuditTableArn),
+            ("Allow", "dynamodb:PutItem", AuditTableArn),
             ("Allow", "sqs:ReceiveMessage,sqs:DeleteMessage,sqs:GetQueueAttributes", QueueArn),
             ("Allow", "logs:CreateLogStream,logs:PutLogEvents", LogGroupArn + ":*"),
         }));

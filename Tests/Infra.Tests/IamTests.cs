@@ -57,7 +57,7 @@ public sealed class IamTests
         Assert.That(policy.String("role"), Is.EqualTo("dev-audit-role-backend"));
         Assert.That(Grants(policy), Is.EqualTo(new[]
         {
-            ("dynamodb:PutItem,dynamodb:UpdateItem,dynamodb:GetItem", MockAws.TableArn(AuditTable)),
+            ("dynamodb:PutItem", MockAws.TableArn(AuditTable)),
             ("sqs:ReceiveMessage,sqs:DeleteMessage,sqs:GetQueueAttributes", MockAws.QueueArn(DeadLetterQueue)),
             ("logs:CreateLogStream,logs:PutLogEvents", MockAws.LogGroupArn("/aws/lambda/dev-audit-lambda-backend") + ":*"),
         }));
