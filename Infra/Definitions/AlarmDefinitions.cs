@@ -1,3 +1,5 @@
+using OrdersPipeline.Functions.Metrics;
+
 namespace OrdersPipeline.Infra.Definitions;
 
 /// <summary>What an alarm's single dimension points at; the component fills in the resource's name.</summary>
@@ -22,7 +24,11 @@ public sealed record AlarmDefinition(
     string ComparisonOperator,
     string TreatMissingData,
     string DimensionName,
-    AlarmTarget Target);
+    AlarmTarget Target)
+{
+    /// <summary>Dimensions with values known from config (the Environment of the functions' own metrics).</summary>
+    public IReadOnlyDictionary<string, string> FixedDimensions { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>The pipeline's alarms. Every one notifies the alert topic on ALARM and on OK.</summary>
 public static class AlarmDefinitions
@@ -50,8 +56,23 @@ public static class AlarmDefinitions
             Lambda(names.AuditErrorsAlarm, "The audit function failed.", "Errors", Sum, 1, AlarmTarget.AuditFunction),
             Queue(names.RedriveDepthAlarm, "Failure records could not be audited and were moved to the redrive queue.",
                 AlarmTarget.RedriveQueue),
+            ProcessingLag(config),
         ];
     }
+
+    // The processor's own metric: time from the change in the table to its document in S3, worst record per batch.
+    private static AlarmDefinition ProcessingLag(StackConfig config) =>
+        new(config.Names.ProcessingLagAlarm, "Documents reach S3 later than the configured lag after their change.",
+            config.Get(ConfigSchema.MetricsNamespace), PipelineMetrics.ProcessingLag, Maximum,
+            PipelineDefaults.AlarmPeriodSeconds, PipelineDefaults.AlarmEvaluationPeriods,
+            config.Get(ConfigSchema.ProcessingLagAlarmMs), GreaterThanOrEqualToThreshold, NotBreaching,
+            PipelineMetrics.FunctionDimension, AlarmTarget.ProcessorFunction)
+        {
+            FixedDimensions = new Dictionary<string, string>
+            {
+                [PipelineMetrics.EnvironmentDimension] = config.Get(ConfigSchema.Environment),
+            },
+        };
 
     private static AlarmDefinition Lambda(
         string name, string description, string metric, string statistic, double threshold, AlarmTarget target) =>

@@ -1,5 +1,6 @@
 using System.Reflection;
 using OrdersPipeline.Functions.Configuration;
+using OrdersPipeline.Functions.Metrics;
 
 namespace OrdersPipeline.Infra.Definitions;
 
@@ -54,6 +55,13 @@ public static class ConfigSchema
 
     public static readonly ConfigKey<int> IteratorAgeAlarmMs = Key.Int("iteratorAgeAlarmMs", 60_000, 1_000,
         604_800_000, "Processor iterator age (ms) that raises the alarm.");
+
+    public static readonly ConfigKey<int> ProcessingLagAlarmMs = Key.Int("processingLagAlarmMs", 120_000, 1_000,
+        604_800_000, "Time (ms) from a change to its document in S3 that raises the processing-lag alarm.");
+
+    public static readonly ConfigKey<string> MetricsNamespace = Key.Text("metricsNamespace",
+        MetricsEnvironment.Namespace.Default, ValueRules.MetricNamespace,
+        "CloudWatch namespace of the functions' own metrics (the dashboard and the lag alarm read it).");
 
     public static readonly ConfigKey<string?> AlertEmail = Key.Optional("alertEmail", ValueRules.Email,
         "Email address subscribed to the alert topic.");

@@ -26,6 +26,8 @@ public sealed partial record ResourceNames(string Environment, string Team)
     public string DeadLetterDepthAlarm => Name("dlq-depth-alarm");
     public string AuditErrorsAlarm => Name("audit-errors-alarm");
     public string RedriveDepthAlarm => Name("redrive-depth-alarm");
+    public string ProcessingLagAlarm => Name("processing-lag-alarm");
+    public string Dashboard => Name("orders-pipeline");
 
     /// <summary>The bucket name carries the account id because bucket names are global.</summary>
     public string ProcessedBucket(string accountId) =>
@@ -57,6 +59,8 @@ public sealed partial record ResourceNames(string Environment, string Team)
         (DeadLetterDepthAlarm, ServiceNameRules.CloudWatchAlarm),
         (AuditErrorsAlarm, ServiceNameRules.CloudWatchAlarm),
         (RedriveDepthAlarm, ServiceNameRules.CloudWatchAlarm),
+        (ProcessingLagAlarm, ServiceNameRules.CloudWatchAlarm),
+        (Dashboard, ServiceNameRules.CloudWatchDashboard),
     ];
 
     /// <summary>One config problem per name that breaks its service's limit, naming the keys it is built from.

@@ -45,6 +45,9 @@ public static partial class ServiceNameRules
     public static ServiceNameRule CloudWatchAlarm { get; } =
         new("CloudWatch alarm", 1, 255, PrintableAscii(), "printable ASCII characters");
 
+    public static ServiceNameRule CloudWatchDashboard { get; } =
+        new("CloudWatch dashboard", 1, 255, LettersDigitsHyphenUnderscore(), "letters, digits, '-' and '_'");
+
     public static ServiceNameRule LogGroup { get; } =
         new("CloudWatch log group", 1, 512, LogGroupPattern(), "letters, digits and '._-/#'");
 

@@ -46,6 +46,13 @@ public static partial class ValueRules
             ? null
             : "an absolute http:// or https:// URL";
 
+    /// <summary>A CloudWatch metric namespace of our own (AWS/ is reserved for AWS services).</summary>
+    public static ValueRule MetricNamespace { get; } =
+        value => value.Length <= 255 && MetricNamespacePattern().IsMatch(value)
+                 && !value.StartsWith("AWS/", StringComparison.Ordinal)
+            ? null
+            : "1 to 255 letters, digits or '.-_/#: ', not starting with AWS/";
+
     public static ValueRule NonEmpty { get; } =
         value => string.IsNullOrWhiteSpace(value) ? "a non-empty string" : null;
 
@@ -56,6 +63,9 @@ public static partial class ValueRules
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex NameSegmentPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9.\\-_/#: ]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex MetricNamespacePattern();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();

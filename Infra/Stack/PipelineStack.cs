@@ -17,6 +17,7 @@ public sealed class PipelineStack : Stack
     private readonly FailureAudit _audit;
     private readonly StreamProcessor _processor;
     private readonly Monitoring _monitoring;
+    private readonly Dashboard _dashboard;
 
     public PipelineStack()
     {
@@ -35,13 +36,17 @@ public sealed class PipelineStack : Stack
         _audit = new FailureAudit("failure-audit", context);
         _processor = new StreamProcessor("processor", context,
             new StreamProcessorArgs(_orders.Table, _storage.Bucket, _audit.DeadLetterQueue));
-        _monitoring = new Monitoring("monitoring", context, new Dictionary<AlarmTarget, Output<string>>
+        var watched = new Dictionary<AlarmTarget, Output<string>>
         {
             [AlarmTarget.ProcessorFunction] = _processor.Function.Function.Name,
             [AlarmTarget.AuditFunction] = _audit.Function.Function.Name,
             [AlarmTarget.DeadLetterQueue] = _audit.DeadLetterQueue.Name,
             [AlarmTarget.RedriveQueue] = _audit.RedriveQueue.Name,
-        });
+        };
+        _monitoring = new Monitoring("monitoring", context, watched);
+        var region = Pulumi.Aws.GetRegion.Invoke(options: new InvokeOptions { Provider = provider })
+            .Apply(found => found.Region);
+        _dashboard = new Dashboard("dashboard", context, region, watched);
     }
 
     [Output("environment")] public Output<string> Environment => Output.Create(_config.Get(ConfigSchema.Environment));
@@ -71,6 +76,7 @@ public sealed class PipelineStack : Stack
     [Output("alertTopicArn")] public Output<string> AlertTopicArn => _monitoring.Topic.Arn;
     [Output("alarmNames")] public Output<ImmutableArray<string>> AlarmNames =>
         Output.All(_monitoring.Alarms.Select(alarm => alarm.Name));
+    [Output("dashboardName")] public Output<string> DashboardName => _dashboard.Resource.DashboardName;
 
     // RunException makes Pulumi print the message alone, without a stack trace.
     private static StackConfig ReadConfig()

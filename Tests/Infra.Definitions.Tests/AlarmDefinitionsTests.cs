@@ -12,7 +12,7 @@ public sealed class AlarmDefinitionsTests
         Alarms(config).Single(alarm => alarm.Name == name);
 
     [Test]
-    public void There_are_five_alarms_one_per_failure_signal()
+    public void There_are_six_alarms_one_per_failure_signal()
     {
         Assert.That(Alarms().Select(alarm => alarm.Name), Is.EqualTo(new[]
         {
@@ -21,6 +21,7 @@ public sealed class AlarmDefinitionsTests
             "dev-dlq-depth-alarm-backend",
             "dev-audit-errors-alarm-backend",
             "dev-redrive-depth-alarm-backend",
+            "dev-processing-lag-alarm-backend",
         }));
     }
 
@@ -95,6 +96,32 @@ public sealed class AlarmDefinitionsTests
             Assert.That(alarm.Threshold, Is.EqualTo(1));
             Assert.That(alarm.Target, Is.EqualTo(AlarmTarget.AuditFunction));
         });
+    }
+
+    [Test]
+    public void Processing_lag_watches_the_processors_own_metric_in_the_configured_namespace_and_environment()
+    {
+        var config = new ConfigFixture().With("environment", "qa").With("metricsNamespace", "Shop/Orders")
+            .With("processingLagAlarmMs", "45000");
+        var alarm = Alarm("qa-processing-lag-alarm-backend", config);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(alarm.Namespace, Is.EqualTo("Shop/Orders"));
+            Assert.That(alarm.MetricName, Is.EqualTo("ProcessingLag"));
+            Assert.That(alarm.Statistic, Is.EqualTo("Maximum"));
+            Assert.That(alarm.Threshold, Is.EqualTo(45000));
+            Assert.That(alarm.DimensionName, Is.EqualTo("Function"));
+            Assert.That(alarm.Target, Is.EqualTo(AlarmTarget.ProcessorFunction));
+            Assert.That(alarm.FixedDimensions, Is.EquivalentTo(new Dictionary<string, string> { ["Environment"] = "qa" }));
+        });
+    }
+
+    [Test]
+    public void Only_the_lag_alarm_has_fixed_dimensions()
+    {
+        Assert.That(Alarms().Where(alarm => alarm.FixedDimensions.Count > 0).Select(alarm => alarm.Name),
+            Is.EqualTo(new[] { "dev-processing-lag-alarm-backend" }));
     }
 
     [Test]

@@ -120,3 +120,18 @@ public sealed class LambdaArchitectureTests
         Assert.That(LambdaArchitectureNames.ByName[name], Is.EqualTo(architecture));
     }
 }
+
+[TestFixture]
+public sealed class MetricNamespaceRuleTests
+{
+    [TestCase("OrdersPipeline")]
+    [TestCase("Shop/Orders-Pipeline_2")]
+    public void Own_namespaces_are_accepted(string value) =>
+        Assert.That(ValueRules.MetricNamespace(value), Is.Null);
+
+    [TestCase("AWS/Lambda")]
+    [TestCase("")]
+    [TestCase("orders*")]
+    public void Reserved_empty_or_odd_namespaces_are_refused(string value) =>
+        Assert.That(ValueRules.MetricNamespace(value), Does.Contain("not starting with AWS/"));
+}

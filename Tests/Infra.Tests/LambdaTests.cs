@@ -48,6 +48,8 @@ public sealed class LambdaTests
             ["KEY_ATTRIBUTE"] = "orderId",
             ["KEY_PREFIX"] = "processed-data",
             ["MAX_CONCURRENCY"] = "16",
+            ["METRICS_NAMESPACE"] = "OrdersPipeline",
+            ["METRICS_ENVIRONMENT"] = "dev",
         }));
     }
 
@@ -67,7 +69,12 @@ public sealed class LambdaTests
             Is.EqualTo("OrdersPipeline.Functions::OrdersPipeline.Functions.Audit.AuditFunction::HandleAsync"));
         Assert.That(Audit.String("runtime"), Is.EqualTo("dotnet10"));
         Assert.That(Audit.Strings("architectures"), Is.EqualTo(new[] { "x86_64" }));
-        Assert.That(variables, Is.EquivalentTo(new Dictionary<string, object?> { ["AUDIT_TABLE_NAME"] = "dev-audit-table-backend" }));
+        Assert.That(variables, Is.EquivalentTo(new Dictionary<string, object?>
+        {
+            ["AUDIT_TABLE_NAME"] = "dev-audit-table-backend",
+            ["METRICS_NAMESPACE"] = "OrdersPipeline",
+            ["METRICS_ENVIRONMENT"] = "dev",
+        }));
     }
 
     [Test]

@@ -71,12 +71,25 @@ public sealed class MonitoringTests
     {
         var alarms = _run.OfType(ResourceTypes.MetricAlarm).ToArray();
 
-        Assert.That(alarms, Has.Length.EqualTo(5));
+        Assert.That(alarms, Has.Length.EqualTo(6));
         foreach (var alarm in alarms)
         {
             Assert.That(alarm.Strings("alarmActions"), Is.EqualTo(new[] { MockAws.TopicArn(TopicName) }), alarm.Name);
             Assert.That(alarm.Strings("okActions"), Is.EqualTo(new[] { MockAws.TopicArn(TopicName) }), alarm.Name);
         }
+    }
+
+    [Test]
+    public void Processing_lag_alarm_has_both_dimensions_the_processor_emits()
+    {
+        var alarm = Alarm("dev-processing-lag-alarm-backend");
+
+        Assert.That(alarm.String("namespace"), Is.EqualTo("OrdersPipeline"));
+        Assert.That(alarm.Object("dimensions"), Is.EquivalentTo(new Dictionary<string, object?>
+        {
+            ["Function"] = "dev-order-processor-lambda-backend",
+            ["Environment"] = "dev",
+        }));
     }
 
     [Test]

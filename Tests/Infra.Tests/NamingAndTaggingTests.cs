@@ -19,6 +19,7 @@ public sealed class NamingAndTaggingTests
     {
         var named = _run.Aws
             .Select(resource => resource.Type == ResourceTypes.Bucket ? resource.String("bucket")
+                : resource.Type == ResourceTypes.Dashboard ? resource.String("dashboardName")
                 : resource.Has("name") ? resource.String("name") : null)
             .OfType<string>()
             .ToArray();
@@ -44,6 +45,8 @@ public sealed class NamingAndTaggingTests
             "dev-dlq-depth-alarm-backend",
             "dev-audit-errors-alarm-backend",
             "dev-redrive-depth-alarm-backend",
+            "dev-processing-lag-alarm-backend",
+            "dev-orders-pipeline-backend",
         }));
     }
 
@@ -103,6 +106,7 @@ public sealed class NamingAndTaggingTests
                 "orders-pipeline:processing:StreamProcessor",
                 "orders-pipeline:audit:FailureAudit",
                 "orders-pipeline:monitoring:Monitoring",
+                "orders-pipeline:monitoring:Dashboard",
             }));
     }
 

@@ -73,7 +73,7 @@ public sealed class OutputsTests
         Assert.That(await Value(stack.AlarmNames), Is.EquivalentTo(new[]
         {
             "dev-processor-errors-alarm-backend", "dev-processor-iterator-age-alarm-backend", "dev-dlq-depth-alarm-backend",
-            "dev-audit-errors-alarm-backend", "dev-redrive-depth-alarm-backend",
+            "dev-audit-errors-alarm-backend", "dev-redrive-depth-alarm-backend", "dev-processing-lag-alarm-backend",
         }));
         Assert.That(await Value(stack.Environment), Is.EqualTo("dev"));
         Assert.That(await Value(stack.Region), Is.EqualTo("us-east-1"));

@@ -10,6 +10,7 @@ namespace OrdersPipeline.Infra.Tests;
 internal sealed class PipelineMocks : IMocks
 {
     public const string CallerIdentityToken = "aws:index/getCallerIdentity:getCallerIdentity";
+    public const string RegionToken = "aws:index/getRegion:getRegion";
 
     private readonly ConcurrentQueue<RegisteredResource> _registered = new();
     private readonly ConcurrentQueue<MockCallArgs> _calls = new();
@@ -67,13 +68,19 @@ internal sealed class PipelineMocks : IMocks
     public Task<object> CallAsync(MockCallArgs args)
     {
         _calls.Enqueue(args);
-        object result = args.Token == CallerIdentityToken
-            ? ImmutableDictionary<string, object>.Empty
+        object result = args.Token switch
+        {
+            CallerIdentityToken => ImmutableDictionary<string, object>.Empty
                 .Add("accountId", MockAws.AccountId)
                 .Add("arn", $"arn:aws:iam::{MockAws.AccountId}:user/test")
                 .Add("id", MockAws.AccountId)
-                .Add("userId", "AIDTEST")
-            : ImmutableDictionary<string, object>.Empty;
+                .Add("userId", "AIDTEST"),
+            RegionToken => ImmutableDictionary<string, object>.Empty
+                .Add("region", MockAws.Region)
+                .Add("name", MockAws.Region)
+                .Add("id", MockAws.Region),
+            _ => ImmutableDictionary<string, object>.Empty,
+        };
         return Task.FromResult(result);
     }
 }

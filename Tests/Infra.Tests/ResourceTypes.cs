@@ -24,4 +24,5 @@ internal static class ResourceTypes
     public const string Topic = "aws:sns/topic:Topic";
     public const string TopicSubscription = "aws:sns/topicSubscription:TopicSubscription";
     public const string MetricAlarm = "aws:cloudwatch/metricAlarm:MetricAlarm";
+    public const string Dashboard = "aws:cloudwatch/dashboard:Dashboard";
 }

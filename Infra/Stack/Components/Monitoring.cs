@@ -44,7 +44,7 @@ public sealed class Monitoring : PipelineComponent
                 Threshold = alarm.Threshold,
                 ComparisonOperator = alarm.ComparisonOperator,
                 TreatMissingData = alarm.TreatMissingData,
-                Dimensions = { { alarm.DimensionName, targets[alarm.Target] } },
+                Dimensions = Dimensions(alarm, targets[alarm.Target]),
                 AlarmActions = { Topic.Arn },
                 OkActions = { Topic.Arn },
             }, ChildOptions()))
@@ -54,6 +54,17 @@ public sealed class Monitoring : PipelineComponent
     }
 
     public Topic Topic { get; }
+
+    private static InputMap<string> Dimensions(AlarmDefinition alarm, Output<string> target)
+    {
+        var dimensions = new InputMap<string> { { alarm.DimensionName, target } };
+        foreach (var (dimension, value) in alarm.FixedDimensions)
+        {
+            dimensions.Add(dimension, value);
+        }
+
+        return dimensions;
+    }
 
     public IReadOnlyList<MetricAlarm> Alarms { get; }
 }

@@ -1,3 +1,4 @@
+using OrdersPipeline.Functions.Metrics;
 using OrdersPipeline.Infra.Components;
 using OrdersPipeline.Infra.Definitions;
 using Pulumi;
@@ -66,7 +67,7 @@ public sealed class LambdaFunction
             MemorySize = spec.MemoryMb,
             Timeout = spec.TimeoutSeconds,
             TracingConfig = new FunctionTracingConfigArgs { Mode = FunctionDefaults.TracingMode },
-            Environment = new FunctionEnvironmentArgs { Variables = spec.Environment },
+            Environment = new FunctionEnvironmentArgs { Variables = WithMetrics(spec.Environment, context.Config) },
         }, owner.ChildOptions(Policy, LogGroup, tracing));
     }
 
@@ -78,4 +79,16 @@ public sealed class LambdaFunction
     public RolePolicy Policy { get; }
 
     public Function Function { get; }
+
+    // Every function emits its own metrics; where they go is the stack's, not the function's, choice.
+    private static InputMap<string> WithMetrics(InputMap<string> variables, StackConfig config)
+    {
+        var all = new InputMap<string>
+        {
+            { MetricsEnvironment.Namespace.Name, config.Get(ConfigSchema.MetricsNamespace) },
+            { MetricsEnvironment.Environment.Name, config.Get(ConfigSchema.Environment) },
+        };
+        all.AddRange(variables);
+        return all;
+    }
 }
