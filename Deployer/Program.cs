@@ -1,6 +1,5 @@
 using OrdersPipeline.Deployer.Automation;
 using OrdersPipeline.Deployer.Cli;
-using OrdersPipeline.Deployer.Cli.Build;
 using OrdersPipeline.Deployer.Cli.Commands;
 using OrdersPipeline.Deployer.Cli.Hosting;
 
@@ -11,7 +10,6 @@ var services = new DeployerServices(
     console,
     new SystemProcessEnvironment(),
     new AutomationStackOperationsFactory(),
-    new DotnetFunctionsBuilder(new SystemProcessRunner(), TimeProvider.System),
     TimeProvider.System);
 
 return await DeployerCli.RunAsync(args, services, cancellation.Token);

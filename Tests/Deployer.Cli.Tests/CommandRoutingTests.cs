@@ -143,7 +143,7 @@ public sealed class CommandRoutingTests
         return DeployerCli.RunAsync(
             args,
             new Commands.DeployerServices(
-                _harness.Console, environment, _harness.Factory.Object, _harness.FunctionsBuilder.Object, _harness.Clock),
+                _harness.Console, environment, _harness.Factory.Object, _harness.Clock),
             CancellationToken.None);
     }
 }

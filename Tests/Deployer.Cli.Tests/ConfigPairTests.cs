@@ -69,7 +69,7 @@ public sealed class ConfigPairTests
     }
 
     [Test]
-    public async Task A_bad_config_pair_exits_2_before_any_workspace_or_build()
+    public async Task A_bad_config_pair_exits_2_before_any_workspace()
     {
         using var harness = new DeployerHarness();
 
@@ -78,11 +78,10 @@ public sealed class ConfigPairTests
         Assert.That(exitCode, Is.EqualTo(ExitCodes.UsageOrConfig));
         Assert.That(harness.Console.StdErr, Does.Contain("batchSize"));
         harness.Factory.Verify(factory => factory.Create(It.IsAny<WorkspaceSettings>()), Times.Never);
-        harness.FunctionsBuilder.VerifyNoOtherCalls();
     }
 
     [Test]
-    public async Task An_invalid_stored_value_exits_2_before_the_build()
+    public async Task An_invalid_stored_value_exits_2_before_the_program_runs()
     {
         using var harness = new DeployerHarness();
         harness.StoredConfig["orders-pipeline:batchSize"] = new StackConfigValue("99999", false);
@@ -91,7 +90,8 @@ public sealed class ConfigPairTests
 
         Assert.That(exitCode, Is.EqualTo(ExitCodes.UsageOrConfig));
         Assert.That(harness.Console.StdErr, Does.Contain("Pulumi.dev.yaml").And.Contain("99999"));
-        harness.FunctionsBuilder.VerifyNoOtherCalls();
+        harness.Operations.Verify(operations => operations.PreviewAsync(
+            It.IsAny<StackUpdateRequest>(), It.IsAny<IOperationObserver>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]

@@ -144,7 +144,7 @@ public sealed class ExitCodeTests
             var exitCode = await DeployerCli.RunAsync(
                 ["stacks"],
                 new Commands.DeployerServices(_harness.Console, environment, _harness.Factory.Object,
-                    _harness.FunctionsBuilder.Object, _harness.Clock),
+                    _harness.Clock),
                 CancellationToken.None);
 
             Assert.That(exitCode, Is.EqualTo(ExitCodes.UsageOrConfig));

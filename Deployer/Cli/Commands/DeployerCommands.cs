@@ -6,7 +6,6 @@ using OrdersPipeline.Deployer.Cli.Operations;
 using OrdersPipeline.Deployer.Cli.Output;
 using OrdersPipeline.Deployer.Cli.Progress;
 using OrdersPipeline.Deployer.Cli.Safety;
-using OrdersPipeline.Infra.Definitions;
 
 namespace OrdersPipeline.Deployer.Cli.Commands;
 
@@ -126,8 +125,8 @@ public sealed class DeployerCommands(DeployerServices services)
             return ExitCodes.Success;
         });
 
-    /// <summary>Everything before the program runs (preview, up): config pairs, workspace, stored config, the
-    /// Functions build. Cheap checks first, so a typo never waits for a build.</summary>
+    /// <summary>Everything before the program runs (preview, up): config pairs, workspace, stored config.
+    /// Infra's build (a dependency of this project) has already published the Functions package.</summary>
     private async Task<(IStackOperations Operations, StackUpdateRequest Request)> PrepareProgramRunAsync(
         UpdateCommandOptions options, CancellationToken cancellationToken)
     {
@@ -144,7 +143,6 @@ public sealed class DeployerCommands(DeployerServices services)
                 Messages.WriteLine("warning: " + warning);
             }
 
-            await BuildFunctionsAsync(settings.RepoRoot, cancellationToken).ConfigureAwait(false);
             return (operations, request);
         }
         catch
@@ -152,24 +150,6 @@ public sealed class DeployerCommands(DeployerServices services)
             await operations.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-    }
-
-    private async Task BuildFunctionsAsync(string repoRoot, CancellationToken cancellationToken)
-    {
-        Messages.WriteLine("Building the Functions package…");
-        var build = await services.FunctionsBuilder.BuildAsync(repoRoot, cancellationToken).ConfigureAwait(false);
-        if (!build.Succeeded)
-        {
-            throw new DeployerException(
-                FailureKind.OperationFailed,
-                $"The Functions package build failed after {ChangeSummaryFormatter.FormatDuration(build.Duration)}. "
-                + $"Run `{FunctionsPackage.BuildCommand}` from the repository root to see the full output."
-                + (build.OutputTail.Length > 0 ? Environment.NewLine + build.OutputTail : ""));
-        }
-
-        Messages.WriteLine(
-            $"Built the Functions package in {ChangeSummaryFormatter.FormatDuration(build.Duration)} "
-            + $"({build.PublishDirectory}).");
     }
 
     private IStackOperations OpenWorkspace(CommonOptions options, bool requirePassphrase) =>

@@ -1,14 +1,11 @@
-using OrdersPipeline.Deployer.Cli.Build;
 using OrdersPipeline.Deployer.Cli.Hosting;
 using OrdersPipeline.Deployer.Cli.Operations;
 
 namespace OrdersPipeline.Deployer.Cli.Commands;
 
-/// <summary>What the commands depend on. The program passes the real console, environment, Automation API adapter and
-/// Functions builder; tests pass fakes and mocks.</summary>
+/// <summary>What the commands depend on. The program passes the real console, environment, Automation API adapter; tests pass fakes and mocks.</summary>
 public sealed record DeployerServices(
     IConsoleHost Console,
     IProcessEnvironment Environment,
     IStackOperationsFactory Operations,
-    IFunctionsBuilder FunctionsBuilder,
     TimeProvider Clock);

@@ -1,12 +1,11 @@
 using Moq;
-using OrdersPipeline.Deployer.Cli.Build;
 using OrdersPipeline.Deployer.Cli.Commands;
 using OrdersPipeline.Deployer.Cli.Operations;
 
 namespace OrdersPipeline.Deployer.Cli.Tests.Support;
 
 /// <summary>Runs the Deployer's command line against mocks: a temporary repository (holding Pulumi.yaml), a fake
-/// console and environment (passphrase set), a mocked Automation adapter and Functions builder that succeed.</summary>
+/// console and environment (passphrase set), a mocked Automation adapter that succeeds.</summary>
 internal sealed class DeployerHarness : IDisposable
 {
     public const string Passphrase = "PULUMI_CONFIG_PASSPHRASE";
@@ -58,8 +57,6 @@ internal sealed class DeployerHarness : IDisposable
             });
         Operations.Setup(operations => operations.RemoveStackAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .Returns(Task.CompletedTask);
-        FunctionsBuilder.Setup(builder => builder.BuildAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new FunctionsBuildResult(true, TimeSpan.FromSeconds(7.5), "/repo/artifacts/functions", ""));
     }
 
     public string RepoRoot { get; }
@@ -74,8 +71,6 @@ internal sealed class DeployerHarness : IDisposable
 
     public Mock<IStackOperations> Operations { get; } = new(MockBehavior.Strict);
 
-    public Mock<IFunctionsBuilder> FunctionsBuilder { get; } = new(MockBehavior.Strict);
-
     public List<WorkspaceSettings> CreatedWith { get; } = [];
 
     public Dictionary<string, StackConfigValue> StoredConfig { get; } = new()
@@ -89,7 +84,7 @@ internal sealed class DeployerHarness : IDisposable
     public Task<int> RunAsync(CancellationToken cancellationToken, params string[] args) =>
         DeployerCli.RunAsync(
             args,
-            new DeployerServices(Console, Environment, Factory.Object, FunctionsBuilder.Object, Clock),
+            new DeployerServices(Console, Environment, Factory.Object, Clock),
             cancellationToken);
 
     public static ChangeSummary Changes(params (StepOperation Operation, int Count)[] counts) =>
