@@ -1,7 +1,7 @@
 using OrdersPipeline.Deployer.Automation;
-using OrdersPipeline.Deployer.Cli;
-using OrdersPipeline.Deployer.Cli.Commands;
-using OrdersPipeline.Deployer.Cli.Hosting;
+using OrdersPipeline.Deployer;
+using OrdersPipeline.Deployer.Commands;
+using OrdersPipeline.Deployer.Hosting;
 
 var console = new SystemConsoleHost();
 using var cancellation = new CancelKeyCancellation(console.Error);

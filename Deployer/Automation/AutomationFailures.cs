@@ -1,6 +1,6 @@
 using System.ComponentModel;
-using OrdersPipeline.Deployer.Cli.Errors;
-using OrdersPipeline.Deployer.Cli.Operations;
+using OrdersPipeline.Deployer.Errors;
+using OrdersPipeline.Deployer.Operations;
 using Pulumi.Automation.Commands.Exceptions;
 using Pulumi.Automation.Exceptions;
 

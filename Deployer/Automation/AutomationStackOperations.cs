@@ -1,4 +1,4 @@
-using OrdersPipeline.Deployer.Cli.Operations;
+using OrdersPipeline.Deployer.Operations;
 using Pulumi.Automation;
 
 namespace OrdersPipeline.Deployer.Automation;

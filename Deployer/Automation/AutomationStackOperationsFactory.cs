@@ -1,4 +1,4 @@
-using OrdersPipeline.Deployer.Cli.Operations;
+using OrdersPipeline.Deployer.Operations;
 
 namespace OrdersPipeline.Deployer.Automation;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using OrdersPipeline.Deployer.Cli.Operations;
+using OrdersPipeline.Deployer.Operations;
 using Pulumi.Automation;
 using Pulumi.Automation.Events;
 

@@ -1,5 +1,5 @@
-using OrdersPipeline.Deployer.Cli.Backend;
-using OrdersPipeline.Deployer.Cli.Operations;
+using OrdersPipeline.Deployer.Backend;
+using OrdersPipeline.Deployer.Operations;
 using OrdersPipeline.Infra;
 using Pulumi.Automation;
 using Pulumi.Automation.Commands;
