@@ -3,36 +3,38 @@ using OrdersPipeline.Deployer.Commands;
 
 namespace OrdersPipeline.Deployer;
 
-/// <summary>Entry point of the command-line layer: parses <paramref name="args"/>, runs the command and returns its
-/// exit code. A command line that does not parse is a usage error (exit 2).</summary>
+/// <summary>The command tree and its entry point.</summary>
 public static class DeployerCli
 {
-    public static async Task<int> RunAsync(
-        IReadOnlyList<string> args, DeployerServices services, CancellationToken cancellationToken)
-    {
-        var commandLine = new DeployerCommandLine(new DeployerCommands(services));
-        var parseResult = commandLine.Root.Parse(args);
-        var console = services.Console;
-
-        if (parseResult.Errors.Count > 0)
+    public static RootCommand CreateRoot(DeployerHost host) =>
+        new("Preview, raise and destroy the orders-pipeline stacks with the Pulumi Automation API.")
         {
-            foreach (var error in parseResult.Errors)
-            {
-                console.Error.WriteLine("error: " + error.Message);
-            }
+            PreviewCommand.Create(host),
+            UpCommand.Create(host),
+            DestroyCommand.Create(host),
+            RefreshCommand.Create(host),
+            OutputsCommand.Create(host),
+            StacksCommand.Create(host),
+            RemoveCommand.Create(host),
+        };
 
-            console.Error.WriteLine("Run with --help to see the commands and options.");
-            return ExitCodes.UsageOrConfig;
+    /// <summary>Parses <paramref name="args"/>, runs the command and returns its exit code. A command line that does
+    /// not parse is a usage error (exit 2).</summary>
+    public static async Task<int> RunAsync(
+        string[] args, DeployerHost host, InvocationConfiguration invocation, CancellationToken cancellationToken)
+    {
+        var parseResult = CreateRoot(host).Parse(args);
+        if (parseResult.Errors.Count == 0)
+        {
+            return await parseResult.InvokeAsync(invocation, cancellationToken);
         }
 
-        var invocation = new InvocationConfiguration
+        foreach (var error in parseResult.Errors)
         {
-            Output = console.Out,
-            Error = console.Error,
-            EnableDefaultExceptionHandler = false,
-            // The caller owns Ctrl-C (it cancels cancellationToken) so the running operation can stop cleanly.
-            ProcessTerminationTimeout = null,
-        };
-        return await parseResult.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+            invocation.Error.WriteLine("error: " + error.Message);
+        }
+
+        invocation.Error.WriteLine("Run with --help to see the commands and options.");
+        return ExitCodes.UsageOrConfig;
     }
 }

@@ -1,15 +1,7 @@
-using OrdersPipeline.Deployer.Automation;
+using System.CommandLine;
 using OrdersPipeline.Deployer;
-using OrdersPipeline.Deployer.Commands;
-using OrdersPipeline.Deployer.Hosting;
 
-var console = new SystemConsoleHost();
-using var cancellation = new CancelKeyCancellation(console.Error);
-
-var services = new DeployerServices(
-    console,
-    new SystemProcessEnvironment(),
-    new AutomationStackOperationsFactory(),
-    TimeProvider.System);
-
-return await DeployerCli.RunAsync(args, services, cancellation.Token);
+// Ctrl-C is System.CommandLine's: it cancels the running command, which stops the engine and exits with 130. If the
+// engine has not stopped after the timeout, the Deployer exits with 130 anyway.
+var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
+return await DeployerCli.RunAsync(args, DeployerHost.FromSystem(), invocation, CancellationToken.None);

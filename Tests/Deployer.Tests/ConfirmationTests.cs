@@ -1,10 +1,10 @@
-using Moq;
-using OrdersPipeline.Deployer.Operations;
 using OrdersPipeline.Deployer.Tests.Support;
+using Pulumi.Automation;
 
 namespace OrdersPipeline.Deployer.Tests;
 
-/// <summary>destroy and remove ask first; --yes skips the question; with nobody to answer they refuse.</summary>
+/// <summary>destroy and remove ask first; --yes skips the question; with nobody to answer they refuse. A protected
+/// stack is never destroyed.</summary>
 public sealed class ConfirmationTests
 {
     private DeployerHarness _harness = null!;
@@ -15,89 +15,98 @@ public sealed class ConfirmationTests
     [TearDown]
     public void TearDown() => _harness.Dispose();
 
-    [TestCase("y")]
-    [TestCase("YES")]
-    public async Task Destroy_proceeds_when_the_user_answers_yes(string answer)
+    [Test]
+    public async Task Destroy_proceeds_when_the_user_answers_yes()
     {
-        _harness.Console.AttachTerminal(answer);
+        _harness.AttachTerminal(true);
 
-        var exitCode = await _harness.RunAsync("destroy");
-
-        Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), _harness.Console.StdErr);
-        Assert.That(_harness.Console.StdErr, Does.Contain("Destroy every resource of stack 'dev'"));
-        VerifyDestroyed(Times.Once());
+        Assert.That(await _harness.RunAsync("destroy"), Is.EqualTo(ExitCodes.Success), _harness.StdErr);
+        Assert.That(_harness.Prompt.Questions.Single(), Does.StartWith("Destroy every resource of stack 'dev'"));
+        Assert.That(_harness.Workspace.Calls, Does.Contain("destroy dev"));
     }
 
-    [TestCase("n")]
-    [TestCase("")]
-    [TestCase(null)]
-    public async Task Destroy_stops_when_the_user_does_not_answer_yes(string? answer)
+    [Test]
+    public async Task Destroy_stops_with_130_when_the_user_does_not_answer_yes()
     {
-        _harness.Console.AttachTerminal(answer);
+        _harness.AttachTerminal(false);
 
-        var exitCode = await _harness.RunAsync("destroy");
-
-        Assert.That(exitCode, Is.EqualTo(ExitCodes.Cancelled));
-        Assert.That(_harness.Console.StdErr, Does.Contain("nothing was changed"));
-        VerifyDestroyed(Times.Never());
+        Assert.That(await _harness.RunAsync("destroy"), Is.EqualTo(ExitCodes.Cancelled));
+        Assert.That(_harness.StdErr, Does.Contain("nothing was changed").And.Not.Contain("error:"));
+        Assert.That(_harness.Workspace.Calls, Does.Not.Contain("destroy dev"));
     }
 
     [Test]
     public async Task Destroy_with_yes_does_not_ask()
     {
-        _harness.Console.AttachTerminal("n");
+        _harness.AttachTerminal(false);
 
-        var exitCode = await _harness.RunAsync("destroy", "--yes");
-
-        Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), _harness.Console.StdErr);
-        Assert.That(_harness.Console.PromptsRead, Is.Zero);
-        VerifyDestroyed(Times.Once());
+        Assert.That(await _harness.RunAsync("destroy", "--yes"), Is.EqualTo(ExitCodes.Success), _harness.StdErr);
+        Assert.That(_harness.Prompt.Questions, Is.Empty);
     }
 
     [Test]
-    public async Task Destroy_without_a_terminal_or_yes_refuses_with_exit_2()
+    public async Task Destroy_without_a_terminal_or_yes_refuses_with_2()
     {
-        _harness.Console.IsInputRedirected = true;
-
-        var exitCode = await _harness.RunAsync("destroy", "--stack", "local");
-
-        Assert.That(exitCode, Is.EqualTo(ExitCodes.UsageOrConfig));
-        Assert.That(_harness.Console.StdErr, Does.Contain("--yes").And.Contain("no terminal"));
-        Assert.That(_harness.Console.PromptsRead, Is.Zero);
-        VerifyDestroyed(Times.Never());
+        Assert.That(await _harness.RunAsync("destroy", "--stack", "local"), Is.EqualTo(ExitCodes.UsageOrConfig));
+        Assert.That(_harness.StdErr, Does.Contain("no terminal")
+            .And.Contain("dotnet run --project Deployer -- destroy --stack local --yes"));
+        Assert.That(_harness.Workspace.Calls, Does.Not.Contain("destroy local"));
     }
 
     [Test]
-    public async Task Remove_asks_before_touching_the_backend()
+    public async Task Remove_asks_before_opening_the_workspace()
     {
-        _harness.Console.AttachTerminal("no");
+        _harness.AttachTerminal(false);
 
-        var exitCode = await _harness.RunAsync("remove", "--stack", "old");
-
-        Assert.That(exitCode, Is.EqualTo(ExitCodes.Cancelled));
-        _harness.Factory.Verify(factory => factory.Create(It.IsAny<WorkspaceSettings>()), Times.Never);
+        Assert.That(await _harness.RunAsync("remove", "--stack", "old"), Is.EqualTo(ExitCodes.Cancelled));
+        Assert.That(_harness.Prompt.Questions.Single(), Does.Contain("Remove stack 'old'"));
+        Assert.That(_harness.Opened, Is.Empty);
     }
 
     [Test]
-    public async Task Remove_without_a_terminal_or_yes_refuses_with_exit_2()
+    public async Task Remove_without_a_terminal_or_yes_refuses_with_2()
     {
-        var exitCode = await _harness.RunAsync("remove", "--stack", "old");
-
-        Assert.That(exitCode, Is.EqualTo(ExitCodes.UsageOrConfig));
-        _harness.Operations.Verify(
-            operations => operations.RemoveStackAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.That(await _harness.RunAsync("remove", "--stack", "old"), Is.EqualTo(ExitCodes.UsageOrConfig));
+        Assert.That(_harness.Workspace.Calls, Is.Empty);
     }
 
     [Test]
     public async Task Up_never_asks()
     {
-        var exitCode = await _harness.RunAsync("up");
+        _harness.AttachTerminal(false);
 
-        Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), _harness.Console.StdErr);
-        Assert.That(_harness.Console.PromptsRead, Is.Zero);
+        Assert.That(await _harness.RunAsync("up"), Is.EqualTo(ExitCodes.Success), _harness.StdErr);
+        Assert.That(_harness.Prompt.Questions, Is.Empty);
     }
 
-    private void VerifyDestroyed(Times times) =>
-        _harness.Operations.Verify(operations => operations.DestroyAsync(
-            It.IsAny<StackUpdateRequest>(), It.IsAny<IOperationObserver>(), It.IsAny<CancellationToken>()), times);
+    [TestCase("true")]
+    [TestCase(" True")]
+    public async Task A_protected_stack_refuses_destroy_before_asking(string protect)
+    {
+        _harness.Workspace.StoredConfig["orders-pipeline:protect"] = new ConfigValue(protect, isSecret: false);
+        _harness.AttachTerminal(true);
+
+        Assert.That(await _harness.RunAsync("destroy", "--stack", "prod"), Is.EqualTo(ExitCodes.UsageOrConfig));
+        Assert.That(_harness.StdErr, Does.Contain("Refusing to destroy stack 'prod'")
+            .And.Contain("orders-pipeline:protect").And.Contain("--config protect=false"));
+        Assert.That(_harness.Prompt.Questions, Is.Empty);
+        Assert.That(_harness.Workspace.Calls, Does.Not.Contain("destroy prod"));
+    }
+
+    [Test]
+    public async Task Yes_does_not_override_protection()
+    {
+        _harness.Workspace.StoredConfig["orders-pipeline:protect"] = new ConfigValue("true", isSecret: false);
+
+        Assert.That(await _harness.RunAsync("destroy", "--yes"), Is.EqualTo(ExitCodes.UsageOrConfig));
+        Assert.That(_harness.Workspace.Calls, Does.Not.Contain("destroy dev"));
+    }
+
+    [Test]
+    public async Task An_unprotected_stack_can_be_destroyed()
+    {
+        _harness.Workspace.StoredConfig["orders-pipeline:protect"] = new ConfigValue("false", isSecret: false);
+
+        Assert.That(await _harness.RunAsync("destroy", "--yes"), Is.EqualTo(ExitCodes.Success), _harness.StdErr);
+    }
 }

@@ -1,96 +1,76 @@
-using Moq;
-using OrdersPipeline.Deployer.Operations;
-using OrdersPipeline.Deployer.Progress;
+using OrdersPipeline.Deployer.Commands;
 using OrdersPipeline.Deployer.Tests.Support;
+using Pulumi.Automation;
 
 namespace OrdersPipeline.Deployer.Tests;
 
+/// <summary>One line per resource step, named by Pulumi's <see cref="OperationType"/>, and the engine's
+/// diagnostics, as the engine reports them.</summary>
 public sealed class ProgressTests
 {
+    private const string TableType = "aws:dynamodb/table:Table";
+
     private const string TableUrn =
-        "urn:pulumi:dev::orders-pipeline::orders-pipeline:ingest:IngestTable$aws:dynamodb/table:Table::dev-orders-table-backend";
+        "urn:pulumi:dev::orders-pipeline::orders-pipeline:ingest:IngestTable$aws:dynamodb/table:Table::dev-orders-table";
+
+    private DeployerHarness.ManualClock _clock = null!;
+    private StringWriter _writer = null!;
+
+    private string[] Lines => _writer.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+
+    [SetUp]
+    public void SetUp()
+    {
+        _clock = new DeployerHarness.ManualClock();
+        _writer = new StringWriter();
+    }
+
+    [TearDown]
+    public void TearDown() => _writer.Dispose();
 
     [Test]
-    public async Task Each_finished_step_is_one_line_with_its_operation_and_duration()
+    public void A_finished_step_is_one_line_with_its_operation_type_name_and_duration()
     {
-        var clock = new ManualClock();
-        var writer = new StringWriter();
-        var display = new LineProgressDisplay(writer, clock);
+        var progress = new StepProgress(_writer, _clock);
 
-        await display.TrackAsync("Updating stack 'dev'…", observer =>
+        progress.OnEvent(PulumiTypes.Started(OperationType.CreateReplacement, TableUrn, TableType));
+        Assert.That(_writer.ToString(), Is.Empty);
+        _clock.Advance(TimeSpan.FromSeconds(3.2));
+        progress.OnEvent(PulumiTypes.Finished(OperationType.CreateReplacement, TableUrn, TableType));
+
+        Assert.That(Lines.Single(), Does.StartWith("  createReplacement ").And.Contain(TableType)
+            .And.EndWith(" dev-orders-table (3.2s)"));
+    }
+
+    [Test]
+    public void A_failed_step_says_so_and_counts_no_error_until_the_engine_reports_one()
+    {
+        var progress = new StepProgress(_writer, _clock);
+
+        progress.OnEvent(PulumiTypes.Started(OperationType.Update, TableUrn, TableType));
+        progress.OnEvent(PulumiTypes.Failed(OperationType.Update, TableUrn, TableType));
+        Assert.That(progress.ErrorCount, Is.Zero);
+        progress.OnEvent(PulumiTypes.Diagnostic("error", "<{%reset%}>AccessDenied<{%reset%}>", TableUrn));
+
+        Assert.That(Lines, Is.EqualTo(new[]
         {
-            observer.OnStep(new StepEvent(StepPhase.Started, StepOperation.Create, TableUrn, "aws:dynamodb/table:Table"));
-            clock.Advance(TimeSpan.FromSeconds(3.2));
-            observer.OnStep(new StepEvent(StepPhase.Finished, StepOperation.Create, TableUrn, "aws:dynamodb/table:Table"));
-            return Task.FromResult(0);
-        });
-
-        var lines = writer.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-        Assert.That(lines, Has.Length.EqualTo(2));
-        Assert.That(lines[1], Does.Contain("+ ").And.Contain("create").And.Contain("aws:dynamodb/table:Table")
-            .And.Contain("dev-orders-table-backend").And.Contain("(3.2s)"));
+            $"  update FAILED        {TableType,-45} dev-orders-table (0.0s)",
+            "error: [dev-orders-table] AccessDenied",
+        }));
+        Assert.That(progress.ErrorCount, Is.EqualTo(1));
     }
 
     [Test]
-    public async Task A_failed_step_says_so_and_errors_are_kept_for_the_end()
+    public void Warnings_and_info_are_printed_while_debug_and_ephemeral_messages_are_not()
     {
-        var writer = new StringWriter();
-        var display = new LineProgressDisplay(writer, new ManualClock());
+        var progress = new StepProgress(_writer, _clock);
 
-        await display.TrackAsync("x", observer =>
-        {
-            observer.OnStep(new StepEvent(StepPhase.Started, StepOperation.Update, TableUrn, "aws:dynamodb/table:Table"));
-            observer.OnStep(new StepEvent(StepPhase.Failed, StepOperation.Update, TableUrn, "aws:dynamodb/table:Table"));
-            observer.OnMessage(new EngineMessage(MessageSeverity.Error, "AccessDenied", TableUrn));
-            observer.OnMessage(new EngineMessage(MessageSeverity.Warning, "deprecated argument", null));
-            return Task.FromResult(0);
-        });
+        progress.OnEvent(PulumiTypes.Diagnostic("warning", "deprecated argument"));
+        progress.OnEvent(PulumiTypes.Diagnostic("info", "hello from the program"));
+        progress.OnEvent(PulumiTypes.Diagnostic("debug", "noise"));
+        progress.OnEvent(PulumiTypes.Diagnostic("info", "transient", ephemeral: true));
 
-        var output = writer.ToString();
-        Assert.That(output, Does.Contain("update FAILED").And.Contain("warning: deprecated argument"));
-        Assert.That(output, Does.Not.Contain("AccessDenied"));
-        Assert.That(display.Errors.Single().Text, Is.EqualTo("AccessDenied"));
-    }
-
-    [Test]
-    public async Task Steps_are_printed_while_the_command_runs_one_line_per_step()
-    {
-        using var harness = new DeployerHarness();
-        harness.Operations.Setup(operations => operations.UpAsync(
-                It.IsAny<StackUpdateRequest>(), It.IsAny<IOperationObserver>(), It.IsAny<CancellationToken>()))
-            .Returns<StackUpdateRequest, IOperationObserver, CancellationToken>((_, observer, _) =>
-            {
-                foreach (var (operation, name) in new[] { (StepOperation.Create, "a"), (StepOperation.Same, "b") })
-                {
-                    var urn = $"urn:pulumi:dev::orders-pipeline::aws:sqs/queue:Queue::{name}";
-                    observer.OnStep(new StepEvent(StepPhase.Started, operation, urn, "aws:sqs/queue:Queue"));
-                    observer.OnStep(new StepEvent(StepPhase.Finished, operation, urn, "aws:sqs/queue:Queue"));
-                }
-
-                return Task.FromResult(new UpOutcome(
-                    DeployerHarness.Changes((StepOperation.Create, 1), (StepOperation.Same, 1)),
-                    new Dictionary<string, StackOutput>()));
-            });
-
-        var exitCode = await harness.RunAsync("up");
-
-        Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), harness.Console.StdErr);
-        var stepLines = harness.Console.StdErr.Split(Environment.NewLine).Where(line => line.Contains("aws:sqs/queue:Queue"));
-        Assert.That(stepLines.Count(), Is.EqualTo(2));
-        Assert.That(harness.Console.StdOut, Does.Contain("1 created, 1 unchanged"));
-    }
-
-    [Test]
-    public void Summaries_list_changes_before_unchanged_and_say_planned_or_done()
-    {
-        var changes = DeployerHarness.Changes(
-            (StepOperation.Same, 40), (StepOperation.Update, 1), (StepOperation.Create, 3), (StepOperation.Delete, 0));
-
-        Assert.That(ChangeSummaryFormatter.Format(changes, planned: true),
-            Is.EqualTo("3 to create, 1 to update, 40 unchanged"));
-        Assert.That(ChangeSummaryFormatter.Format(changes, planned: false),
-            Is.EqualTo("3 created, 1 updated, 40 unchanged"));
-        Assert.That(ChangeSummaryFormatter.Format(ChangeSummary.Empty, planned: true), Is.EqualTo("no resources"));
+        Assert.That(Lines, Is.EqualTo(new[] { "warning: deprecated argument", "hello from the program" }));
     }
 
     [TestCase(0.04, "0.0s")]
@@ -98,6 +78,28 @@ public sealed class ProgressTests
     [TestCase(125, "2m05s")]
     public void Durations_are_short(double seconds, string expected)
     {
-        Assert.That(ChangeSummaryFormatter.FormatDuration(TimeSpan.FromSeconds(seconds)), Is.EqualTo(expected));
+        Assert.That(StepProgress.Format(TimeSpan.FromSeconds(seconds)), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task A_command_prints_each_step_on_stderr_while_it_runs()
+    {
+        using var harness = new DeployerHarness();
+        harness.Workspace.Running = (options, _) =>
+        {
+            foreach (var (operation, name) in new[] { (OperationType.Create, "a"), (OperationType.Same, "b") })
+            {
+                var urn = $"urn:pulumi:dev::orders-pipeline::aws:sqs/queue:Queue::{name}";
+                options.OnEvent!(PulumiTypes.Started(operation, urn, "aws:sqs/queue:Queue"));
+                options.OnEvent!(PulumiTypes.Finished(operation, urn, "aws:sqs/queue:Queue"));
+            }
+
+            return Task.CompletedTask;
+        };
+
+        Assert.That(await harness.RunAsync("up"), Is.EqualTo(ExitCodes.Success), harness.StdErr);
+        Assert.That(harness.StdErr.Split(Environment.NewLine).Count(line => line.Contains("aws:sqs/queue:Queue")),
+            Is.EqualTo(2));
+        Assert.That(harness.StdOut, Does.Not.Contain("aws:sqs/queue:Queue"));
     }
 }

@@ -1,97 +1,93 @@
-using Moq;
-using OrdersPipeline.Deployer.Commands;
-using OrdersPipeline.Deployer.Operations;
+using System.CommandLine;
+using OrdersPipeline.Deployer.Automation;
 
 namespace OrdersPipeline.Deployer.Tests.Support;
 
-/// <summary>Runs the Deployer's command line against mocks: a temporary repository (holding Pulumi.yaml), a fake
-/// console and environment (passphrase set), a mocked Automation adapter that succeeds.</summary>
+/// <summary>Runs the Deployer's command line against a temporary repository, a <see cref="FakeWorkspace"/>, a scripted
+/// prompt (no terminal unless <see cref="AttachTerminal"/>), environment variables (passphrase set) and a clock that
+/// moves only when told.</summary>
 internal sealed class DeployerHarness : IDisposable
 {
-    public const string Passphrase = "PULUMI_CONFIG_PASSPHRASE";
-
     public DeployerHarness()
     {
-        RepoRoot = Directory.CreateTempSubdirectory("deployer-cli-tests-").FullName;
+        RepoRoot = Directory.CreateTempSubdirectory("deployer-tests-").FullName;
+        Directory.CreateDirectory(Path.Combine(RepoRoot, "Functions"));
+        File.WriteAllText(Path.Combine(RepoRoot, "Functions", "OrdersPipeline.Functions.csproj"), "<Project />");
         File.WriteAllText(Path.Combine(RepoRoot, "Pulumi.yaml"), "name: orders-pipeline\nruntime: dotnet\n");
-        Environment = new FakeEnvironment(RepoRoot, "/home/tester");
-        Environment.Variables[Passphrase] = "test-passphrase";
-
-        Factory.Setup(factory => factory.Create(It.IsAny<WorkspaceSettings>()))
-            .Callback<WorkspaceSettings>(settings => CreatedWith.Add(settings))
-            .Returns(Operations.Object);
-        Operations.Setup(operations => operations.DisposeAsync()).Returns(ValueTask.CompletedTask);
-        Operations.Setup(operations => operations.GetConfigAsync(
-                It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(() => StoredConfig);
-        Operations.Setup(operations => operations.PreviewAsync(
-                It.IsAny<StackUpdateRequest>(), It.IsAny<IOperationObserver>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(Changes((StepOperation.Create, 3), (StepOperation.Same, 2)));
-        Operations.Setup(operations => operations.UpAsync(
-                It.IsAny<StackUpdateRequest>(), It.IsAny<IOperationObserver>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new UpOutcome(
-                Changes((StepOperation.Create, 3)),
-                new Dictionary<string, StackOutput>
-                {
-                    ["ordersTableName"] = new("dev-orders-table-backend", false),
-                    ["alarmNames"] = new(new List<object?> { "a", "b" }, false),
-                    ["apiKey"] = new("hunter2", true),
-                }));
-        Operations.Setup(operations => operations.RefreshAsync(
-                It.IsAny<StackUpdateRequest>(), It.IsAny<IOperationObserver>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(Changes((StepOperation.Same, 5)));
-        Operations.Setup(operations => operations.DestroyAsync(
-                It.IsAny<StackUpdateRequest>(), It.IsAny<IOperationObserver>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(Changes((StepOperation.Delete, 5)));
-        Operations.Setup(operations => operations.GetOutputsAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new Dictionary<string, StackOutput>
-            {
-                ["bucketName"] = new("dev-processed-data-123-backend", false),
-                ["batchSize"] = new(100, false),
-            });
-        Operations.Setup(operations => operations.ListStacksAsync(It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new List<StackInfo>
-            {
-                new("dev", true, new DateTimeOffset(2026, 1, 1, 10, 0, 0, TimeSpan.Zero), false, 42),
-                new("local", false, null, false, null),
-            });
-        Operations.Setup(operations => operations.RemoveStackAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .Returns(Task.CompletedTask);
+        CurrentDirectory = RepoRoot;
+        Variables[WorkspaceSettings.PassphraseVariable] = "test-passphrase";
     }
 
     public string RepoRoot { get; }
 
-    public FakeConsole Console { get; } = new();
+    public string CurrentDirectory { get; set; }
 
-    public FakeEnvironment Environment { get; }
+    public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
+
+    public FakeWorkspace Workspace { get; } = new();
+
+    public List<WorkspaceSettings> Opened { get; } = [];
+
+    public ScriptedPrompt Prompt { get; } = new();
 
     public ManualClock Clock { get; } = new();
 
-    public Mock<IStackOperationsFactory> Factory { get; } = new(MockBehavior.Strict);
+    public StringWriter Out { get; } = new();
 
-    public Mock<IStackOperations> Operations { get; } = new(MockBehavior.Strict);
+    public StringWriter Error { get; } = new();
 
-    public List<WorkspaceSettings> CreatedWith { get; } = [];
+    public string StdOut => Out.ToString();
 
-    public Dictionary<string, StackConfigValue> StoredConfig { get; } = new()
-    {
-        ["orders-pipeline:team"] = new("backend", false),
-        ["aws:region"] = new("us-east-1", false),
-    };
+    public string StdErr => Error.ToString();
+
+    public void AttachTerminal(params bool[] answers) => Prompt.Answers = new Queue<bool>(answers);
 
     public Task<int> RunAsync(params string[] args) => RunAsync(CancellationToken.None, args);
 
-    public Task<int> RunAsync(CancellationToken cancellationToken, params string[] args) =>
-        DeployerCli.RunAsync(
-            args,
-            new DeployerServices(Console, Environment, Factory.Object, Clock),
-            cancellationToken);
-
-    public static ChangeSummary Changes(params (StepOperation Operation, int Count)[] counts) =>
-        new(counts.ToDictionary(count => count.Operation, count => count.Count));
-
-    public void Dispose()
+    public Task<int> RunAsync(CancellationToken cancellationToken, params string[] args)
     {
-        Directory.Delete(RepoRoot, recursive: true);
+        var host = new DeployerHost(
+            settings =>
+            {
+                Opened.Add(settings);
+                return Workspace;
+            },
+            Prompt,
+            Variables.GetValueOrDefault,
+            "/home/tester",
+            [CurrentDirectory],
+            Clock);
+        var invocation = new InvocationConfiguration { Output = Out, Error = Error, ProcessTerminationTimeout = null };
+        return DeployerCli.RunAsync(args, host, invocation, cancellationToken);
+    }
+
+    public void Dispose() => Directory.Delete(RepoRoot, recursive: true);
+
+    internal sealed class ScriptedPrompt : IPrompt
+    {
+        /// <summary>Null: no terminal attached.</summary>
+        public Queue<bool>? Answers { get; set; }
+
+        public List<string> Questions { get; } = [];
+
+        public bool? Confirm(string question)
+        {
+            if (Answers is null)
+            {
+                return null;
+            }
+
+            Questions.Add(question);
+            return Answers.TryDequeue(out var answer) && answer;
+        }
+    }
+
+    internal sealed class ManualClock : TimeProvider
+    {
+        private DateTimeOffset _now = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
     }
 }
