@@ -9,8 +9,8 @@ namespace OrdersPipeline.Deployer.Automation;
 
 /// <summary><see cref="IStackWorkspace"/> over one <see cref="LocalWorkspace"/>, created on first use: rooted at the
 /// repository (so the <c>Pulumi.&lt;stack&gt;.yaml</c> files are the ones the <c>pulumi</c> CLI uses), running
-/// <see cref="PipelineStack"/> inline, with the chosen backend. Pulumi's exceptions become
-/// <see cref="DeployerException"/>s a user can act on; the inline program's own exceptions pass through.</summary>
+/// <see cref="PipelineStack"/> inline, with the chosen backend. <see cref="Translate"/> turns Pulumi's exceptions
+/// into messages a user can act on.</summary>
 internal sealed class AutomationWorkspace(WorkspaceSettings settings) : IStackWorkspace
 {
     public const string InstallCommand = "curl -fsSL https://get.pulumi.com | sh";
@@ -23,99 +23,86 @@ internal sealed class AutomationWorkspace(WorkspaceSettings settings) : IStackWo
     private LocalWorkspace? _workspace;
     private bool _pluginInstalled;
 
-    public Task<IReadOnlyDictionary<string, ConfigValue>> GetConfigAsync(
-        string stackName, bool createIfMissing, CancellationToken cancellationToken) =>
-        GuardAsync<IReadOnlyDictionary<string, ConfigValue>>(stackName, async () =>
-        {
-            var stack = await StackAsync(stackName, createIfMissing, cancellationToken);
-            return await stack.GetAllConfigAsync(cancellationToken);
-        });
+    public async Task<IReadOnlyDictionary<string, ConfigValue>> GetConfigAsync(
+        string stackName, bool createIfMissing, CancellationToken cancellationToken)
+    {
+        var stack = await StackAsync(stackName, createIfMissing, cancellationToken);
+        return await stack.GetAllConfigAsync(cancellationToken);
+    }
 
-    public Task SetConfigAsync(
-        string stackName, IDictionary<string, ConfigValue> config, CancellationToken cancellationToken) =>
-        GuardAsync(stackName, async () =>
-        {
-            var stack = await StackAsync(stackName, createIfMissing: false, cancellationToken);
-            await stack.SetAllConfigAsync(config, cancellationToken);
-            return true;
-        });
+    public async Task SetConfigAsync(
+        string stackName, IDictionary<string, ConfigValue> config, CancellationToken cancellationToken)
+    {
+        var stack = await StackAsync(stackName, createIfMissing: false, cancellationToken);
+        await stack.SetAllConfigAsync(config, cancellationToken);
+    }
 
-    public Task<IReadOnlyDictionary<OperationType, int>?> PreviewAsync(
-        string stackName, PreviewOptions options, CancellationToken cancellationToken) =>
-        GuardAsync<IReadOnlyDictionary<OperationType, int>?>(stackName, async () =>
-        {
-            var stack = await StackWithPluginAsync(stackName, cancellationToken);
-            return (await stack.PreviewAsync(options, cancellationToken)).ChangeSummary;
-        });
+    public async Task<IReadOnlyDictionary<OperationType, int>?> PreviewAsync(
+        string stackName, PreviewOptions options, CancellationToken cancellationToken)
+    {
+        var stack = await StackWithPluginAsync(stackName, cancellationToken);
+        return (await stack.PreviewAsync(options, cancellationToken)).ChangeSummary;
+    }
 
-    public Task<(IReadOnlyDictionary<OperationType, int>? Changes, IReadOnlyDictionary<string, OutputValue> Outputs)>
-        UpAsync(string stackName, UpOptions options, CancellationToken cancellationToken) =>
-        GuardAsync(stackName, async () =>
-        {
-            var stack = await StackWithPluginAsync(stackName, cancellationToken);
-            var result = await stack.UpAsync(options, cancellationToken);
-            return ((IReadOnlyDictionary<OperationType, int>?)result.Summary.ResourceChanges,
-                (IReadOnlyDictionary<string, OutputValue>)result.Outputs);
-        });
+    public async Task<(
+            IReadOnlyDictionary<OperationType, int>? Changes, IReadOnlyDictionary<string, OutputValue> Outputs)>
+        UpAsync(string stackName, UpOptions options, CancellationToken cancellationToken)
+    {
+        var stack = await StackWithPluginAsync(stackName, cancellationToken);
+        var result = await stack.UpAsync(options, cancellationToken);
+        return (result.Summary.ResourceChanges, result.Outputs);
+    }
 
-    public Task<IReadOnlyDictionary<OperationType, int>?> RefreshAsync(
-        string stackName, RefreshOptions options, CancellationToken cancellationToken) =>
-        GuardAsync<IReadOnlyDictionary<OperationType, int>?>(stackName, async () =>
-        {
-            var stack = await StackWithPluginAsync(stackName, cancellationToken);
-            return (await stack.RefreshAsync(options, cancellationToken)).Summary.ResourceChanges;
-        });
+    public async Task<IReadOnlyDictionary<OperationType, int>?> RefreshAsync(
+        string stackName, RefreshOptions options, CancellationToken cancellationToken)
+    {
+        var stack = await StackWithPluginAsync(stackName, cancellationToken);
+        return (await stack.RefreshAsync(options, cancellationToken)).Summary.ResourceChanges;
+    }
 
-    public Task<IReadOnlyDictionary<OperationType, int>?> DestroyAsync(
-        string stackName, DestroyOptions options, CancellationToken cancellationToken) =>
-        GuardAsync<IReadOnlyDictionary<OperationType, int>?>(stackName, async () =>
-        {
-            var stack = await StackWithPluginAsync(stackName, cancellationToken);
-            return (await stack.DestroyAsync(options, cancellationToken)).Summary.ResourceChanges;
-        });
+    public async Task<IReadOnlyDictionary<OperationType, int>?> DestroyAsync(
+        string stackName, DestroyOptions options, CancellationToken cancellationToken)
+    {
+        var stack = await StackWithPluginAsync(stackName, cancellationToken);
+        return (await stack.DestroyAsync(options, cancellationToken)).Summary.ResourceChanges;
+    }
 
-    public Task<IReadOnlyDictionary<string, OutputValue>> GetOutputsAsync(
-        string stackName, CancellationToken cancellationToken) =>
-        GuardAsync<IReadOnlyDictionary<string, OutputValue>>(stackName, async () =>
-        {
-            var stack = await StackAsync(stackName, createIfMissing: false, cancellationToken);
-            return await stack.GetOutputsAsync(cancellationToken);
-        });
+    public async Task<IReadOnlyDictionary<string, OutputValue>> GetOutputsAsync(
+        string stackName, CancellationToken cancellationToken)
+    {
+        var stack = await StackAsync(stackName, createIfMissing: false, cancellationToken);
+        return await stack.GetOutputsAsync(cancellationToken);
+    }
 
-    public Task<IReadOnlyList<StackSummary>> ListStacksAsync(CancellationToken cancellationToken) =>
-        GuardAsync(null, async () =>
-        {
-            var workspace = await WorkspaceAsync(cancellationToken);
-            return (IReadOnlyList<StackSummary>)await workspace.ListStacksAsync(cancellationToken);
-        });
+    public async Task<IReadOnlyList<StackSummary>> ListStacksAsync(CancellationToken cancellationToken) =>
+        await (await WorkspaceAsync(cancellationToken)).ListStacksAsync(cancellationToken);
 
-    public Task RemoveStackAsync(string stackName, CancellationToken cancellationToken) =>
-        GuardAsync(stackName, async () =>
+    public async Task RemoveStackAsync(string stackName, CancellationToken cancellationToken)
+    {
+        var workspace = await WorkspaceAsync(cancellationToken);
+        // `pulumi stack rm` also deletes Pulumi.<stack>.yaml, which is committed here: keep a copy, put it back.
+        var stackFile = Path.Combine(settings.RepoRoot, $"Pulumi.{stackName.Split('/')[^1]}.yaml");
+        var saved = File.Exists(stackFile) ? await File.ReadAllBytesAsync(stackFile, cancellationToken) : null;
+        try
         {
-            var workspace = await WorkspaceAsync(cancellationToken);
-            // `pulumi stack rm` also deletes Pulumi.<stack>.yaml, which is committed here: keep a copy, put it back.
-            var stackFile = Path.Combine(settings.RepoRoot, $"Pulumi.{stackName.Split('/')[^1]}.yaml");
-            var saved = File.Exists(stackFile) ? await File.ReadAllBytesAsync(stackFile, cancellationToken) : null;
-            try
+            await workspace.RemoveStackAsync(stackName, cancellationToken);
+        }
+        finally
+        {
+            if (saved is not null && !File.Exists(stackFile))
             {
-                await workspace.RemoveStackAsync(stackName, cancellationToken);
+                await File.WriteAllBytesAsync(stackFile, saved, CancellationToken.None);
             }
-            finally
-            {
-                if (saved is not null && !File.Exists(stackFile))
-                {
-                    await File.WriteAllBytesAsync(stackFile, saved, CancellationToken.None);
-                }
-            }
+        }
 
-            _stacks.Remove(stackName);
-            return true;
-        });
+        _stacks.Remove(stackName);
+    }
 
     public void Dispose() => _workspace?.Dispose();
 
-    /// <summary>The user-facing failure for one of Pulumi's exceptions; any other exception is returned as it is.</summary>
-    public static Exception Translate(Exception exception, string? stackName, string backendUrl) => exception switch
+    /// <summary>The user-facing failure for one of Pulumi's exceptions; any other exception (the inline program's own
+    /// included) is returned as it is.</summary>
+    public static Exception Translate(Exception exception, string? stackName, string? backendUrl) => exception switch
     {
         Win32Exception => new DeployerException(
             ExitCodes.UsageOrConfig,
@@ -137,30 +124,13 @@ internal sealed class AutomationWorkspace(WorkspaceSettings settings) : IStackWo
         _ => exception,
     };
 
-    /// <summary>A failed Pulumi command reports <c>code: N\nstdout: …\nstderr: …</c>; the stderr part says why.</summary>
+    /// <summary>A failed Pulumi command reports <c>code: N\nstdout: …\nstderr: …</c>; the stderr part says why.
+    /// </summary>
     public static string StderrOf(string report)
     {
         var stderrAt = report.LastIndexOf("stderr: ", StringComparison.Ordinal);
         var stderr = stderrAt < 0 ? "" : report[(stderrAt + "stderr: ".Length)..].Trim();
         return stderr.Length > 0 ? stderr : report.Trim();
-    }
-
-    private async Task<T> GuardAsync<T>(string? stackName, Func<Task<T>> operation)
-    {
-        try
-        {
-            return await operation();
-        }
-        catch (Exception exception)
-        {
-            var translated = Translate(exception, stackName, settings.BackendUrl);
-            if (ReferenceEquals(translated, exception))
-            {
-                throw;
-            }
-
-            throw translated;
-        }
     }
 
     private async Task<WorkspaceStack> StackWithPluginAsync(string stackName, CancellationToken cancellationToken)
@@ -203,9 +173,8 @@ internal sealed class AutomationWorkspace(WorkspaceSettings settings) : IStackWo
         {
             // The engine refuses a file backend whose folder does not exist.
             var path = settings.BackendUrl[WorkspaceSettings.FileScheme.Length..];
-            Directory.CreateDirectory(path.StartsWith('~')
-                ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path[1..].TrimStart('/'))
-                : path);
+            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            Directory.CreateDirectory(path.StartsWith('~') ? Path.Combine(home, path[1..].TrimStart('/')) : path);
         }
 
         try

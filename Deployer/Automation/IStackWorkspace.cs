@@ -2,8 +2,8 @@ using Pulumi.Automation;
 
 namespace OrdersPipeline.Deployer.Automation;
 
-/// <summary>The Automation API calls the commands make, on one workspace, in Pulumi's own types. A stack that does not
-/// exist is a <see cref="DeployerException"/> with exit code 2 unless the call creates it.
+/// <summary>The Automation API calls the commands make, on one workspace, in Pulumi's own types; failures are Pulumi's
+/// own exceptions (a stack that does not exist, unless the call creates it, is a StackNotFoundException).
 /// <see cref="AutomationWorkspace"/> implements it over a <see cref="LocalWorkspace"/>; tests fake it.</summary>
 public interface IStackWorkspace : IDisposable
 {
@@ -25,7 +25,8 @@ public interface IStackWorkspace : IDisposable
     Task<IReadOnlyDictionary<OperationType, int>?> DestroyAsync(
         string stackName, DestroyOptions options, CancellationToken cancellationToken);
 
-    Task<IReadOnlyDictionary<string, OutputValue>> GetOutputsAsync(string stackName, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, OutputValue>> GetOutputsAsync(
+        string stackName, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<StackSummary>> ListStacksAsync(CancellationToken cancellationToken);
 

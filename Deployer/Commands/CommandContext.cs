@@ -25,13 +25,14 @@ internal sealed class CommandContext(ParseResult parseResult, DeployerHost host)
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     private DateTimeOffset _started = host.Clock.GetUtcNow();
+    private string? _backendUrl;
 
     public TextWriter Out => parseResult.InvocationConfiguration.Output;
 
     /// <summary>Progress, prompts and messages.</summary>
     public TextWriter Error => parseResult.InvocationConfiguration.Error;
 
-    /// <summary>The human-readable result: stdout, or stderr when <c>--json</c> keeps stdout for the document.</summary>
+    /// <summary>The human-readable result: stdout, or stderr when <c>--json</c> keeps stdout for the JSON.</summary>
     public TextWriter Human => Json ? Error : Out;
 
     public bool Json => parseResult.GetValue(CommonOptions.Json);
@@ -50,7 +51,8 @@ internal sealed class CommandContext(ParseResult parseResult, DeployerHost host)
 
     public StepProgress Progress { get; } = new(parseResult.InvocationConfiguration.Error, host.Clock);
 
-    /// <summary>The action System.CommandLine runs: <paramref name="body"/>, then exit code 0, or the failure's.</summary>
+    /// <summary>The action System.CommandLine runs: <paramref name="body"/>, then 0, or the failure's exit code.
+    /// </summary>
     public static Func<ParseResult, CancellationToken, Task<int>> Action(
         DeployerHost host, Func<CommandContext, CancellationToken, Task> body) =>
         async (parseResult, cancellationToken) =>
@@ -67,11 +69,16 @@ internal sealed class CommandContext(ParseResult parseResult, DeployerHost host)
             }
         };
 
-    public WorkspaceSettings ResolveWorkspace(bool requirePassphrase) => WorkspaceSettings.Resolve(
-        host,
-        parseResult.GetValue(CommonOptions.BackendUrl),
-        parseResult.GetValue(CommonOptions.InstallCli),
-        requirePassphrase);
+    public WorkspaceSettings ResolveWorkspace(bool requirePassphrase)
+    {
+        var settings = WorkspaceSettings.Resolve(
+            host,
+            parseResult.GetValue(CommonOptions.BackendUrl),
+            parseResult.GetValue(CommonOptions.InstallCli),
+            requirePassphrase);
+        _backendUrl = settings.BackendUrl;
+        return settings;
+    }
 
     public IStackWorkspace OpenWorkspace(bool requirePassphrase) =>
         host.OpenWorkspace(ResolveWorkspace(requirePassphrase));
@@ -155,7 +162,9 @@ internal sealed class CommandContext(ParseResult parseResult, DeployerHost host)
         Human.WriteLine("Outputs:");
         foreach (var (name, node) in OutputsJson(outputs))
         {
-            var text = node is JsonValue value && value.TryGetValue<string>(out var plain) ? plain : node?.ToJsonString();
+            var text = node is JsonValue value && value.TryGetValue<string>(out var plain)
+                ? plain
+                : node?.ToJsonString();
             Human.WriteLine($"  {name.PadRight(width)}  {text ?? "null"}");
         }
     }
@@ -164,7 +173,9 @@ internal sealed class CommandContext(ParseResult parseResult, DeployerHost host)
     public static JsonObject OutputsJson(IReadOnlyDictionary<string, OutputValue> outputs) => new(
         outputs.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => KeyValuePair.Create(
             pair.Key,
-            pair.Value.IsSecret ? JsonValue.Create(SecretPlaceholder) : JsonSerializer.SerializeToNode(pair.Value.Value))));
+            pair.Value.IsSecret
+                ? JsonValue.Create(SecretPlaceholder)
+                : JsonSerializer.SerializeToNode(pair.Value.Value))));
 
     public void WriteJson(JsonObject document) => Out.WriteLine(document.ToJsonString(Indented));
 
@@ -176,7 +187,8 @@ internal sealed class CommandContext(ParseResult parseResult, DeployerHost host)
             return ExitCodes.Cancelled;
         }
 
-        var (exitCode, message) = Classify(exception);
+        var stackName = parseResult.GetResult(CommonOptions.Stack) is null ? null : StackName;
+        var (exitCode, message) = Classify(AutomationWorkspace.Translate(exception, stackName, _backendUrl));
         if (exitCode == ExitCodes.Cancelled)
         {
             Error.WriteLine(message);
@@ -190,33 +202,26 @@ internal sealed class CommandContext(ParseResult parseResult, DeployerHost host)
         return exitCode;
     }
 
-    /// <summary>A <see cref="DeployerException"/> carries its exit code. An exception from Infra's definitions,
-    /// raised by the inline program before any resource exists (invalid config, a missing Functions package), is a
-    /// config error (2). Anything else is an operation failure (1), reported by its message alone.</summary>
+    /// <summary>A <see cref="DeployerException"/> (Pulumi's exceptions are translated to one) carries its exit code.
+    /// An exception from Infra's definitions, raised by the inline program before any resource exists (invalid
+    /// config, a missing Functions package), is a config error (2). Anything else is an operation failure (1),
+    /// reported by its message alone.</summary>
     private static (int ExitCode, string Message) Classify(Exception exception)
     {
-        var chain = new List<Exception>();
-        for (var pending = new Queue<Exception>([exception]); pending.TryDequeue(out var current);)
+        // An AggregateException's InnerException is its first inner exception.
+        for (var current = exception; current is not null; current = current.InnerException)
         {
-            chain.Add(current);
-            if (current is AggregateException aggregate)
+            if (current is DeployerException deployer)
             {
-                aggregate.InnerExceptions.ToList().ForEach(pending.Enqueue);
+                return (deployer.ExitCode, deployer.Message);
             }
-            else if (current.InnerException is { } inner)
+
+            if (current.GetType().Namespace == typeof(ConfigSchema).Namespace)
             {
-                pending.Enqueue(inner);
+                return (ExitCodes.UsageOrConfig, current.Message);
             }
         }
 
-        if (chain.OfType<DeployerException>().FirstOrDefault() is { } deployer)
-        {
-            return (deployer.ExitCode, deployer.Message);
-        }
-
-        var definitions = typeof(ConfigSchema).Namespace;
-        return chain.FirstOrDefault(candidate => candidate.GetType().Namespace == definitions) is { } config
-            ? (ExitCodes.UsageOrConfig, config.Message)
-            : (ExitCodes.OperationFailed, exception.Message);
+        return (ExitCodes.OperationFailed, exception.Message);
     }
 }

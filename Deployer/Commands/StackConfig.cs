@@ -68,15 +68,9 @@ internal static class StackConfig
             }
         }
 
-        return problems.Count switch
-        {
-            0 => config,
-            1 => throw new DeployerException(ExitCodes.UsageOrConfig, problems[0]),
-            _ => throw new DeployerException(
-                ExitCodes.UsageOrConfig,
-                $"{problems.Count} --config problems:{Environment.NewLine}- "
-                + string.Join(Environment.NewLine + "- ", problems)),
-        };
+        return problems.Count == 0 ? config : throw new DeployerException(
+            ExitCodes.UsageOrConfig,
+            problems.Count == 1 ? problems[0] : $"{problems.Count} --config problems:{List(problems)}");
     }
 
     /// <summary>Throws listing every invalid stored value of the program's namespace (secrets not echoed), skipping
@@ -110,10 +104,12 @@ internal static class StackConfig
         {
             throw new DeployerException(
                 ExitCodes.UsageOrConfig,
-                $"Stack '{stackName}' has invalid config (Pulumi.{stackName}.yaml):{Environment.NewLine}- "
-                + string.Join(Environment.NewLine + "- ", problems));
+                $"Stack '{stackName}' has invalid config (Pulumi.{stackName}.yaml):{List(problems)}");
         }
 
         return warnings;
     }
+
+    private static string List(IEnumerable<string> problems) =>
+        string.Concat(problems.Select(problem => $"{Environment.NewLine}- {problem}"));
 }

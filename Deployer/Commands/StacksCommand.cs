@@ -4,7 +4,8 @@ using System.Text.Json.Nodes;
 
 namespace OrdersPipeline.Deployer.Commands;
 
-/// <summary><c>stacks</c>: lists the stacks in the state backend. Reads no secrets, so it needs no passphrase.</summary>
+/// <summary><c>stacks</c>: lists the stacks in the state backend. It reads no secrets, so needs no passphrase.
+/// </summary>
 internal static class StacksCommand
 {
     public static Command Create(DeployerHost host)

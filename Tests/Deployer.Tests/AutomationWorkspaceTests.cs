@@ -1,27 +1,21 @@
 using System.ComponentModel;
 using OrdersPipeline.Deployer.Automation;
+using OrdersPipeline.Deployer.Tests.Support;
 
 namespace OrdersPipeline.Deployer.Tests;
 
-/// <summary>How the Automation adapter reports Pulumi's failures.</summary>
+/// <summary>How Pulumi's failures are reported.</summary>
 public sealed class AutomationWorkspaceTests
 {
     [Test]
-    public void A_missing_Pulumi_CLI_is_2_with_how_to_install_it()
+    public async Task A_missing_Pulumi_CLI_is_2_with_how_to_install_it()
     {
-        var failure = AutomationWorkspace.Translate(new Win32Exception(2), "dev", "file:///state");
+        using var harness = new DeployerHarness();
+        harness.Workspace.Failures["stacks"] = new Win32Exception(2, "No such file or directory");
 
-        Assert.That(failure, Is.TypeOf<DeployerException>());
-        Assert.That(((DeployerException)failure).ExitCode, Is.EqualTo(ExitCodes.UsageOrConfig));
-        Assert.That(failure.Message, Does.Contain(AutomationWorkspace.InstallCommand).And.Contain("--install-cli"));
-    }
-
-    [Test]
-    public void Other_exceptions_pass_through_unchanged()
-    {
-        var programFailure = new InvalidOperationException("the program broke");
-
-        Assert.That(AutomationWorkspace.Translate(programFailure, "dev", "file:///state"), Is.SameAs(programFailure));
+        Assert.That(await harness.RunAsync("stacks"), Is.EqualTo(ExitCodes.UsageOrConfig));
+        Assert.That(harness.StdErr, Does.Contain("error: The Pulumi CLI was not found on PATH")
+            .And.Contain(AutomationWorkspace.InstallCommand).And.Contain("--install-cli"));
     }
 
     [Test]

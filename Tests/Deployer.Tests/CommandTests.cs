@@ -118,7 +118,8 @@ public sealed class CommandTests
     [Test]
     public async Task The_workspace_is_rooted_at_the_repository_from_a_folder_inside_it()
     {
-        _harness.CurrentDirectory = Directory.CreateDirectory(Path.Combine(_harness.RepoRoot, "Deployer", "bin")).FullName;
+        var nested = Directory.CreateDirectory(Path.Combine(_harness.RepoRoot, "Deployer", "bin"));
+        _harness.CurrentDirectory = nested.FullName;
 
         Assert.That(await _harness.RunAsync("outputs"), Is.EqualTo(ExitCodes.Success), _harness.StdErr);
         Assert.That(_harness.Opened.Single().RepoRoot, Is.EqualTo(_harness.RepoRoot));

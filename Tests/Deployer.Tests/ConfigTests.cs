@@ -5,7 +5,8 @@ using Pulumi.Automation;
 
 namespace OrdersPipeline.Deployer.Tests;
 
-/// <summary><c>--config</c> pairs and the stored config are checked against Infra's schema before anything runs.</summary>
+/// <summary><c>--config</c> pairs and the stored config are checked against Infra's schema before anything runs.
+/// </summary>
 public sealed class ConfigTests
 {
     [Test]

@@ -24,7 +24,8 @@ public sealed class ExitCodeTests
     [Test]
     public async Task A_failure_carries_its_exit_code_and_message()
     {
-        _harness.Workspace.Failures["up"] = new DeployerException(ExitCodes.OperationFailed, "creating table: AccessDenied");
+        _harness.Workspace.Failures["up"] =
+            new DeployerException(ExitCodes.OperationFailed, "creating table: AccessDenied");
 
         Assert.That(await _harness.RunAsync("up"), Is.EqualTo(ExitCodes.OperationFailed));
         Assert.That(_harness.StdErr, Does.Contain("error: creating table: AccessDenied"));
@@ -68,7 +69,8 @@ public sealed class ExitCodeTests
     [Test]
     public async Task A_missing_Pulumi_CLI_or_stack_is_2()
     {
-        _harness.Workspace.Failures["stacks"] = new DeployerException(ExitCodes.UsageOrConfig, "The Pulumi CLI was not found");
+        _harness.Workspace.Failures["stacks"] =
+            new DeployerException(ExitCodes.UsageOrConfig, "The Pulumi CLI was not found");
 
         Assert.That(await _harness.RunAsync("stacks"), Is.EqualTo(ExitCodes.UsageOrConfig));
         Assert.That(_harness.StdErr, Does.Contain("error: The Pulumi CLI was not found"));

@@ -11,7 +11,8 @@ public sealed class ProgressTests
     private const string TableType = "aws:dynamodb/table:Table";
 
     private const string TableUrn =
-        "urn:pulumi:dev::orders-pipeline::orders-pipeline:ingest:IngestTable$aws:dynamodb/table:Table::dev-orders-table";
+        "urn:pulumi:dev::orders-pipeline::orders-pipeline:ingest:IngestTable$aws:dynamodb/table:Table::"
+        + "dev-orders-table";
 
     private DeployerHarness.ManualClock _clock = null!;
     private StringWriter _writer = null!;

@@ -65,7 +65,8 @@ internal sealed class FakeWorkspace : IStackWorkspace
         string stackName, PreviewOptions options, CancellationToken cancellationToken) =>
         RunAsync("preview", stackName, options, cancellationToken);
 
-    public async Task<(IReadOnlyDictionary<OperationType, int>? Changes, IReadOnlyDictionary<string, OutputValue> Outputs)>
+    public async Task<(
+            IReadOnlyDictionary<OperationType, int>? Changes, IReadOnlyDictionary<string, OutputValue> Outputs)>
         UpAsync(string stackName, UpOptions options, CancellationToken cancellationToken) =>
         (await RunAsync("up", stackName, options, cancellationToken), Outputs);
 
