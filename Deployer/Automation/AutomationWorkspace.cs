@@ -118,7 +118,7 @@ internal sealed class AutomationWorkspace(WorkspaceSettings settings) : IStackWo
             ExitCodes.OperationFailed,
             $"Stack '{stackName}' is locked by another update. Wait for it to finish. If an earlier run was killed, "
             + "release the lock: for a file backend delete the stack's lock file under .pulumi/locks in the backend "
-            + "folder; for Pulumi Cloud run `pulumi cancel`.",
+            + "folder; for Pulumi Cloud run `pulumi cancel`." + Environment.NewLine + StderrOf(exception.Message),
             exception),
         CommandException => new DeployerException(ExitCodes.OperationFailed, StderrOf(exception.Message), exception),
         _ => exception,
