@@ -1,17 +1,7 @@
-using OrdersPipeline.Deployer.Automation;
-using OrdersPipeline.Deployer.Cli;
-using OrdersPipeline.Deployer.Cli.Build;
-using OrdersPipeline.Deployer.Cli.Commands;
-using OrdersPipeline.Deployer.Cli.Hosting;
+using System.CommandLine;
+using OrdersPipeline.Deployer;
 
-var console = new SystemConsoleHost();
-using var cancellation = new CancelKeyCancellation(console.Error);
-
-var services = new DeployerServices(
-    console,
-    new SystemProcessEnvironment(),
-    new AutomationStackOperationsFactory(),
-    new DotnetFunctionsBuilder(new SystemProcessRunner(), TimeProvider.System),
-    TimeProvider.System);
-
-return await DeployerCli.RunAsync(args, services, cancellation.Token);
+// Ctrl-C is System.CommandLine's: it cancels the running command, which stops the engine and exits with 130. If the
+// engine has not stopped after the timeout, the Deployer exits with 130 anyway.
+var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
+return await DeployerCli.RunAsync(args, DeployerHost.FromSystem(), invocation, CancellationToken.None);

@@ -1,0 +1,227 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OrdersPipeline.Deployer.Automation;
+using OrdersPipeline.Infra.Definitions;
+using Pulumi.Automation;
+
+namespace OrdersPipeline.Deployer.Commands;
+
+/// <summary>One command's run: its parsed options, the host, System.CommandLine's output writers, progress, results,
+/// and the handling that turns any failure into a message on stderr and an exit code.</summary>
+internal sealed class CommandContext(ParseResult parseResult, DeployerHost host)
+{
+    public const string Invocation = "dotnet run --project Deployer --";
+    public const string SecretPlaceholder = "[secret]";
+
+    /// <summary>Plain text in engine messages and failure reports.</summary>
+    public const string NoColor = "never";
+
+    public const string CancelledMessage =
+        "Cancelled. A resource operation that was in flight may not have finished; run `refresh` for this stack "
+        + "before the next `up` if this interrupted a change.";
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    private DateTimeOffset _started = host.Clock.GetUtcNow();
+    private string? _backendUrl;
+
+    public TextWriter Out => parseResult.InvocationConfiguration.Output;
+
+    /// <summary>Progress, prompts and messages.</summary>
+    public TextWriter Error => parseResult.InvocationConfiguration.Error;
+
+    /// <summary>The human-readable result: stdout, or stderr when <c>--json</c> keeps stdout for the JSON.</summary>
+    public TextWriter Human => Json ? Error : Out;
+
+    public bool Json => parseResult.GetValue(CommonOptions.Json);
+
+    public string StackName => parseResult.GetRequiredValue(CommonOptions.Stack);
+
+    public List<string>? Targets => parseResult.GetValue(CommonOptions.Target) is { Length: > 0 } targets
+        ? [.. targets]
+        : null;
+
+    public bool? RefreshFirst => parseResult.GetValue(CommonOptions.Refresh) ? true : null;
+
+    public DeployerHost Host => host;
+
+    public T? Value<T>(Option<T> option) => parseResult.GetValue(option);
+
+    public StepProgress Progress { get; } = new(parseResult.InvocationConfiguration.Error, host.Clock);
+
+    /// <summary>The action System.CommandLine runs: <paramref name="body"/>, then 0, or the failure's exit code.
+    /// </summary>
+    public static Func<ParseResult, CancellationToken, Task<int>> Action(
+        DeployerHost host, Func<CommandContext, CancellationToken, Task> body) =>
+        async (parseResult, cancellationToken) =>
+        {
+            var context = new CommandContext(parseResult, host);
+            try
+            {
+                await body(context, cancellationToken);
+                return ExitCodes.Success;
+            }
+            catch (Exception exception)
+            {
+                return context.Fail(exception, cancellationToken.IsCancellationRequested);
+            }
+        };
+
+    public WorkspaceSettings ResolveWorkspace(bool requirePassphrase)
+    {
+        var settings = WorkspaceSettings.Resolve(
+            host,
+            parseResult.GetValue(CommonOptions.BackendUrl),
+            parseResult.GetValue(CommonOptions.InstallCli),
+            requirePassphrase);
+        _backendUrl = settings.BackendUrl;
+        return settings;
+    }
+
+    public IStackWorkspace OpenWorkspace(bool requirePassphrase) =>
+        host.OpenWorkspace(ResolveWorkspace(requirePassphrase));
+
+    /// <summary>Returns when confirmed. <c>--yes</c> skips the question; with no terminal to answer it the command
+    /// refuses (exit 2) rather than guess; any answer but yes exits 130.</summary>
+    public void Confirm(string question, string commandWithYes)
+    {
+        if (parseResult.GetValue(CommonOptions.Yes))
+        {
+            return;
+        }
+
+        switch (host.Prompt.Confirm(question))
+        {
+            case null:
+                throw new DeployerException(
+                    ExitCodes.UsageOrConfig,
+                    $"{question} needs confirmation, but no terminal is attached to answer it. Re-run with --yes to "
+                    + $"confirm: {Invocation} {commandWithYes} --yes");
+            case false:
+                throw new DeployerException(ExitCodes.Cancelled, "Not confirmed; nothing was changed.");
+        }
+    }
+
+    /// <summary>Announces the engine run on stderr and starts its clock.</summary>
+    public void Begin(string title)
+    {
+        Error.WriteLine(title);
+        _started = host.Clock.GetUtcNow();
+    }
+
+    /// <summary>The summary of a preview, up, refresh or destroy; <paramref name="outputs"/> after <c>up</c>.</summary>
+    public void Completed(
+        string operation,
+        IReadOnlyDictionary<OperationType, int>? changes,
+        IReadOnlyDictionary<string, OutputValue>? outputs = null)
+    {
+        var duration = host.Clock.GetUtcNow() - _started;
+        var counts = (changes ?? ImmutableDictionary<OperationType, int>.Empty)
+            .Where(change => change.Value > 0)
+            .OrderBy(change => change.Key == OperationType.Same)
+            .ThenBy(change => change.Key)
+            .ToArray();
+        var summary = counts.Length == 0
+            ? "no resources"
+            : string.Join(", ", counts.Select(change => $"{change.Value} {StepProgress.Name(change.Key)}"));
+        Human.WriteLine($"{char.ToUpperInvariant(operation[0])}{operation[1..]} of stack '{StackName}' finished in "
+                        + $"{StepProgress.Format(duration)}: {summary}.");
+        if (!Json)
+        {
+            WriteOutputs(outputs);
+            return;
+        }
+
+        var document = new JsonObject
+        {
+            ["stack"] = StackName,
+            ["operation"] = operation,
+            ["changes"] = new JsonObject(
+                counts.Select(change => KeyValuePair.Create(StepProgress.Name(change.Key), (JsonNode?)change.Value))),
+            ["durationSeconds"] = Math.Round(duration.TotalSeconds, 1),
+        };
+        if (outputs is not null)
+        {
+            document["outputs"] = OutputsJson(outputs);
+        }
+
+        WriteJson(document);
+    }
+
+    /// <summary>Outputs as <c>name  value</c> lines, values as compact JSON, secrets masked.</summary>
+    public void WriteOutputs(IReadOnlyDictionary<string, OutputValue>? outputs)
+    {
+        if (outputs is null || outputs.Count == 0)
+        {
+            return;
+        }
+
+        var width = outputs.Keys.Max(name => name.Length);
+        Human.WriteLine("Outputs:");
+        foreach (var (name, node) in OutputsJson(outputs))
+        {
+            var text = node is JsonValue value && value.TryGetValue<string>(out var plain)
+                ? plain
+                : node?.ToJsonString();
+            Human.WriteLine($"  {name.PadRight(width)}  {text ?? "null"}");
+        }
+    }
+
+    /// <summary>Outputs keeping their JSON types, secrets masked, ordered by name.</summary>
+    public static JsonObject OutputsJson(IReadOnlyDictionary<string, OutputValue> outputs) => new(
+        outputs.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => KeyValuePair.Create(
+            pair.Key,
+            pair.Value.IsSecret
+                ? JsonValue.Create(SecretPlaceholder)
+                : JsonSerializer.SerializeToNode(pair.Value.Value))));
+
+    public void WriteJson(JsonObject document) => Out.WriteLine(document.ToJsonString(Indented));
+
+    private int Fail(Exception exception, bool cancellationRequested)
+    {
+        if (cancellationRequested || exception is OperationCanceledException)
+        {
+            Error.WriteLine(CancelledMessage);
+            return ExitCodes.Cancelled;
+        }
+
+        var stackName = parseResult.GetResult(CommonOptions.Stack) is null ? null : StackName;
+        var (exitCode, message) = Classify(AutomationWorkspace.Translate(exception, stackName, _backendUrl));
+        if (exitCode == ExitCodes.Cancelled)
+        {
+            Error.WriteLine(message);
+            return exitCode;
+        }
+
+        // The engine's error diagnostics, already printed, say what went wrong better than the CLI's exit status.
+        Error.WriteLine(exitCode == ExitCodes.OperationFailed && Progress.ErrorCount > 0
+            ? "error: the operation failed; see the errors above."
+            : "error: " + message);
+        return exitCode;
+    }
+
+    /// <summary>A <see cref="DeployerException"/> (Pulumi's exceptions are translated to one) carries its exit code.
+    /// An exception from Infra's definitions, raised by the inline program before any resource exists (invalid
+    /// config, a missing Functions package), is a config error (2). Anything else is an operation failure (1),
+    /// reported by its message alone.</summary>
+    private static (int ExitCode, string Message) Classify(Exception exception)
+    {
+        // An AggregateException's InnerException is its first inner exception.
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is DeployerException deployer)
+            {
+                return (deployer.ExitCode, deployer.Message);
+            }
+
+            if (current.GetType().Namespace == typeof(ConfigSchema).Namespace)
+            {
+                return (ExitCodes.UsageOrConfig, current.Message);
+            }
+        }
+
+        return (ExitCodes.OperationFailed, exception.Message);
+    }
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+
+namespace OrdersPipeline.Deployer.Commands;
+
+/// <summary><c>remove</c>: deletes an empty stack's state after asking; the stack's <c>Pulumi.&lt;stack&gt;.yaml</c>
+/// is kept.</summary>
+internal static class RemoveCommand
+{
+    public static Command Create(DeployerHost host)
+    {
+        var command = new Command("remove", "Delete an empty stack's state (asks first unless --yes).")
+        {
+            CommonOptions.Stack, CommonOptions.BackendUrl, CommonOptions.Json, CommonOptions.Yes,
+            CommonOptions.InstallCli,
+        };
+        command.SetAction(CommandContext.Action(host, RunAsync));
+        return command;
+    }
+
+    private static async Task RunAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var stackName = context.StackName;
+        var settings = context.ResolveWorkspace(requirePassphrase: true);
+        context.Confirm(
+            $"Remove stack '{stackName}' and its state history from {settings.BackendUrl}?",
+            $"remove --stack {stackName}");
+
+        using var workspace = context.Host.OpenWorkspace(settings);
+        await workspace.RemoveStackAsync(stackName, cancellationToken);
+        context.Human.WriteLine($"Removed stack '{stackName}' from the backend (Pulumi.{stackName}.yaml is kept).");
+        if (context.Json)
+        {
+            context.WriteJson(new JsonObject { ["stack"] = stackName, ["removed"] = true });
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using OrdersPipeline.Deployer.Tests.Support;
+using Pulumi.Automation;
+
+namespace OrdersPipeline.Deployer.Tests;
+
+/// <summary>--json puts exactly one JSON document on stdout; everything human goes to stderr.</summary>
+public sealed class JsonOutputTests
+{
+    private DeployerHarness _harness = null!;
+
+    [SetUp]
+    public void SetUp() => _harness = new DeployerHarness();
+
+    [TearDown]
+    public void TearDown() => _harness.Dispose();
+
+    [Test]
+    public async Task Preview_prints_the_changes_keyed_by_Pulumi_operation_names()
+    {
+        _harness.Workspace.Changes[OperationType.CreateReplacement] = 1;
+
+        var root = await RunJsonAsync("preview", "--json");
+
+        Assert.That(root.GetProperty("stack").GetString(), Is.EqualTo("dev"));
+        Assert.That(root.GetProperty("operation").GetString(), Is.EqualTo("preview"));
+        var changes = root.GetProperty("changes");
+        Assert.That(changes.GetProperty("create").GetInt32(), Is.EqualTo(3));
+        Assert.That(changes.GetProperty("same").GetInt32(), Is.EqualTo(2));
+        Assert.That(changes.GetProperty("createReplacement").GetInt32(), Is.EqualTo(1));
+        Assert.That(root.GetProperty("durationSeconds").ValueKind, Is.EqualTo(JsonValueKind.Number));
+        Assert.That(_harness.StdErr, Does.Contain("3 create"));
+    }
+
+    [Test]
+    public async Task Up_prints_changes_and_outputs_with_secrets_masked()
+    {
+        var root = await RunJsonAsync("up", "--json");
+
+        var outputs = root.GetProperty("outputs");
+        Assert.That(outputs.GetProperty("bucketName").GetString(), Is.EqualTo("dev-processed-data-123-backend"));
+        Assert.That(outputs.GetProperty("alarmNames").GetArrayLength(), Is.EqualTo(2));
+        Assert.That(outputs.GetProperty("apiKey").GetString(), Is.EqualTo("[secret]"));
+        Assert.That(root.GetProperty("changes").GetProperty("create").GetInt32(), Is.EqualTo(3));
+        Assert.That(_harness.StdOut + _harness.StdErr, Does.Not.Contain("hunter2"));
+    }
+
+    [Test]
+    public async Task Outputs_keep_their_json_types()
+    {
+        using var engineJson = JsonDocument.Parse("""{"port":5000,"tags":{"team":"backend"}}""");
+        _harness.Workspace.Outputs["endpoint"] = PulumiTypes.Output(engineJson.RootElement.Clone());
+
+        var outputs = (await RunJsonAsync("outputs", "--json")).GetProperty("outputs");
+
+        Assert.That(outputs.GetProperty("batchSize").GetInt32(), Is.EqualTo(100));
+        Assert.That(outputs.GetProperty("endpoint").GetProperty("port").GetInt32(), Is.EqualTo(5000));
+        Assert.That(outputs.GetProperty("endpoint").GetProperty("tags").GetProperty("team").GetString(),
+            Is.EqualTo("backend"));
+    }
+
+    [Test]
+    public async Task Stacks_prints_an_array_of_stacks()
+    {
+        var stacks = (await RunJsonAsync("stacks", "--json")).GetProperty("stacks");
+
+        Assert.That(stacks.GetArrayLength(), Is.EqualTo(2));
+        Assert.That(stacks[0].GetProperty("name").GetString(), Is.EqualTo("dev"));
+        Assert.That(stacks[0].GetProperty("current").GetBoolean(), Is.True);
+        Assert.That(stacks[0].GetProperty("resourceCount").GetInt32(), Is.EqualTo(42));
+        Assert.That(stacks[0].GetProperty("lastUpdate").GetDateTimeOffset().Year, Is.EqualTo(2026));
+        Assert.That(stacks[1].GetProperty("lastUpdate").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(stacks[1].GetProperty("updateInProgress").GetBoolean(), Is.False);
+    }
+
+    [Test]
+    public async Task Destroy_prints_the_changes()
+    {
+        _harness.Workspace.Changes = new() { [OperationType.Delete] = 5 };
+
+        var root = await RunJsonAsync("destroy", "--yes", "--json");
+
+        Assert.That(root.GetProperty("changes").GetProperty("delete").GetInt32(), Is.EqualTo(5));
+    }
+
+    [Test]
+    public async Task Remove_says_the_stack_was_removed()
+    {
+        var root = await RunJsonAsync("remove", "--stack", "old", "--yes", "--json");
+
+        Assert.That(root.GetProperty("stack").GetString(), Is.EqualTo("old"));
+        Assert.That(root.GetProperty("removed").GetBoolean(), Is.True);
+    }
+
+    [Test]
+    public async Task A_failure_leaves_stdout_empty()
+    {
+        _harness.Variables.Remove("PULUMI_CONFIG_PASSPHRASE");
+
+        Assert.That(await _harness.RunAsync("preview", "--json"), Is.EqualTo(ExitCodes.UsageOrConfig));
+        Assert.That(_harness.StdOut, Is.Empty);
+    }
+
+    private async Task<JsonElement> RunJsonAsync(params string[] args)
+    {
+        Assert.That(await _harness.RunAsync(args), Is.EqualTo(ExitCodes.Success), _harness.StdErr);
+        using var document = JsonDocument.Parse(_harness.StdOut);
+        return document.RootElement.Clone();
+    }
+}
