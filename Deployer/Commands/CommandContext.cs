@@ -216,7 +216,7 @@ internal sealed class CommandContext(ParseResult parseResult, DeployerHost host)
                 return (deployer.ExitCode, deployer.Message);
             }
 
-            if (current.GetType().Namespace == typeof(ConfigSchema).Namespace)
+            if (current is ConfigValidationException or FunctionsPackageMissingException)
             {
                 return (ExitCodes.UsageOrConfig, current.Message);
             }

@@ -21,7 +21,7 @@ internal static class PreviewCommand
     private static async Task RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var pairs = context.Value(CommonOptions.Config) ?? [];
-        using var workspace = await StackConfig.PrepareAsync(context, pairs, cancellationToken);
+        using var workspace = await StackConfigCheck.PrepareAsync(context, pairs, cancellationToken);
         context.Begin($"Previewing stack '{context.StackName}'…");
         var options = new PreviewOptions
         {

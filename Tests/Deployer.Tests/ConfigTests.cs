@@ -12,7 +12,7 @@ public sealed class ConfigTests
     [Test]
     public void Short_and_namespaced_keys_become_namespaced_values()
     {
-        var config = StackConfig.Parse(["team=data", "orders-pipeline:batchSize=200"]);
+        var config = StackConfigCheck.Parse(["team=data", "orders-pipeline:batchSize=200"]);
 
         Assert.That(config.Keys, Is.EquivalentTo(new[] { "orders-pipeline:team", "orders-pipeline:batchSize" }));
         Assert.That(config["orders-pipeline:batchSize"].Value, Is.EqualTo("200"));
@@ -22,7 +22,7 @@ public sealed class ConfigTests
     [Test]
     public void A_value_may_contain_equals_signs_and_the_last_repeat_wins()
     {
-        var config = StackConfig.Parse(["emulatorEndpoint=http://localhost:5000/?a=b", "team=a", "team=b"]);
+        var config = StackConfigCheck.Parse(["emulatorEndpoint=http://localhost:5000/?a=b", "team=a", "team=b"]);
 
         Assert.That(config["orders-pipeline:emulatorEndpoint"].Value, Is.EqualTo("http://localhost:5000/?a=b"));
         Assert.That(config["orders-pipeline:team"].Value, Is.EqualTo("b"));
@@ -33,7 +33,7 @@ public sealed class ConfigTests
     [TestCase("")]
     public void A_pair_without_key_equals_value_is_a_config_error(string pair)
     {
-        var failure = Assert.Throws<DeployerException>(() => StackConfig.Parse([pair]));
+        var failure = Assert.Throws<DeployerException>(() => StackConfigCheck.Parse([pair]));
 
         Assert.That(failure!.ExitCode, Is.EqualTo(ExitCodes.UsageOrConfig));
         Assert.That(failure.Message, Does.Contain("key=value"));
@@ -43,7 +43,7 @@ public sealed class ConfigTests
     [TestCase("aws:region=us-west-2", "aws:region")]
     public void An_unknown_key_is_a_config_error_naming_it(string pair, string key)
     {
-        var failure = Assert.Throws<DeployerException>(() => StackConfig.Parse([pair]));
+        var failure = Assert.Throws<DeployerException>(() => StackConfigCheck.Parse([pair]));
 
         Assert.That(failure!.ExitCode, Is.EqualTo(ExitCodes.UsageOrConfig));
         Assert.That(failure.Message, Does.Contain($"'{key}'"));
@@ -54,7 +54,7 @@ public sealed class ConfigTests
     [TestCase("protect=maybe")]
     public void An_invalid_value_is_a_config_error_with_the_schema_message(string pair)
     {
-        var failure = Assert.Throws<DeployerException>(() => StackConfig.Parse([pair]));
+        var failure = Assert.Throws<DeployerException>(() => StackConfigCheck.Parse([pair]));
 
         Assert.That(failure!.ExitCode, Is.EqualTo(ExitCodes.UsageOrConfig));
         Assert.That(failure.Message, Does.Contain(pair.Split('=')[1]));
@@ -63,7 +63,7 @@ public sealed class ConfigTests
     [Test]
     public void Every_problem_is_reported_at_once()
     {
-        var failure = Assert.Throws<DeployerException>(() => StackConfig.Parse(["nope", "colour=1", "batchSize=0"]));
+        var failure = Assert.Throws<DeployerException>(() => StackConfigCheck.Parse(["nope", "colour=1", "batchSize=0"]));
 
         Assert.That(failure!.Message, Does.StartWith("3 --config problems"));
     }
@@ -73,7 +73,7 @@ public sealed class ConfigTests
     {
         var stored = Stored(("orders-pipeline:alertEmail", new ConfigValue("not-an-email-s3cr3t", isSecret: true)));
 
-        var failure = Assert.Throws<DeployerException>(() => StackConfig.ValidateStored("dev", stored, []));
+        var failure = Assert.Throws<DeployerException>(() => StackConfigCheck.ValidateStored("dev", stored, []));
 
         Assert.That(failure!.Message, Does.Not.Contain("s3cr3t").And.Contain("[secret]"));
     }
@@ -85,7 +85,7 @@ public sealed class ConfigTests
             ("orders-pipeline:colour", new ConfigValue("blue", isSecret: false)),
             ("aws:region", new ConfigValue("us-east-1", isSecret: false)));
 
-        var warnings = StackConfig.ValidateStored("dev", stored, []);
+        var warnings = StackConfigCheck.ValidateStored("dev", stored, []);
 
         Assert.That(warnings, Has.Count.EqualTo(1));
         Assert.That(warnings[0], Does.Contain("orders-pipeline:colour"));

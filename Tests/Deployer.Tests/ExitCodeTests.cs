@@ -57,13 +57,22 @@ public sealed class ExitCodeTests
     }
 
     [Test]
-    public async Task An_error_the_program_raises_from_Infra_definitions_is_2()
+    public async Task Invalid_config_the_program_refuses_is_2()
     {
         _harness.Workspace.Failures["up"] =
-            new AggregateException(new DefinitionsException("Config 'orders-pipeline:team' is required."));
+            new AggregateException(new ConfigValidationException(["Config 'orders-pipeline:team' is required."]));
 
         Assert.That(await _harness.RunAsync("up"), Is.EqualTo(ExitCodes.UsageOrConfig));
         Assert.That(_harness.StdErr, Does.Contain("error: Config 'orders-pipeline:team' is required."));
+    }
+
+    [Test]
+    public async Task A_missing_functions_package_is_2()
+    {
+        _harness.Workspace.Failures["up"] = new FunctionsPackageMissingException("Build it with `dotnet publish …`.");
+
+        Assert.That(await _harness.RunAsync("up"), Is.EqualTo(ExitCodes.UsageOrConfig));
+        Assert.That(_harness.StdErr, Does.Contain("error: Build it with"));
     }
 
     [Test]

@@ -7,7 +7,7 @@ namespace OrdersPipeline.Deployer.Commands;
 /// <summary>The config checks before the program runs (preview, up), against Infra's schema: <c>--config</c> pairs,
 /// then the values stored in <c>Pulumi.&lt;stack&gt;.yaml</c>. Every problem is reported at once, as exit code 2,
 /// before the engine starts.</summary>
-internal static class StackConfig
+internal static class StackConfigCheck
 {
     /// <summary>Validates the pairs, opens the workspace, creates or selects the stack, validates its stored config
     /// and stores the pairs on it.</summary>
