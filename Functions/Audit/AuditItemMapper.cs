@@ -1,6 +1,6 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
-using OrdersPipeline.Functions.Contracts;
+using Amazon.Lambda.SQSEvents;
 using OrdersPipeline.Functions.Processor;
 
 namespace OrdersPipeline.Functions.Audit;
@@ -11,9 +11,9 @@ namespace OrdersPipeline.Functions.Audit;
 /// </summary>
 public static class AuditItemMapper
 {
-    public static Dictionary<string, AttributeValue> Map(SqsMessage message, DateTimeOffset auditedAt)
+    public static Dictionary<string, AttributeValue> Map(SQSEvent.SQSMessage message, DateTimeOffset auditedAt)
     {
-        var messageId = message.MessageId!;
+        var messageId = message.MessageId;
         var parsed = OnFailureRecordParser.TryParse(message.Body, out var record);
         var request = parsed ? record.RequestContext : null;
         var response = parsed ? record.ResponseContext : null;
@@ -52,7 +52,7 @@ public static class AuditItemMapper
         return item;
     }
 
-    private static string? Attribute(SqsMessage message, string name) =>
+    private static string? Attribute(SQSEvent.SQSMessage message, string name) =>
         message.Attributes is { } attributes && attributes.TryGetValue(name, out var value) ? NonEmpty(value) : null;
 
     private static string? EpochMillisecondsToIso(string? epochMilliseconds) =>

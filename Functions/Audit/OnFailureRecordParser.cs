@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OrdersPipeline.Functions.Contracts;
+using OrdersPipeline.Functions.Serialization;
 
 namespace OrdersPipeline.Functions.Audit;
 

@@ -26,8 +26,9 @@ try
         options.Records, options.BatchSize, options.ItemBytes, options.ModifyPercent, options.Seed);
 
     // CPU first, before the emulator process exists to compete for the cores.
-    progress.WriteLine($"CPU: warming up, then {options.CpuRounds} rounds…");
-    var cpu = CpuBenchmark.Run(workload, options.CpuRounds, TimeSpan.FromSeconds(3));
+    progress.WriteLine($"CPU ({(options.PackageModel ? "package AttributeValue model" : "handlers' serializer, raw images")}): " +
+                       $"warming up, then {options.CpuRounds} rounds…");
+    var cpu = CpuBenchmark.Run(workload, options.CpuRounds, TimeSpan.FromSeconds(3), options.PackageModel);
 
     ThroughputResult? throughput = null;
     if (!options.CpuOnly)

@@ -28,7 +28,8 @@ internal sealed class Report(
                            $"(~{workload.AverageItemSizeBytes:F0} B by DynamoDB sizing rules); " +
                            $"{workload.AverageEventBytesPerRecord:F0} B event JSON/record; {cpu.AverageDocumentBytes:F0} B document/record");
         text.AppendLine();
-        text.AppendLine(c, $"(b) CPU, parse + convert + enrich + serialize, no I/O, 1 thread (median of {options.CpuRounds} rounds, " +
+        text.AppendLine(c, $"(b) CPU, parse + convert + enrich + serialize, no I/O, 1 thread" +
+                           $"{(options.PackageModel ? ", package AttributeValue model" : "")} (median of {options.CpuRounds} rounds, " +
                            $"each {cpu.PassesPerRound} passes over N, after {cpu.WarmupRounds} warm-up passes):");
         text.AppendLine(c, $"  {cpu.MicrosPerRecord.Median,8:F2} µs/record  [min {cpu.MicrosPerRecord.Min:F2}, max {cpu.MicrosPerRecord.Max:F2}]" +
                            $"  = parse {cpu.ParseMicros.Median:F2} + build {cpu.BuildMicros.Median:F2}");
@@ -75,6 +76,7 @@ internal sealed class Report(
 
             json.WriteStartObject("cpu");
             json.WriteNumber("rounds", options.CpuRounds);
+            json.WriteString("eventModel", options.PackageModel ? "package" : "raw");
             WriteStats(json, "microsPerRecord", cpu.MicrosPerRecord, 3);
             WriteStats(json, "parseMicrosPerRecord", cpu.ParseMicros, 3);
             WriteStats(json, "buildMicrosPerRecord", cpu.BuildMicros, 3);

@@ -1,7 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using OrdersPipeline.Functions.Contracts;
+using Amazon.Lambda.Core;
+using Amazon.Lambda.DynamoDBEvents;
+using Amazon.Lambda.SQSEvents;
+using Amazon.Lambda.TestUtilities;
 using OrdersPipeline.Functions.Processor;
+using OrdersPipeline.Functions.Serialization;
 
 namespace OrdersPipeline.Emulator;
 
@@ -15,12 +19,15 @@ namespace OrdersPipeline.Emulator;
 public sealed class StreamMappingSimulator(
     AwsEmulator emulator,
     PipelineResources resources,
-    Func<Stream, Task<Stream>> processor,
-    Func<Stream, Task<Stream>> audit,
+    Func<DynamoDBEvent, ILambdaContext, Task<StreamsEventResponse>> processor,
+    Func<SQSEvent, ILambdaContext, Task<SQSBatchResponse>> audit,
     int maxRetryAttempts = 2,
     int batchSize = 100,
     string functionArn = "arn:aws:lambda:us-east-1:123456789012:function:local-order-processor-lambda-backend")
 {
+    /// <summary>Events go through the handlers' own Lambda serializer, as the runtime sends them.</summary>
+    private static readonly FunctionsLambdaSerializer Serializer = new();
+
     public sealed record DeliveryReport(
         IReadOnlyList<StreamRecordEnvelope> Records, int Invocations, IReadOnlyList<string> SentToDeadLetterQueue);
 
@@ -67,8 +74,9 @@ public sealed class StreamMappingSimulator(
         {
             var records = await emulator.Sqs.ReceiveAsLambdaRecordsAsync(resources.DeadLetterQueueUrl);
             if (records.Count == 0) return audited;
-            await using var response = await audit(ToStream(new JsonObject { ["Records"] = records.DeepClone() }));
-            var failed = Failures(response);
+            var sqsEvent = Deserialize<SQSEvent>(new JsonObject { ["Records"] = records.DeepClone() });
+            var response = await audit(sqsEvent, NewContext());
+            var failed = RoundTrip(response).BatchItemFailures.Select(f => f.ItemIdentifier).ToHashSet();
             foreach (var record in records)
             {
                 if (failed.Contains(record!["messageId"]!.GetValue<string>())) continue;
@@ -82,8 +90,9 @@ public sealed class StreamMappingSimulator(
     private async Task<HashSet<string>> InvokeProcessorAsync(IReadOnlyList<StreamRecordEnvelope> batch)
     {
         var records = new JsonArray([.. batch.Select(r => (JsonNode)r.LambdaRecord.DeepClone())]);
-        await using var response = await processor(ToStream(new JsonObject { ["Records"] = records }));
-        return Failures(response);
+        var streamEvent = Deserialize<DynamoDBEvent>(new JsonObject { ["Records"] = records });
+        var response = await processor(streamEvent, NewContext());
+        return [.. RoundTrip(response).BatchItemFailures.Select(f => f.ItemIdentifier)];
     }
 
     private string OnFailureRecord(StreamRecordEnvelope record, int invokeCount)
@@ -115,12 +124,23 @@ public sealed class StreamMappingSimulator(
         }.ToJsonString();
     }
 
-    private static MemoryStream ToStream(JsonNode node) => new(JsonSerializer.SerializeToUtf8Bytes(node));
+    private static T Deserialize<T>(JsonNode node) =>
+        Serializer.Deserialize<T>(new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(node)));
 
-    private static HashSet<string> Failures(Stream response)
+    /// <summary>The response as Lambda reads it: serialized by the handlers' serializer and read back.</summary>
+    private static T RoundTrip<T>(T response)
     {
-        var parsed = JsonSerializer.Deserialize(response, FunctionsJsonContext.Default.BatchResponse)
-            ?? throw new InvalidOperationException("The function returned no batch response.");
-        return [.. parsed.BatchItemFailures.Select(f => f.ItemIdentifier)];
+        using var buffer = new MemoryStream();
+        Serializer.Serialize(response ?? throw new InvalidOperationException("The function returned no batch response."), buffer);
+        buffer.Position = 0;
+        return Serializer.Deserialize<T>(buffer);
     }
+
+    private TestLambdaContext NewContext() => new()
+    {
+        AwsRequestId = Guid.NewGuid().ToString(),
+        FunctionName = functionArn[(functionArn.LastIndexOf(':') + 1)..],
+        InvokedFunctionArn = functionArn,
+        RemainingTime = TimeSpan.FromMinutes(1),
+    };
 }

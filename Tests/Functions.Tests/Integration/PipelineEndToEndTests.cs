@@ -119,7 +119,7 @@ public sealed class PipelineEndToEndTests
     [Test]
     public async Task A_redelivered_dead_letter_is_audited_once()
     {
-        var body = Fixtures.DlqEvent().Records![0].Body!;
+        var body = Fixtures.DlqEvent().Records[0].Body;
         await _emulator.Sqs.SendMessageAsync(_resources.DeadLetterQueueUrl, body);
         await _emulator.Sqs.SendMessageAsync(_resources.DeadLetterQueueUrl, body);
         await _emulator.Sqs.SendMessageAsync(_resources.DeadLetterQueueUrl, "not a failure record");
