@@ -10,9 +10,9 @@ using OrdersPipeline.Functions.Serialization;
 namespace OrdersPipeline.Emulator;
 
 /// <summary>
-/// Stands in for Lambda's event source mappings, which the emulator cannot run: delivers new stream records
-/// (INSERT and MODIFY only, like the mapping's filter) to the processor, retries from the lowest reported sequence
-/// number, and once a record still fails after <c>maxRetryAttempts</c> retries sends Lambda's on-failure record
+/// Stands in for Lambda's event source mappings, which the emulator cannot run: delivers new stream records (those
+/// Infra's stream filter keeps, <see cref="Reconciliation.KeptByFilter"/>) to the processor, retries from the lowest
+/// reported sequence number, and once a record still fails after <c>maxRetryAttempts</c> retries sends Lambda's on-failure record
 /// for it (as bisect-on-error isolates it: a batch of one) to the DLQ, then goes on after it.
 /// Then delivers the DLQ to the audit function as SQS events.
 /// </summary>
@@ -34,7 +34,7 @@ public sealed class StreamMappingSimulator(
     public async Task<DeliveryReport> DeliverStreamAsync()
     {
         var all = await emulator.Streams.ReadNewAsync(resources.StreamArn);
-        var pending = new Queue<StreamRecordEnvelope>(all.Where(r => r.EventName is "INSERT" or "MODIFY"));
+        var pending = new Queue<StreamRecordEnvelope>(all.Where(Reconciliation.KeptByFilter));
         var invocations = 0;
         var deadLettered = new List<string>();
 
