@@ -26,7 +26,8 @@ public static class AuditEnvironment
     public static readonly RequiredVariable AuditTableName = new("AUDIT_TABLE_NAME");
 }
 
-/// <summary>Variables the AWS SDK or the Lambda runtime define, which the functions read but Infra does not set.</summary>
+/// <summary>Variables the AWS SDK or the Lambda runtime define, which the functions read but Infra does not
+/// set.</summary>
 public static class AwsEnvironment
 {
     /// <summary>An endpoint override for every service (an emulator).</summary>

@@ -7,8 +7,8 @@ using Amazon.Lambda.DynamoDBEvents;
 namespace OrdersPipeline.Functions.Processor;
 
 /// <summary>
-/// Turns one INSERT or MODIFY stream record into its enriched document (CONTRACTS.md §3). Pure: no I/O, the
-/// processing time comes in as an argument.
+/// Turns one INSERT or MODIFY stream record into its enriched document (docs/contracts.md, "Processed
+/// document"). Pure: no I/O, the processing time comes in as an argument.
 /// </summary>
 public sealed class ProcessedDocumentBuilder(string keyPrefix, string keyAttribute)
 {
@@ -67,7 +67,11 @@ public sealed class ProcessedDocumentBuilder(string keyPrefix, string keyAttribu
             if (isModify)
             {
                 writer.WriteStartArray("changedAttributes");
-                foreach (var name in AttributeDiff.ChangedAttributes(newImage, oldImage)) writer.WriteStringValue(name);
+                foreach (var name in AttributeDiff.ChangedAttributes(newImage, oldImage))
+                {
+                    writer.WriteStringValue(name);
+                }
+
                 writer.WriteEndArray();
             }
             writer.WriteEndObject();

@@ -38,7 +38,11 @@ public sealed class StreamBatchProcessor(
             try
             {
                 var id = builder.RecordId(record);
-                if (!groups.TryGetValue(id, out var group)) groups[id] = group = [];
+                if (!groups.TryGetValue(id, out var group))
+                {
+                    groups[id] = group = [];
+                }
+
                 group.Add(index);
             }
             catch (RecordException error)
@@ -84,7 +88,10 @@ public sealed class StreamBatchProcessor(
                 failures.Add(indexes[position], record, key, Describe(error), log);
                 var reason = $"not written: an earlier record of the same key ({record.Dynamodb!.SequenceNumber}) failed";
                 foreach (var later in indexes.Skip(position + 1))
+                {
                     failures.Add(later, records[later], key, reason, log);
+                }
+
                 break;
             }
         }

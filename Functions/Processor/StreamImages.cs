@@ -56,7 +56,8 @@ public static class StreamImages
         writer.WriteEndObject();
     }
 
-    /// <summary>One <c>{"TAG": value}</c>; a value with no tag set becomes <c>{}</c>, which the conversion rejects.</summary>
+    /// <summary>One <c>{"TAG": value}</c>; a value with no tag set becomes <c>{}</c>, which the conversion
+    /// rejects.</summary>
     private static void WriteValue(Utf8JsonWriter writer, PackageValue value)
     {
         writer.WriteStartObject();

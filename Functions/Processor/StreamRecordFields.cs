@@ -14,9 +14,15 @@ public static class StreamRecordFields
     {
         var keys = StreamImages.Keys(record.Dynamodb);
         if (keys is not { ValueKind: JsonValueKind.Object } map)
+        {
             throw new RecordException("dynamodb.Keys is missing.");
+        }
+
         if (!map.TryGetProperty(keyAttribute, out var key))
+        {
             throw new RecordException($"dynamodb.Keys has no attribute '{keyAttribute}' (KEY_ATTRIBUTE).");
+        }
+
         return AttributeValueJson.ScalarText(key, $"Keys.{keyAttribute}");
     }
 
@@ -48,14 +54,18 @@ public static class StreamRecordFields
         return DateTimeOffset.FromUnixTimeMilliseconds((long)decimal.Round(seconds * 1000m));
     }
 
-    /// <summary>The table name from <c>arn:aws:dynamodb:&lt;region&gt;:&lt;account&gt;:table/&lt;table&gt;/stream/&lt;label&gt;</c>.</summary>
+    /// <summary>The table name from
+    /// <c>arn:aws:dynamodb:&lt;region&gt;:&lt;account&gt;:table/&lt;table&gt;/stream/&lt;label&gt;</c>.</summary>
     public static string SourceTable(DynamoDBEvent.DynamodbStreamRecord record)
     {
         var arn = record.EventSourceArn;
         var parts = arn?.Split(':', 6);
         var resource = parts is { Length: 6 } && parts[2] == "dynamodb" ? parts[5].Split('/') : null;
         if (resource is not { Length: >= 2 } || resource[0] != "table" || resource[1].Length == 0)
+        {
             throw new RecordException($"eventSourceARN '{arn}' is not a DynamoDB table stream ARN.");
+        }
+
         return resource[1];
     }
 

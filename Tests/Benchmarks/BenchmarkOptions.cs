@@ -70,9 +70,16 @@ internal sealed record BenchmarkOptions
     private static int Int(IReadOnlyList<string> args, ref int i, int min, int max)
     {
         var name = args[i];
-        if (++i >= args.Count) throw new UsageException($"{name} needs a value.");
+        if (++i >= args.Count)
+        {
+            throw new UsageException($"{name} needs a value.");
+        }
+
         if (!int.TryParse(args[i], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
             throw new UsageException($"{name} is '{args[i]}'; it must be a whole number from {min} to {max}.");
+        }
+
         return value;
     }
 }

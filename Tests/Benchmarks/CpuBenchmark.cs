@@ -62,7 +62,11 @@ internal static class CpuBenchmark
             for (var pass = 0; pass < passes; pass++)
             {
                 var (sample, bytes) = RunOnce(workload, serializer, builder);
-                if (bytes != documentBytes) throw new InvalidOperationException("The documents changed between rounds.");
+                if (bytes != documentBytes)
+                {
+                    throw new InvalidOperationException("The documents changed between rounds.");
+                }
+
                 parts.Add(sample);
             }
             samples.Add(new CpuSample(
@@ -115,7 +119,10 @@ internal static class CpuBenchmark
         }
 
         if (records != workload.Records)
+        {
             throw new InvalidOperationException($"Parsed {records} records, expected {workload.Records}.");
+        }
+
         double n = records;
         double MicrosPerRecord(long ticks) => ticks * 1_000_000.0 / Stopwatch.Frequency / n;
         return (new CpuSample(MicrosPerRecord(parseTicks), MicrosPerRecord(buildTicks), parseBytes / n, buildBytes / n), documentBytes);

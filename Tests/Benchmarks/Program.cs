@@ -16,7 +16,10 @@ try
 #if DEBUG
     progress.WriteLine("warning: this is a Debug build; numbers are meaningless. Use -c Release.");
 #endif
-    if (Debugger.IsAttached) progress.WriteLine("warning: a debugger is attached; numbers are meaningless.");
+    if (Debugger.IsAttached)
+    {
+        progress.WriteLine("warning: a debugger is attached; numbers are meaningless.");
+    }
 
     var environment = new RunEnvironment(
         Environment.Version.ToString(), Environment.ProcessorCount, GCSettings.IsServerGC ? "server" : "workstation");
@@ -39,7 +42,11 @@ try
 
     var report = new Report(options, environment, workload, cpu, throughput);
     report.WriteText(Console.Out);
-    if (options.Json) Console.WriteLine(report.ToJson());
+    if (options.Json)
+    {
+        Console.WriteLine(report.ToJson());
+    }
+
     return 0;
 }
 catch (UsageException error)

@@ -47,7 +47,10 @@ internal sealed class Report(
             text.AppendLine(c, $"  raw PutObject      {throughput.Raw.Median,10:N0} records/s  [min {throughput.Raw.Min:N0}, max {throughput.Raw.Max:N0}]");
             text.AppendLine(c, $"  processor          {throughput.Processor.Median,10:N0} records/s  [min {throughput.Processor.Min:N0}, max {throughput.Processor.Max:N0}]");
             foreach (var (name, stats) in throughput.Diagnostics)
+            {
                 text.AppendLine(c, $"  {name,-18} {stats.Median,10:N0} records/s  [min {stats.Min:N0}, max {stats.Max:N0}]  (diagnostic)");
+            }
+
             text.AppendLine(c, $"  ratio processor/raw {throughput.Ratio:F3}  (per-round pairs: median {throughput.PairedRatio.Median:F3}, " +
                                $"min {throughput.PairedRatio.Min:F3}, max {throughput.PairedRatio.Max:F3})");
             text.AppendLine(c, $"  target ≥ {RatioTarget}: {(RatioPass == true ? "PASS" : "MISS")}");
@@ -97,7 +100,10 @@ internal sealed class Report(
                 WriteStats(json, "rawRecordsPerSecond", throughput.Raw, 1);
                 WriteStats(json, "processorRecordsPerSecond", throughput.Processor, 1);
                 foreach (var (name, stats) in throughput.Diagnostics)
+                {
                     WriteStats(json, name + "RecordsPerSecond", stats, 1);
+                }
+
                 json.WriteNumber("ratio", Math.Round(throughput.Ratio, 4));
                 WriteStats(json, "pairedRatio", throughput.PairedRatio, 4);
                 json.WriteNumber("targetRatio", RatioTarget);
@@ -116,7 +122,11 @@ internal sealed class Report(
         json.WriteNumber("min", Math.Round(stats.Min, digits));
         json.WriteNumber("max", Math.Round(stats.Max, digits));
         json.WriteStartArray("samples");
-        foreach (var sample in stats.Samples) json.WriteNumberValue(Math.Round(sample, digits));
+        foreach (var sample in stats.Samples)
+        {
+            json.WriteNumberValue(Math.Round(sample, digits));
+        }
+
         json.WriteEndArray();
         json.WriteEndObject();
     }

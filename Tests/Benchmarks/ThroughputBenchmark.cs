@@ -6,8 +6,8 @@ using Amazon.S3.Model;
 using OrdersPipeline.Emulator;
 using OrdersPipeline.Functions.Configuration;
 using OrdersPipeline.Functions.Logging;
-using OrdersPipeline.Functions.Serialization;
 using OrdersPipeline.Functions.Processor;
+using OrdersPipeline.Functions.Serialization;
 
 namespace OrdersPipeline.Benchmarks;
 
@@ -94,7 +94,8 @@ internal sealed class ThroughputBenchmark(Workload workload, BenchmarkOptions op
             samples.Where(s => s.Key is not ("raw" or "processor")).ToDictionary(s => s.Key, s => Stats.Of(s.Value)));
     }
 
-    /// <summary>The documents the processor writes, built once up front, so raw puts send the same bytes to the same keys.</summary>
+    /// <summary>The documents the processor writes, built once up front, so raw puts send the same bytes to the same
+    /// keys.</summary>
     private List<ProcessedDocument> BuildDocuments()
     {
         var builder = new ProcessedDocumentBuilder(KeyPrefix, StreamEventGenerator.KeyAttribute);
@@ -105,7 +106,10 @@ internal sealed class ThroughputBenchmark(Workload workload, BenchmarkOptions op
             documents.AddRange(streamEvent.Records.Select(record => builder.Build(record, ProcessedAt)));
         }
         if (documents.Select(d => d.ObjectKey).Distinct(StringComparer.Ordinal).Count() != documents.Count)
+        {
             throw new InvalidOperationException("The generated records do not have distinct object keys.");
+        }
+
         return documents;
     }
 
@@ -143,9 +147,11 @@ internal sealed class ThroughputBenchmark(Workload workload, BenchmarkOptions op
             output.Position = 0;
             var response = Serializer.Deserialize<StreamsEventResponse>(output);
             if (response is null || response.BatchItemFailures.Count > 0)
+            {
                 throw new InvalidOperationException(
                     $"The processor reported {response?.BatchItemFailures.Count.ToString() ?? "a null response as"} failed records; " +
                     "a throughput benchmark needs every record written.");
+            }
         }
     }
 
@@ -171,7 +177,9 @@ internal sealed class ThroughputBenchmark(Workload workload, BenchmarkOptions op
             token = page.IsTruncated == true ? page.NextContinuationToken : null;
         } while (token is not null);
         if (count != workload.Records)
+        {
             throw new InvalidOperationException($"The bucket holds {count} objects under {KeyPrefix}/, expected {workload.Records}.");
+        }
     }
 
     private static readonly FunctionsLambdaSerializer Serializer = new();

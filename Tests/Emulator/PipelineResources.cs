@@ -16,7 +16,8 @@ public sealed record PipelineNames(string OrdersTable, string Bucket, string Aud
     public static PipelineNames From(ResourceNames names, string accountId = EmulatorAccountId) =>
         new(names.OrdersTable, names.ProcessedBucket(accountId), names.AuditTable, names.DeadLetterQueue);
 
-    /// <summary>Names unique to one run (a run id in the environment part), so runs on a shared endpoint never collide.</summary>
+    /// <summary>Names unique to one run (a run id in the environment part), so runs on a shared endpoint never
+    /// collide.</summary>
     public static PipelineNames Unique(string environment = "local", string team = "backend") =>
         From(new ResourceNames($"{environment}-{Guid.NewGuid().ToString("N")[..8]}", team));
 }
@@ -27,7 +28,8 @@ public sealed record PipelineNames(string OrdersTable, string Bucket, string Aud
 /// </summary>
 public sealed record PipelineResources(PipelineNames Names, string StreamArn, string DeadLetterQueueUrl)
 {
-    /// <summary>The processor's settings as Infra configures them: the orders table's hash key and the fixed prefix.</summary>
+    /// <summary>The processor's settings as Infra configures them: the orders table's hash key and the fixed
+    /// prefix.</summary>
     public ProcessorSettings ProcessorSettings => new()
     {
         BucketName = Names.Bucket,

@@ -10,11 +10,11 @@ using OrdersPipeline.Functions.Serialization;
 namespace OrdersPipeline.Emulator;
 
 /// <summary>
-/// Stands in for Lambda's event source mappings, which the emulator cannot run: delivers new stream records (those
-/// Infra's stream filter keeps, <see cref="Reconciliation.KeptByFilter"/>) to the processor, retries from the lowest
-/// reported sequence number, and once a record still fails after <c>maxRetryAttempts</c> retries sends Lambda's on-failure record
-/// for it (as bisect-on-error isolates it: a batch of one) to the DLQ, then goes on after it.
-/// Then delivers the DLQ to the audit function as SQS events.
+/// Stands in for Lambda's event source mappings, which the emulator cannot run: delivers new stream records
+/// (those Infra's stream filter keeps, <see cref="Reconciliation.KeptByFilter"/>) to the processor, retries from the
+/// lowest reported sequence number, and once a record still fails after <c>maxRetryAttempts</c> retries sends Lambda's
+/// on-failure record for it (as bisect-on-error isolates it: a batch of one) to the DLQ, then goes on after it. Then
+/// delivers the DLQ to the audit function as SQS events.
 /// </summary>
 public sealed class StreamMappingSimulator(
     AwsEmulator emulator,
@@ -49,13 +49,24 @@ public sealed class StreamMappingSimulator(
                 var firstFailed = batch.FindIndex(r => failed.Contains(r.SequenceNumber));
                 if (firstFailed < 0)
                 {
-                    for (var i = 0; i < batch.Count; i++) pending.Dequeue();
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        pending.Dequeue();
+                    }
+
                     break;
                 }
                 // The records before the first reported one are checkpointed.
-                for (var i = 0; i < firstFailed; i++) pending.Dequeue();
+                for (var i = 0; i < firstFailed; i++)
+                {
+                    pending.Dequeue();
+                }
+
                 batch = batch.Skip(firstFailed).ToList();
-                if (++attempt <= maxRetryAttempts) continue;
+                if (++attempt <= maxRetryAttempts)
+                {
+                    continue;
+                }
 
                 var poison = pending.Dequeue();
                 await emulator.Sqs.SendMessageAsync(resources.DeadLetterQueueUrl, OnFailureRecord(poison, attempt));
@@ -66,20 +77,29 @@ public sealed class StreamMappingSimulator(
         return new DeliveryReport(all, invocations, deadLettered);
     }
 
-    /// <summary>Delivers the DLQ to the audit function until it is empty; returns how many messages were audited.</summary>
+    /// <summary>Delivers the DLQ to the audit function until it is empty; returns how many messages were
+    /// audited.</summary>
     public async Task<int> DeliverDeadLetterQueueAsync()
     {
         var audited = 0;
         for (var round = 0; round < 100; round++)
         {
             var records = await emulator.Sqs.ReceiveAsLambdaRecordsAsync(resources.DeadLetterQueueUrl);
-            if (records.Count == 0) return audited;
+            if (records.Count == 0)
+            {
+                return audited;
+            }
+
             var sqsEvent = Deserialize<SQSEvent>(new JsonObject { ["Records"] = records.DeepClone() });
             var response = await audit(sqsEvent, NewContext());
             var failed = RoundTrip(response).BatchItemFailures.Select(f => f.ItemIdentifier).ToHashSet();
             foreach (var record in records)
             {
-                if (failed.Contains(record!["messageId"]!.GetValue<string>())) continue;
+                if (failed.Contains(record!["messageId"]!.GetValue<string>()))
+                {
+                    continue;
+                }
+
                 await emulator.Sqs.DeleteMessageAsync(resources.DeadLetterQueueUrl, record["receiptHandle"]!.GetValue<string>());
                 audited++;
             }

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.Lambda.Serialization.SystemTextJson;
+using Amazon.Lambda.SQSEvents;
 using Moq;
 using OrdersPipeline.Functions.Audit;
 using OrdersPipeline.Functions.Configuration;
-using Amazon.Lambda.Serialization.SystemTextJson;
-using Amazon.Lambda.SQSEvents;
 using OrdersPipeline.Functions.Contracts;
 using OrdersPipeline.Functions.Tests.Support;
 
@@ -21,7 +21,11 @@ public sealed class AuditFunctionTests
         _dynamoDb.Setup(d => d.PutItemAsync(It.IsAny<PutItemRequest>(), It.IsAny<CancellationToken>()))
             .Returns((PutItemRequest request, CancellationToken _) =>
             {
-                lock (_puts) _puts.Add(request);
+                lock (_puts)
+                {
+                    _puts.Add(request);
+                }
+
                 return outcome(request) is { } error ? Task.FromException<PutItemResponse>(error) : Task.FromResult(new PutItemResponse());
             });
 

@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2.Model;
-using OrdersPipeline.Functions.Audit;
 using Amazon.Lambda.SQSEvents;
+using OrdersPipeline.Functions.Audit;
 using OrdersPipeline.Functions.Tests.Support;
 
 namespace OrdersPipeline.Functions.Tests.Audit;

@@ -10,7 +10,8 @@ namespace OrdersPipeline.Functions.Tests.Configuration;
 /// </summary>
 public sealed class IntVariableRangeTests
 {
-    /// <summary>How each declared variable is read back; a new IntVariable must be added here (a test checks).</summary>
+    /// <summary>How each declared variable is read back; a new IntVariable must be added here (a test
+    /// checks).</summary>
     private static readonly Dictionary<IntVariable, Func<Func<string, string?>, int>> Readers = new()
     {
         [ProcessorEnvironment.MaxConcurrency] = env => ProcessorSettings.FromEnvironment(env).MaxConcurrency,

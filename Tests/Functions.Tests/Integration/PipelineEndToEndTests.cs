@@ -79,7 +79,11 @@ public sealed class PipelineEndToEndTests
     [Test]
     public async Task Records_whose_writes_keep_failing_are_audited_and_nothing_is_lost()
     {
-        for (var i = 1; i <= 4; i++) await PutOrderAsync($"o-{i}", ("total", new AttributeValue { N = $"{i}.5" }));
+        for (var i = 1; i <= 4; i++)
+        {
+            await PutOrderAsync($"o-{i}", ("total", new AttributeValue { N = $"{i}.5" }));
+        }
+
         await PutOrderAsync("poison-1", ("total", new AttributeValue { N = "1" }));
         await PutOrderAsync("poison-2", ("total", new AttributeValue { N = "2" }));
         await PutOrderAsync("o-1", ("total", new AttributeValue { N = "9" }));
@@ -141,7 +145,11 @@ public sealed class PipelineEndToEndTests
     private Task PutOrderAsync(string orderId, params (string Name, AttributeValue Value)[] attributes)
     {
         var item = new Dictionary<string, AttributeValue> { [PipelineDefaults.OrdersTableHashKey] = new() { S = orderId } };
-        foreach (var (name, value) in attributes) item[name] = value;
+        foreach (var (name, value) in attributes)
+        {
+            item[name] = value;
+        }
+
         return _dynamoDb.PutItemAsync(_resources.Names.OrdersTable, item);
     }
 

@@ -7,7 +7,8 @@ using OrdersPipeline.Functions.Tests.Support;
 
 namespace OrdersPipeline.Functions.Tests.Runtime;
 
-/// <summary>The handler strings Infra sets resolve, by reflection, to the methods the Lambda runtime will call.</summary>
+/// <summary>The handler strings Infra sets resolve, by reflection, to the methods the Lambda runtime will
+/// call.</summary>
 public sealed class HandlersTests
 {
     private static readonly Assembly Functions = typeof(Handlers).Assembly;

@@ -5,7 +5,8 @@ using Amazon.Lambda.SQSEvents;
 
 namespace OrdersPipeline.Functions.Tests.Support;
 
-/// <summary>The sample events in Fixtures/ (copies of the shared AWS-shaped samples) and small event builders.</summary>
+/// <summary>The sample events in Fixtures/ (copies of the shared AWS-shaped samples) and small event
+/// builders.</summary>
 internal static class Fixtures
 {
     public static string Text(string name) =>
@@ -18,7 +19,8 @@ internal static class Fixtures
 
     public static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
 
-    /// <summary>A stream record JSON with the given image attributes (DynamoDB JSON), key and sequence number.</summary>
+    /// <summary>A stream record JSON with the given image attributes (DynamoDB JSON), key and sequence
+    /// number.</summary>
     public static string Record(string sequenceNumber, string orderId, string newImageAttributes = "",
         string eventName = "INSERT", string? oldImageAttributes = null, long createdAt = 1795082400)
     {
