@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.S3;
+using OrdersPipeline.Functions.Configuration;
 
 namespace OrdersPipeline.Functions;
 
@@ -15,6 +16,6 @@ internal static class AwsClientFactory
     public static IAmazonDynamoDB DynamoDb() => new AmazonDynamoDBClient(new AmazonDynamoDBConfig());
 
     private static bool HasEndpointOverride(string service) =>
-        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL")) ||
-        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable($"AWS_ENDPOINT_URL_{service}"));
+        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(AwsEnvironment.EndpointUrl)) ||
+        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(AwsEnvironment.ServiceEndpointUrl(service)));
 }

@@ -1,19 +1,19 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
-using OrdersPipeline.Functions.Contracts;
+using Amazon.Lambda.SQSEvents;
 using OrdersPipeline.Functions.Processor;
 
 namespace OrdersPipeline.Functions.Audit;
 
 /// <summary>
-/// Maps one DLQ message to its audit item (CONTRACTS.md §5). Pure: the storage time comes in as an argument.
-/// Missing or empty values are left out rather than stored as empty strings.
+/// Maps one DLQ message to its audit item (docs/contracts.md, "Audit item"). Pure: the storage time comes in
+/// as an argument. Missing or empty values are left out rather than stored as empty strings.
 /// </summary>
 public static class AuditItemMapper
 {
-    public static Dictionary<string, AttributeValue> Map(SqsMessage message, DateTimeOffset auditedAt)
+    public static Dictionary<string, AttributeValue> Map(SQSEvent.SQSMessage message, DateTimeOffset auditedAt)
     {
-        var messageId = message.MessageId!;
+        var messageId = message.MessageId;
         var parsed = OnFailureRecordParser.TryParse(message.Body, out var record);
         var request = parsed ? record.RequestContext : null;
         var response = parsed ? record.ResponseContext : null;
@@ -52,7 +52,7 @@ public static class AuditItemMapper
         return item;
     }
 
-    private static string? Attribute(SqsMessage message, string name) =>
+    private static string? Attribute(SQSEvent.SQSMessage message, string name) =>
         message.Attributes is { } attributes && attributes.TryGetValue(name, out var value) ? NonEmpty(value) : null;
 
     private static string? EpochMillisecondsToIso(string? epochMilliseconds) =>
@@ -64,13 +64,20 @@ public static class AuditItemMapper
 
     private static void PutString(Dictionary<string, AttributeValue> item, string name, string? value)
     {
-        if (!string.IsNullOrEmpty(value)) item[name] = new AttributeValue { S = value };
+        if (!string.IsNullOrEmpty(value))
+        {
+            item[name] = new AttributeValue { S = value };
+        }
     }
 
     /// <summary>Stores numeric text as N; text that is not a number is kept as S rather than dropped.</summary>
     private static void PutNumber(Dictionary<string, AttributeValue> item, string name, string? value)
     {
-        if (string.IsNullOrEmpty(value)) return;
+        if (string.IsNullOrEmpty(value))
+        {
+            return;
+        }
+
         item[name] = JsonNumberSyntax.IsValid(value) ? new AttributeValue { N = value } : new AttributeValue { S = value };
     }
 }

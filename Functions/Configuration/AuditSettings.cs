@@ -1,6 +1,8 @@
 namespace OrdersPipeline.Functions.Configuration;
 
-/// <summary>The audit function's configuration (environment variables, validated at cold start).</summary>
+/// <summary>
+/// The audit function's configuration, read at cold start through the declarations in <see cref="AuditEnvironment"/>.
+/// </summary>
 public sealed record AuditSettings
 {
     public required string AuditTableName { get; init; }
@@ -10,5 +12,5 @@ public sealed record AuditSettings
     public static AuditSettings FromEnvironment(Func<string, string?> lookup) => From(new EnvironmentReader(lookup));
 
     private static AuditSettings From(EnvironmentReader env) =>
-        new() { AuditTableName = env.Required("AUDIT_TABLE_NAME") };
+        new() { AuditTableName = env.Read(AuditEnvironment.AuditTableName) };
 }

@@ -2,33 +2,43 @@ using System.Globalization;
 
 namespace OrdersPipeline.Functions.Configuration;
 
-/// <summary>Reads and validates environment variables, naming the variable in every error.</summary>
+/// <summary>
+/// Reads and validates the variables declared in <see cref="ProcessorEnvironment"/> and
+/// <see cref="AuditEnvironment"/>, naming the variable in every error.
+/// </summary>
 internal sealed class EnvironmentReader(Func<string, string?> lookup)
 {
     public static EnvironmentReader Process { get; } = new(Environment.GetEnvironmentVariable);
 
-    public string Required(string name)
+    public string Read(RequiredVariable variable)
     {
-        var value = lookup(name);
+        var value = lookup(variable.Name);
         if (string.IsNullOrWhiteSpace(value))
-            throw new ConfigurationException($"Environment variable {name} is required but is not set.");
+        {
+            throw new ConfigurationException($"Environment variable {variable.Name} is required but is not set.");
+        }
         return value.Trim();
     }
 
-    public string Optional(string name, string defaultValue)
+    public string Read(TextVariable variable)
     {
-        var value = lookup(name);
-        return string.IsNullOrWhiteSpace(value) ? defaultValue : value.Trim();
+        var value = lookup(variable.Name);
+        return string.IsNullOrWhiteSpace(value) ? variable.Default : value.Trim();
     }
 
-    public int Integer(string name, int defaultValue, int min, int max)
+    public int Read(IntVariable variable)
     {
-        var raw = lookup(name);
-        if (string.IsNullOrWhiteSpace(raw)) return defaultValue;
+        var raw = lookup(variable.Name);
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return variable.Default;
+        }
         if (!int.TryParse(raw.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ||
-            value < min || value > max)
+            value < variable.Min || value > variable.Max)
+        {
             throw new ConfigurationException(
-                $"Environment variable {name} is '{raw}'; it must be a whole number from {min} to {max}.");
+                $"Environment variable {variable.Name} is '{raw}'; it must be a whole number from {variable.Min} to {variable.Max}.");
+        }
         return value;
     }
 }

@@ -25,3 +25,14 @@ public static class AuditEnvironment
 {
     public static readonly RequiredVariable AuditTableName = new("AUDIT_TABLE_NAME");
 }
+
+/// <summary>Variables the AWS SDK or the Lambda runtime define, which the functions read but Infra does not
+/// set.</summary>
+public static class AwsEnvironment
+{
+    /// <summary>An endpoint override for every service (an emulator).</summary>
+    public const string EndpointUrl = "AWS_ENDPOINT_URL";
+
+    /// <summary>An endpoint override for one service, e.g. <c>AWS_ENDPOINT_URL_S3</c>.</summary>
+    public static string ServiceEndpointUrl(string service) => $"{EndpointUrl}_{service}";
+}

@@ -1,15 +1,18 @@
 namespace OrdersPipeline.Functions.Configuration;
 
-/// <summary>The processor's configuration (environment variables, validated at cold start).</summary>
+/// <summary>
+/// The processor's configuration, read at cold start through the declarations in <see cref="ProcessorEnvironment"/>
+/// (names, defaults and ranges live there only).
+/// </summary>
 public sealed record ProcessorSettings
 {
-    public const int DefaultMaxConcurrency = 16;
-    public const int MaxConcurrencyLimit = 1024;
+    public const int MaxKeyAttributeLength = 255;
+    public const int MaxKeyPrefixLength = 512;
 
     public required string BucketName { get; init; }
-    public string KeyAttribute { get; init; } = "orderId";
-    public string KeyPrefix { get; init; } = "processed-data";
-    public int MaxConcurrency { get; init; } = DefaultMaxConcurrency;
+    public string KeyAttribute { get; init; } = ProcessorEnvironment.KeyAttribute.Default;
+    public string KeyPrefix { get; init; } = ProcessorEnvironment.KeyPrefix.Default;
+    public int MaxConcurrency { get; init; } = ProcessorEnvironment.MaxConcurrency.Default;
 
     public static ProcessorSettings FromEnvironment() => From(EnvironmentReader.Process);
 
@@ -17,21 +20,27 @@ public sealed record ProcessorSettings
 
     private static ProcessorSettings From(EnvironmentReader env)
     {
-        var keyAttribute = env.Optional("KEY_ATTRIBUTE", "orderId");
-        if (keyAttribute.Length > 255)
-            throw new ConfigurationException("Environment variable KEY_ATTRIBUTE must be at most 255 characters.");
-
-        var prefix = env.Optional("KEY_PREFIX", "processed-data").Trim('/');
-        if (prefix.Length == 0 || prefix.Length > 512 || prefix.Contains("//", StringComparison.Ordinal))
+        var keyAttribute = env.Read(ProcessorEnvironment.KeyAttribute);
+        if (keyAttribute.Length > MaxKeyAttributeLength)
+        {
             throw new ConfigurationException(
-                $"Environment variable KEY_PREFIX is '{prefix}'; it must be 1-512 characters with no empty path segment.");
+                $"Environment variable {ProcessorEnvironment.KeyAttribute.Name} must be at most {MaxKeyAttributeLength} characters.");
+        }
+
+        var prefix = env.Read(ProcessorEnvironment.KeyPrefix).Trim('/');
+        if (prefix.Length == 0 || prefix.Length > MaxKeyPrefixLength || prefix.Contains("//", StringComparison.Ordinal))
+        {
+            throw new ConfigurationException(
+                $"Environment variable {ProcessorEnvironment.KeyPrefix.Name} is '{prefix}'; it must be 1-{MaxKeyPrefixLength} " +
+                "characters with no empty path segment.");
+        }
 
         return new ProcessorSettings
         {
-            BucketName = env.Required("BUCKET_NAME"),
+            BucketName = env.Read(ProcessorEnvironment.BucketName),
             KeyAttribute = keyAttribute,
             KeyPrefix = prefix,
-            MaxConcurrency = env.Integer("MAX_CONCURRENCY", DefaultMaxConcurrency, 1, MaxConcurrencyLimit),
+            MaxConcurrency = env.Read(ProcessorEnvironment.MaxConcurrency),
         };
     }
 }

@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 namespace OrdersPipeline.Functions.Contracts;
 
 /// <summary>
-/// What Lambda sends to a stream mapping's on-failure destination (CONTRACTS.md §4). It identifies the failed
-/// records by shard and sequence range only; it carries no record data.
+/// What Lambda sends to a stream mapping's on-failure destination (docs/contracts.md, "On-failure record").
+/// It identifies the failed records by shard and sequence range only; it carries no record data.
 /// </summary>
 public sealed record OnFailureRecord(
     [property: JsonPropertyName("requestContext")] FailureRequestContext? RequestContext,

@@ -14,12 +14,17 @@ public static class AttributeDiff
     {
         var changed = new List<string>();
         var oldByName = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var attribute in oldImage.EnumerateObject()) oldByName[attribute.Name] = attribute.Value;
+        foreach (var attribute in oldImage.EnumerateObject())
+        {
+            oldByName[attribute.Name] = attribute.Value;
+        }
 
         foreach (var attribute in newImage.EnumerateObject())
         {
             if (!oldByName.Remove(attribute.Name, out var previous) || !SameValue(attribute.Value, previous))
+            {
                 changed.Add(attribute.Name);
+            }
         }
         changed.AddRange(oldByName.Keys);
         changed.Sort(StringComparer.Ordinal);
@@ -29,11 +34,17 @@ public static class AttributeDiff
     private static bool SameValue(JsonElement left, JsonElement right)
     {
         // Most unchanged attributes are byte-identical; only the rest need the type-aware comparison.
-        if (JsonMarshal.GetRawUtf8Value(left).SequenceEqual(JsonMarshal.GetRawUtf8Value(right))) return true;
+        if (JsonMarshal.GetRawUtf8Value(left).SequenceEqual(JsonMarshal.GetRawUtf8Value(right)))
+        {
+            return true;
+        }
 
         var (leftTag, leftContent) = Untag(left);
         var (rightTag, rightContent) = Untag(right);
-        if (leftTag != rightTag) return false;
+        if (leftTag != rightTag)
+        {
+            return false;
+        }
 
         return leftTag switch
         {
@@ -59,18 +70,30 @@ public static class AttributeDiff
         {
             count++;
             if (!rightByName.TryGetValue(attribute.Name, out var other) || !SameValue(attribute.Value, other))
+            {
                 return false;
+            }
         }
         return count == rightByName.Count;
     }
 
     private static bool SameList(JsonElement left, JsonElement right)
     {
-        if (left.GetArrayLength() != right.GetArrayLength()) return false;
+        if (left.GetArrayLength() != right.GetArrayLength())
+        {
+            return false;
+        }
+
         using var l = left.EnumerateArray();
         using var r = right.EnumerateArray();
         while (l.MoveNext() && r.MoveNext())
-            if (!SameValue(l.Current, r.Current)) return false;
+        {
+            if (!SameValue(l.Current, r.Current))
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 }

@@ -5,9 +5,9 @@ using System.Text.Json;
 namespace OrdersPipeline.Functions.Processor;
 
 /// <summary>
-/// Writes DynamoDB JSON attribute values as plain JSON (CONTRACTS.md §3): S→string, N→number with exactly the
-/// digits sent, B→base64 string, BOOL, NULL, M→object, L→array, SS/NS/BS→arrays. Anything else is a
-/// <see cref="RecordException"/> naming the attribute path.
+/// Writes DynamoDB JSON attribute values as plain JSON (docs/contracts.md, "Processed document"): S→string,
+/// N→number with exactly the digits sent, B→base64 string, BOOL, NULL, M→object, L→array, SS/NS/BS→arrays.
+/// Anything else is a <see cref="RecordException"/> naming the attribute path.
 /// </summary>
 /// <remarks>
 /// Hot path: tags are matched as UTF-8 bytes and strings are copied as the raw JSON tokens they already are
@@ -48,13 +48,22 @@ public static class AttributeValueJson
     internal static (Tag Tag, JsonElement Content) Untag(JsonElement value)
     {
         if (value.ValueKind != JsonValueKind.Object)
+        {
             throw new AttributePathException("an attribute value must be an object with one type tag.");
+        }
+
         using var properties = value.EnumerateObject();
         if (!properties.MoveNext())
+        {
             throw new AttributePathException("an attribute value must have a type tag.");
+        }
+
         var only = properties.Current;
         if (properties.MoveNext())
+        {
             throw new AttributePathException("an attribute value must have exactly one type tag.");
+        }
+
         return (Classify(only), only.Value);
     }
 
@@ -73,13 +82,23 @@ public static class AttributeValueJson
     private static void WriteMapCore(Utf8JsonWriter writer, JsonElement map)
     {
         if (map.ValueKind != JsonValueKind.Object)
+        {
             throw new AttributePathException("must be an object of attribute values.");
+        }
+
         writer.WriteStartObject();
         foreach (var attribute in map.EnumerateObject())
         {
             var rawName = JsonMarshal.GetRawUtf8PropertyName(attribute);
-            if (rawName.Contains((byte)'\\')) writer.WritePropertyName(attribute.Name);
-            else writer.WritePropertyName(rawName);
+            if (rawName.Contains((byte)'\\'))
+            {
+                writer.WritePropertyName(attribute.Name);
+            }
+            else
+            {
+                writer.WritePropertyName(rawName);
+            }
+
             try
             {
                 WriteValueCore(writer, attribute.Value);
@@ -109,7 +128,10 @@ public static class AttributeValueJson
                 break;
             case Tag.Bool:
                 if (content.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                {
                     throw new AttributePathException("BOOL must be true or false.");
+                }
+
                 writer.WriteBooleanValue(content.ValueKind == JsonValueKind.True);
                 break;
             case Tag.Null:
@@ -161,16 +183,56 @@ public static class AttributeValueJson
     private static Tag Classify(JsonProperty tag)
     {
         // Ordered by how often each type appears in order data.
-        if (tag.NameEquals("S"u8)) return Tag.S;
-        if (tag.NameEquals("N"u8)) return Tag.N;
-        if (tag.NameEquals("M"u8)) return Tag.M;
-        if (tag.NameEquals("L"u8)) return Tag.L;
-        if (tag.NameEquals("BOOL"u8)) return Tag.Bool;
-        if (tag.NameEquals("NULL"u8)) return Tag.Null;
-        if (tag.NameEquals("SS"u8)) return Tag.SS;
-        if (tag.NameEquals("NS"u8)) return Tag.NS;
-        if (tag.NameEquals("B"u8)) return Tag.B;
-        if (tag.NameEquals("BS"u8)) return Tag.BS;
+        if (tag.NameEquals("S"u8))
+        {
+            return Tag.S;
+        }
+
+        if (tag.NameEquals("N"u8))
+        {
+            return Tag.N;
+        }
+
+        if (tag.NameEquals("M"u8))
+        {
+            return Tag.M;
+        }
+
+        if (tag.NameEquals("L"u8))
+        {
+            return Tag.L;
+        }
+
+        if (tag.NameEquals("BOOL"u8))
+        {
+            return Tag.Bool;
+        }
+
+        if (tag.NameEquals("NULL"u8))
+        {
+            return Tag.Null;
+        }
+
+        if (tag.NameEquals("SS"u8))
+        {
+            return Tag.SS;
+        }
+
+        if (tag.NameEquals("NS"u8))
+        {
+            return Tag.NS;
+        }
+
+        if (tag.NameEquals("B"u8))
+        {
+            return Tag.B;
+        }
+
+        if (tag.NameEquals("BS"u8))
+        {
+            return Tag.BS;
+        }
+
         throw new AttributePathException($"unknown attribute type tag '{tag.Name}'.");
     }
 
@@ -182,7 +244,10 @@ public static class AttributeValueJson
 
     private static void RequireKind(JsonElement element, JsonValueKind kind, string reason)
     {
-        if (element.ValueKind != kind) throw new AttributePathException(reason);
+        if (element.ValueKind != kind)
+        {
+            throw new AttributePathException(reason);
+        }
     }
 
     private static string RequireString(JsonElement content, string tag) =>
@@ -219,7 +284,8 @@ public static class AttributeValueJson
         return content.GetString()!;
     }
 
-    /// <summary>The string's bytes without quotes; an escaped token (never sent for numbers or base64) is decoded.</summary>
+    /// <summary>The string's bytes without quotes; an escaped token (never sent for numbers or base64) is
+    /// decoded.</summary>
     private static ReadOnlySpan<byte> Unquoted(JsonElement content)
     {
         var raw = JsonMarshal.GetRawUtf8Value(content);

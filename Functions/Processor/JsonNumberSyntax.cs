@@ -11,7 +11,11 @@ public static class JsonNumberSyntax
         Span<byte> ascii = text.Length <= 256 ? stackalloc byte[text.Length] : new byte[text.Length];
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] > 127) return false;
+            if (text[i] > 127)
+            {
+                return false;
+            }
+
             ascii[i] = (byte)text[i];
         }
         return IsValid(ascii);
@@ -20,27 +24,53 @@ public static class JsonNumberSyntax
     public static bool IsValid(ReadOnlySpan<byte> text)
     {
         var i = 0;
-        if (i < text.Length && text[i] == '-') i++;
-        if (i >= text.Length) return false;
+        if (i < text.Length && text[i] == '-')
+        {
+            i++;
+        }
 
-        if (text[i] == '0') i++;
-        else if (IsDigit(text[i])) i = SkipDigits(text, i);
-        else return false;
+        if (i >= text.Length)
+        {
+            return false;
+        }
+
+        if (text[i] == '0')
+        {
+            i++;
+        }
+        else if (IsDigit(text[i]))
+        {
+            i = SkipDigits(text, i);
+        }
+        else
+        {
+            return false;
+        }
 
         if (i < text.Length && text[i] == '.')
         {
             var start = ++i;
             i = SkipDigits(text, i);
-            if (i == start) return false;
+            if (i == start)
+            {
+                return false;
+            }
         }
 
         if (i < text.Length && (text[i] == 'e' || text[i] == 'E'))
         {
             i++;
-            if (i < text.Length && (text[i] == '+' || text[i] == '-')) i++;
+            if (i < text.Length && (text[i] == '+' || text[i] == '-'))
+            {
+                i++;
+            }
+
             var start = i;
             i = SkipDigits(text, i);
-            if (i == start) return false;
+            if (i == start)
+            {
+                return false;
+            }
         }
 
         return i == text.Length;
@@ -48,7 +78,11 @@ public static class JsonNumberSyntax
 
     private static int SkipDigits(ReadOnlySpan<byte> text, int i)
     {
-        while (i < text.Length && IsDigit(text[i])) i++;
+        while (i < text.Length && IsDigit(text[i]))
+        {
+            i++;
+        }
+
         return i;
     }
 

@@ -5,8 +5,9 @@ using System.Text;
 namespace OrdersPipeline.Functions.Processor;
 
 /// <summary>
-/// Where a processed document lands (CONTRACTS.md §3): <c>&lt;prefix&gt;/yyyy/MM/dd/&lt;safe-id&gt;.json</c>, dated by the
-/// record's creation time so a replay writes the same key.
+/// Where a processed document lands (docs/contracts.md, "Object key"):
+/// <c>&lt;prefix&gt;/yyyy/MM/dd/&lt;safe-id&gt;.json</c>, dated by the record's creation time so a replay writes the
+/// same key.
 /// </summary>
 public static class ObjectKeyLayout
 {
@@ -25,9 +26,20 @@ public static class ObjectKeyLayout
     /// </summary>
     public static string SafeId(string id)
     {
-        if (id.Length == 0) throw new RecordException("The record id is empty.");
-        if (id is "." or "..") return id.Replace(".", "%2E", StringComparison.Ordinal);
-        if (id.Length <= MaxSafeIdLength && id.AsSpan().IndexOfAnyExcept(PlainCharacters) < 0) return id;
+        if (id.Length == 0)
+        {
+            throw new RecordException("The record id is empty.");
+        }
+
+        if (id is "." or "..")
+        {
+            return id.Replace(".", "%2E", StringComparison.Ordinal);
+        }
+
+        if (id.Length <= MaxSafeIdLength && id.AsSpan().IndexOfAnyExcept(PlainCharacters) < 0)
+        {
+            return id;
+        }
 
         byte[] utf8;
         try
@@ -50,8 +62,14 @@ public static class ObjectKeyLayout
         var builder = new StringBuilder(utf8.Length * 3);
         foreach (var b in utf8)
         {
-            if (Unreserved.Contains(b)) builder.Append((char)b);
-            else builder.Append('%').Append(HexUpper[b >> 4]).Append(HexUpper[b & 0xF]);
+            if (Unreserved.Contains(b))
+            {
+                builder.Append((char)b);
+            }
+            else
+            {
+                builder.Append('%').Append(HexUpper[b >> 4]).Append(HexUpper[b & 0xF]);
+            }
         }
         return builder.ToString();
     }

@@ -2,13 +2,13 @@ using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using OrdersPipeline.Functions.Contracts;
+using Amazon.Lambda.DynamoDBEvents;
 
 namespace OrdersPipeline.Functions.Processor;
 
 /// <summary>
-/// Turns one INSERT or MODIFY stream record into its enriched document (CONTRACTS.md §3). Pure: no I/O, the
-/// processing time comes in as an argument.
+/// Turns one INSERT or MODIFY stream record into its enriched document (docs/contracts.md, "Processed
+/// document"). Pure: no I/O, the processing time comes in as an argument.
 /// </summary>
 public sealed class ProcessedDocumentBuilder(string keyPrefix, string keyAttribute)
 {
@@ -20,13 +20,13 @@ public sealed class ProcessedDocumentBuilder(string keyPrefix, string keyAttribu
     };
 
     /// <summary>The record's id: the value of the table's hash key attribute, as text.</summary>
-    public string RecordId(DynamoDbStreamRecord record) => StreamRecordFields.RecordId(record, keyAttribute);
+    public string RecordId(DynamoDBEvent.DynamodbStreamRecord record) => StreamRecordFields.RecordId(record, keyAttribute);
 
-    public ProcessedDocument Build(DynamoDbStreamRecord record, DateTimeOffset processedAt) =>
+    public ProcessedDocument Build(DynamoDBEvent.DynamodbStreamRecord record, DateTimeOffset processedAt) =>
         Build(record, RecordId(record), processedAt);
 
     /// <summary>Builds the document when the caller already read the record id (the batch loop groups by it).</summary>
-    public ProcessedDocument Build(DynamoDbStreamRecord record, string id, DateTimeOffset processedAt)
+    public ProcessedDocument Build(DynamoDBEvent.DynamodbStreamRecord record, string id, DateTimeOffset processedAt)
     {
         var data = record.Dynamodb ?? throw new RecordException("dynamodb is missing.");
         var isModify = record.EventName switch
@@ -38,8 +38,8 @@ public sealed class ProcessedDocumentBuilder(string keyPrefix, string keyAttribu
 
         var createdAt = StreamRecordFields.CreatedAt(record);
         var sourceTable = StreamRecordFields.SourceTable(record);
-        var newImage = StreamRecordFields.Image(data.NewImage, "NewImage", data.StreamViewType);
-        var oldImage = isModify ? StreamRecordFields.Image(data.OldImage, "OldImage", data.StreamViewType) : default;
+        var newImage = StreamRecordFields.Image(StreamImages.NewImage(data), "NewImage", data.StreamViewType);
+        var oldImage = isModify ? StreamRecordFields.Image(StreamImages.OldImage(data), "OldImage", data.StreamViewType) : default;
 
         // Plain JSON is smaller than the DynamoDB JSON it comes from; the metadata adds well under 1 KB.
         var estimate = JsonMarshal.GetRawUtf8Value(newImage).Length + (isModify ? JsonMarshal.GetRawUtf8Value(oldImage).Length : 0) + 1024;
@@ -57,7 +57,7 @@ public sealed class ProcessedDocumentBuilder(string keyPrefix, string keyAttribu
             }
 
             writer.WriteStartObject("metadata");
-            writer.WriteString("eventId", record.EventId);
+            writer.WriteString("eventId", record.EventID);
             writer.WriteString("eventName", record.EventName);
             writer.WriteString("sequenceNumber", data.SequenceNumber);
             writer.WriteString("approximateCreationDateTime", StreamRecordFields.Iso8601(createdAt, alwaysMilliseconds: false));
@@ -67,7 +67,11 @@ public sealed class ProcessedDocumentBuilder(string keyPrefix, string keyAttribu
             if (isModify)
             {
                 writer.WriteStartArray("changedAttributes");
-                foreach (var name in AttributeDiff.ChangedAttributes(newImage, oldImage)) writer.WriteStringValue(name);
+                foreach (var name in AttributeDiff.ChangedAttributes(newImage, oldImage))
+                {
+                    writer.WriteStringValue(name);
+                }
+
                 writer.WriteEndArray();
             }
             writer.WriteEndObject();

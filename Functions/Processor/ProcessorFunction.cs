@@ -1,17 +1,19 @@
+using Amazon.Lambda.Core;
+using Amazon.Lambda.DynamoDBEvents;
 using Amazon.S3;
 using OrdersPipeline.Functions.Configuration;
-using OrdersPipeline.Functions.Contracts;
 using OrdersPipeline.Functions.Logging;
 
 namespace OrdersPipeline.Functions.Processor;
 
 /// <summary>
-/// Lambda handler <c>OrdersPipeline.Functions::OrdersPipeline.Functions.Processor.ProcessorFunction::HandleAsync</c>:
-/// a DynamoDB stream batch in, a partial-batch response out (CONTRACTS.md §1–3).
+/// Lambda handler <see cref="Handlers.Processor"/>: a DynamoDB stream batch in, a partial-batch response out
+/// (docs/contracts.md, "Stream event", "Processed document", "Object key").
 /// </summary>
 public sealed class ProcessorFunction
 {
     private readonly StreamBatchProcessor _processor;
+    private readonly JsonLog _log;
 
     /// <summary>Cold start in Lambda: configuration from the environment, clients from the SDK defaults.</summary>
     public ProcessorFunction()
@@ -27,14 +29,15 @@ public sealed class ProcessorFunction
     public ProcessorFunction(IProcessedObjectStore store, ProcessorSettings settings, TimeProvider time, JsonLog log)
     {
         _processor = new StreamBatchProcessor(
-            new ProcessedDocumentBuilder(settings.KeyPrefix, settings.KeyAttribute), store, settings.MaxConcurrency, time, log);
+            new ProcessedDocumentBuilder(settings.KeyPrefix, settings.KeyAttribute), store, settings.MaxConcurrency, time);
+        _log = log;
     }
 
-    public async Task<Stream> HandleAsync(Stream input)
+    public async Task<StreamsEventResponse> HandleAsync(DynamoDBEvent streamEvent, ILambdaContext context)
     {
-        var streamEvent = await HandlerJson.ReadAsync(input, FunctionsJsonContext.Default.DynamoDbStreamEvent, "a DynamoDB stream event")
+        ArgumentNullException.ThrowIfNull(context);
+        var outcome = await _processor.ProcessAsync(streamEvent, _log.ForRequest(context.AwsRequestId), CancellationToken.None)
             .ConfigureAwait(false);
-        var outcome = await _processor.ProcessAsync(streamEvent, CancellationToken.None).ConfigureAwait(false);
-        return HandlerJson.Write(BatchResponses.From(outcome.FailedSequenceNumbers));
+        return BatchResponses.ForStream(outcome.FailedSequenceNumbers);
     }
 }

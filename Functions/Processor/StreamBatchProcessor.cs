@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using OrdersPipeline.Functions.Contracts;
+using Amazon.Lambda.DynamoDBEvents;
 using OrdersPipeline.Functions.Logging;
 
 namespace OrdersPipeline.Functions.Processor;
@@ -14,10 +14,12 @@ public sealed class StreamBatchProcessor(
     ProcessedDocumentBuilder builder,
     IProcessedObjectStore store,
     int maxConcurrency,
-    TimeProvider time,
-    JsonLog log)
+    TimeProvider time)
 {
-    public async Task<BatchOutcome> ProcessAsync(DynamoDbStreamEvent? streamEvent, CancellationToken cancellationToken)
+    /// <param name="streamEvent">The batch.</param>
+    /// <param name="log">The invocation's log: every line carries its request id.</param>
+    /// <param name="cancellationToken">Stops the writes.</param>
+    public async Task<BatchOutcome> ProcessAsync(DynamoDBEvent? streamEvent, JsonLog log, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var records = StreamEventValidator.Validate(streamEvent);
@@ -36,7 +38,11 @@ public sealed class StreamBatchProcessor(
             try
             {
                 var id = builder.RecordId(record);
-                if (!groups.TryGetValue(id, out var group)) groups[id] = group = [];
+                if (!groups.TryGetValue(id, out var group))
+                {
+                    groups[id] = group = [];
+                }
+
                 group.Add(index);
             }
             catch (RecordException error)
@@ -52,7 +58,7 @@ public sealed class StreamBatchProcessor(
             CancellationToken = cancellationToken,
         }, async (group, ct) =>
         {
-            var count = await WriteInOrderAsync(records, group.Key, group.Value, failures, ct).ConfigureAwait(false);
+            var count = await WriteInOrderAsync(records, group.Key, group.Value, failures, log, ct).ConfigureAwait(false);
             Interlocked.Add(ref written, count);
         }).ConfigureAwait(false);
 
@@ -64,7 +70,8 @@ public sealed class StreamBatchProcessor(
     }
 
     private async Task<int> WriteInOrderAsync(
-        IReadOnlyList<DynamoDbStreamRecord> records, string key, List<int> indexes, FailureSet failures, CancellationToken ct)
+        IList<DynamoDBEvent.DynamodbStreamRecord> records, string key, List<int> indexes, FailureSet failures, JsonLog log,
+        CancellationToken ct)
     {
         var written = 0;
         for (var position = 0; position < indexes.Count; position++)
@@ -81,7 +88,10 @@ public sealed class StreamBatchProcessor(
                 failures.Add(indexes[position], record, key, Describe(error), log);
                 var reason = $"not written: an earlier record of the same key ({record.Dynamodb!.SequenceNumber}) failed";
                 foreach (var later in indexes.Skip(position + 1))
+                {
                     failures.Add(later, records[later], key, reason, log);
+                }
+
                 break;
             }
         }
@@ -96,15 +106,15 @@ public sealed class StreamBatchProcessor(
     {
         private readonly bool[] _failed = new bool[capacity];
 
-        public void Add(int index, DynamoDbStreamRecord record, string? key, string error, JsonLog log)
+        public void Add(int index, DynamoDBEvent.DynamodbStreamRecord record, string? key, string error, JsonLog log)
         {
             Volatile.Write(ref _failed[index], true);
             log.Write("ERROR", "stream record failed",
-                ("sequenceNumber", record.Dynamodb?.SequenceNumber), ("eventId", record.EventId),
+                ("sequenceNumber", record.Dynamodb?.SequenceNumber), ("eventId", record.EventID),
                 ("eventName", record.EventName), ("key", key), ("error", error));
         }
 
-        public IReadOnlyList<string> InStreamOrder(IReadOnlyList<DynamoDbStreamRecord> records) =>
+        public IReadOnlyList<string> InStreamOrder(IList<DynamoDBEvent.DynamodbStreamRecord> records) =>
             [.. Enumerable.Range(0, records.Count).Where(i => _failed[i]).Select(i => records[i].Dynamodb!.SequenceNumber!)];
     }
 }

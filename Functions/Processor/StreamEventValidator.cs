@@ -1,3 +1,4 @@
+using Amazon.Lambda.DynamoDBEvents;
 using OrdersPipeline.Functions.Contracts;
 
 namespace OrdersPipeline.Functions.Processor;
@@ -8,7 +9,7 @@ namespace OrdersPipeline.Functions.Processor;
 /// </summary>
 public static class StreamEventValidator
 {
-    public static IReadOnlyList<DynamoDbStreamRecord> Validate(DynamoDbStreamEvent? streamEvent)
+    public static IList<DynamoDBEvent.DynamodbStreamRecord> Validate(DynamoDBEvent? streamEvent)
     {
         var records = streamEvent?.Records
             ?? throw new InvalidEventException("The input is not a DynamoDB stream event: it has no 'Records' array.");
@@ -17,11 +18,15 @@ public static class StreamEventValidator
             var record = records[i]
                 ?? throw new InvalidEventException($"Records[{i}] is null; the input is not a DynamoDB stream event.");
             if (record.EventSource is { } source && source != "aws:dynamodb")
+            {
                 throw new InvalidEventException(
                     $"Records[{i}] has eventSource '{source}'; the processor only accepts DynamoDB stream events (aws:dynamodb).");
+            }
             if (string.IsNullOrEmpty(record.Dynamodb?.SequenceNumber))
+            {
                 throw new InvalidEventException(
                     $"Records[{i}] has no dynamodb.SequenceNumber, so it cannot be reported on its own; the batch is failed for retry.");
+            }
         }
         return records;
     }

@@ -1,42 +1,71 @@
 using System.Globalization;
 using System.Text.Json;
-using OrdersPipeline.Functions.Contracts;
+using Amazon.Lambda.DynamoDBEvents;
 
 namespace OrdersPipeline.Functions.Processor;
 
 /// <summary>Reads the fields a record must have, with an error naming what is missing or malformed.</summary>
 public static class StreamRecordFields
 {
-    private const decimal MaxEpochSeconds = 253_402_300_799m; // 9999-12-31T23:59:59Z
+    public const decimal MaxEpochSeconds = 253_402_300_799m; // 9999-12-31T23:59:59Z
 
     /// <summary>The value of the table's hash key attribute, as text.</summary>
-    public static string RecordId(DynamoDbStreamRecord record, string keyAttribute)
+    public static string RecordId(DynamoDBEvent.DynamodbStreamRecord record, string keyAttribute)
     {
-        var keys = record.Dynamodb?.Keys;
+        var keys = StreamImages.Keys(record.Dynamodb);
         if (keys is not { ValueKind: JsonValueKind.Object } map)
+        {
             throw new RecordException("dynamodb.Keys is missing.");
+        }
+
         if (!map.TryGetProperty(keyAttribute, out var key))
+        {
             throw new RecordException($"dynamodb.Keys has no attribute '{keyAttribute}' (KEY_ATTRIBUTE).");
+        }
+
         return AttributeValueJson.ScalarText(key, $"Keys.{keyAttribute}");
     }
 
-    public static DateTimeOffset CreatedAt(DynamoDbStreamRecord record)
+    /// <summary>
+    /// The record's creation time to the millisecond: from the exact epoch seconds sent when the record was read by
+    /// <see cref="RawStreamRecordConverter"/>, else from the package's <see cref="DateTime"/>.
+    /// </summary>
+    public static DateTimeOffset CreatedAt(DynamoDBEvent.DynamodbStreamRecord record)
     {
-        var seconds = record.Dynamodb?.ApproximateCreationDateTime
-            ?? throw new RecordException("dynamodb.ApproximateCreationDateTime is missing.");
+        decimal seconds;
+        if (record.Dynamodb is RawStreamRecord raw)
+        {
+            seconds = raw.ApproximateCreationEpochSeconds
+                ?? throw new RecordException("dynamodb.ApproximateCreationDateTime is missing.");
+        }
+        else if (record.Dynamodb is { } data && data.ApproximateCreationDateTime != default)
+        {
+            var utc = DateTime.SpecifyKind(data.ApproximateCreationDateTime, DateTimeKind.Utc);
+            seconds = (decimal)(utc - DateTime.UnixEpoch).Ticks / TimeSpan.TicksPerSecond;
+        }
+        else
+        {
+            throw new RecordException("dynamodb.ApproximateCreationDateTime is missing.");
+        }
         if (seconds is < 0 or > MaxEpochSeconds)
+        {
             throw new RecordException($"dynamodb.ApproximateCreationDateTime {seconds} is out of range.");
+        }
         return DateTimeOffset.FromUnixTimeMilliseconds((long)decimal.Round(seconds * 1000m));
     }
 
-    /// <summary>The table name from <c>arn:aws:dynamodb:&lt;region&gt;:&lt;account&gt;:table/&lt;table&gt;/stream/&lt;label&gt;</c>.</summary>
-    public static string SourceTable(DynamoDbStreamRecord record)
+    /// <summary>The table name from
+    /// <c>arn:aws:dynamodb:&lt;region&gt;:&lt;account&gt;:table/&lt;table&gt;/stream/&lt;label&gt;</c>.</summary>
+    public static string SourceTable(DynamoDBEvent.DynamodbStreamRecord record)
     {
         var arn = record.EventSourceArn;
         var parts = arn?.Split(':', 6);
         var resource = parts is { Length: 6 } && parts[2] == "dynamodb" ? parts[5].Split('/') : null;
         if (resource is not { Length: >= 2 } || resource[0] != "table" || resource[1].Length == 0)
+        {
             throw new RecordException($"eventSourceARN '{arn}' is not a DynamoDB table stream ARN.");
+        }
+
         return resource[1];
     }
 

@@ -15,6 +15,7 @@ internal sealed record BenchmarkOptions
     public int Seed { get; init; } = 42;
     public bool Json { get; init; }
     public bool CpuOnly { get; init; }
+    public bool PackageModel { get; init; }
     public bool Diagnose { get; init; }
     public bool Help { get; init; }
 
@@ -30,6 +31,9 @@ internal sealed record BenchmarkOptions
           --modify-percent P share of MODIFY records; the rest are INSERT (default 40)
           --seed S           generator seed (default 42)
           --cpu-only         skip the emulator and measure CPU only
+          --package-model    CPU: read the event into the package's AttributeValue objects (the plain
+                             SourceGeneratorLambdaJsonSerializer) and convert from them, instead of the
+                             handlers' serializer, which keeps the images as raw DynamoDB JSON
           --diagnose         also time raw puts with the processor's batch barrier, and the processor with
                              a no-op store (its CPU ceiling at C)
           --json             also print a one-line JSON summary as the last line of stdout
@@ -53,6 +57,7 @@ internal sealed record BenchmarkOptions
                 "--modify-percent" => options with { ModifyPercent = Int(args, ref i, 0, 100) },
                 "--seed" => options with { Seed = Int(args, ref i, 0, int.MaxValue) },
                 "--cpu-only" => options with { CpuOnly = true },
+                "--package-model" => options with { PackageModel = true },
                 "--diagnose" => options with { Diagnose = true },
                 "--json" => options with { Json = true },
                 "--help" or "-h" => options with { Help = true },
@@ -65,9 +70,16 @@ internal sealed record BenchmarkOptions
     private static int Int(IReadOnlyList<string> args, ref int i, int min, int max)
     {
         var name = args[i];
-        if (++i >= args.Count) throw new UsageException($"{name} needs a value.");
+        if (++i >= args.Count)
+        {
+            throw new UsageException($"{name} needs a value.");
+        }
+
         if (!int.TryParse(args[i], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
             throw new UsageException($"{name} is '{args[i]}'; it must be a whole number from {min} to {max}.");
+        }
+
         return value;
     }
 }

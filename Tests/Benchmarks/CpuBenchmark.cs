@@ -1,7 +1,9 @@
 using System.Diagnostics;
-using System.Text.Json;
-using OrdersPipeline.Functions.Contracts;
+using Amazon.Lambda.Core;
+using Amazon.Lambda.DynamoDBEvents;
+using Amazon.Lambda.Serialization.SystemTextJson;
 using OrdersPipeline.Functions.Processor;
+using OrdersPipeline.Functions.Serialization;
 
 namespace OrdersPipeline.Benchmarks;
 
@@ -18,15 +20,19 @@ internal sealed record CpuResult(
 
 /// <summary>
 /// (b) CPU per record for convert + enrich + serialize, no I/O, on one thread: deserialize each event with the
-/// source-generated <see cref="FunctionsJsonContext"/> (as the handler does), then
-/// <see cref="ProcessedDocumentBuilder.Build"/> every record. Warm-up runs until tiered JIT has settled.
+/// handlers' Lambda serializer (as the runtime does before calling the handler), then
+/// <see cref="ProcessedDocumentBuilder.Build"/> every record. Warm-up runs until tiered JIT has settled. With
+/// <c>packageModel</c> the event is read by the plain package serializer into <c>AttributeValue</c> objects instead.
 /// </summary>
 internal static class CpuBenchmark
 {
     private static readonly DateTimeOffset ProcessedAt = new(2026, 11, 21, 9, 30, 0, 123, TimeSpan.Zero);
 
-    public static CpuResult Run(Workload workload, int rounds, TimeSpan minimumWarmup)
+    public static CpuResult Run(Workload workload, int rounds, TimeSpan minimumWarmup, bool packageModel)
     {
+        ILambdaSerializer serializer = packageModel
+            ? new SourceGeneratorLambdaJsonSerializer<FunctionsJsonContext>()
+            : new FunctionsLambdaSerializer();
         var builder = new ProcessedDocumentBuilder("processed-data", StreamEventGenerator.KeyAttribute);
 
         // Tier-0 code is promoted after ~30 calls plus a background delay, and dynamic PGO re-jits hot methods
@@ -36,13 +42,13 @@ internal static class CpuBenchmark
         long documentBytes = 0;
         while (warmupRounds < 10 || warmup.Elapsed < minimumWarmup)
         {
-            (_, documentBytes) = RunOnce(workload, builder);
+            (_, documentBytes) = RunOnce(workload, serializer, builder);
             warmupRounds++;
         }
 
         // Make each measured round long enough (>= ~250 ms) that timer resolution and scheduler noise vanish.
         var probe = Stopwatch.StartNew();
-        RunOnce(workload, builder);
+        RunOnce(workload, serializer, builder);
         var passes = (int)Math.Clamp(Math.Ceiling(0.25 / probe.Elapsed.TotalSeconds), 1, 1000);
 
         var samples = new List<CpuSample>(rounds);
@@ -55,8 +61,12 @@ internal static class CpuBenchmark
             var parts = new List<CpuSample>(passes);
             for (var pass = 0; pass < passes; pass++)
             {
-                var (sample, bytes) = RunOnce(workload, builder);
-                if (bytes != documentBytes) throw new InvalidOperationException("The documents changed between rounds.");
+                var (sample, bytes) = RunOnce(workload, serializer, builder);
+                if (bytes != documentBytes)
+                {
+                    throw new InvalidOperationException("The documents changed between rounds.");
+                }
+
                 parts.Add(sample);
             }
             samples.Add(new CpuSample(
@@ -80,7 +90,8 @@ internal static class CpuBenchmark
     /// One pass over the workload the way the handler goes: parse one event, build its records, drop them, next
     /// event. (Parsing everything first would keep N records alive and charge extra GC promotion to the build.)
     /// </summary>
-    private static (CpuSample Sample, long DocumentBytes) RunOnce(Workload workload, ProcessedDocumentBuilder builder)
+    private static (CpuSample Sample, long DocumentBytes) RunOnce(
+        Workload workload, ILambdaSerializer serializer, ProcessedDocumentBuilder builder)
     {
         long parseTicks = 0, buildTicks = 0, parseBytes = 0, buildBytes = 0, documentBytes = 0;
         var records = 0;
@@ -88,12 +99,12 @@ internal static class CpuBenchmark
         {
             var allocated0 = GC.GetAllocatedBytesForCurrentThread();
             var started = Stopwatch.GetTimestamp();
-            var streamEvent = JsonSerializer.Deserialize(batch, FunctionsJsonContext.Default.DynamoDbStreamEvent)
+            var streamEvent = serializer.Deserialize<DynamoDBEvent>(new MemoryStream(batch, writable: false))
                 ?? throw new InvalidOperationException("A batch deserialized to null.");
             var parsed = Stopwatch.GetTimestamp();
             var allocated1 = GC.GetAllocatedBytesForCurrentThread();
 
-            foreach (var record in streamEvent.Records!)
+            foreach (var record in streamEvent.Records)
             {
                 documentBytes += builder.Build(record, ProcessedAt).Body.Length;
                 records++;
@@ -108,7 +119,10 @@ internal static class CpuBenchmark
         }
 
         if (records != workload.Records)
+        {
             throw new InvalidOperationException($"Parsed {records} records, expected {workload.Records}.");
+        }
+
         double n = records;
         double MicrosPerRecord(long ticks) => ticks * 1_000_000.0 / Stopwatch.Frequency / n;
         return (new CpuSample(MicrosPerRecord(parseTicks), MicrosPerRecord(buildTicks), parseBytes / n, buildBytes / n), documentBytes);

@@ -16,7 +16,10 @@ try
 #if DEBUG
     progress.WriteLine("warning: this is a Debug build; numbers are meaningless. Use -c Release.");
 #endif
-    if (Debugger.IsAttached) progress.WriteLine("warning: a debugger is attached; numbers are meaningless.");
+    if (Debugger.IsAttached)
+    {
+        progress.WriteLine("warning: a debugger is attached; numbers are meaningless.");
+    }
 
     var environment = new RunEnvironment(
         Environment.Version.ToString(), Environment.ProcessorCount, GCSettings.IsServerGC ? "server" : "workstation");
@@ -26,8 +29,9 @@ try
         options.Records, options.BatchSize, options.ItemBytes, options.ModifyPercent, options.Seed);
 
     // CPU first, before the emulator process exists to compete for the cores.
-    progress.WriteLine($"CPU: warming up, then {options.CpuRounds} rounds…");
-    var cpu = CpuBenchmark.Run(workload, options.CpuRounds, TimeSpan.FromSeconds(3));
+    progress.WriteLine($"CPU ({(options.PackageModel ? "package AttributeValue model" : "handlers' serializer, raw images")}): " +
+                       $"warming up, then {options.CpuRounds} rounds…");
+    var cpu = CpuBenchmark.Run(workload, options.CpuRounds, TimeSpan.FromSeconds(3), options.PackageModel);
 
     ThroughputResult? throughput = null;
     if (!options.CpuOnly)
@@ -38,7 +42,11 @@ try
 
     var report = new Report(options, environment, workload, cpu, throughput);
     report.WriteText(Console.Out);
-    if (options.Json) Console.WriteLine(report.ToJson());
+    if (options.Json)
+    {
+        Console.WriteLine(report.ToJson());
+    }
+
     return 0;
 }
 catch (UsageException error)

@@ -28,7 +28,8 @@ internal sealed class Report(
                            $"(~{workload.AverageItemSizeBytes:F0} B by DynamoDB sizing rules); " +
                            $"{workload.AverageEventBytesPerRecord:F0} B event JSON/record; {cpu.AverageDocumentBytes:F0} B document/record");
         text.AppendLine();
-        text.AppendLine(c, $"(b) CPU, parse + convert + enrich + serialize, no I/O, 1 thread (median of {options.CpuRounds} rounds, " +
+        text.AppendLine(c, $"(b) CPU, parse + convert + enrich + serialize, no I/O, 1 thread" +
+                           $"{(options.PackageModel ? ", package AttributeValue model" : "")} (median of {options.CpuRounds} rounds, " +
                            $"each {cpu.PassesPerRound} passes over N, after {cpu.WarmupRounds} warm-up passes):");
         text.AppendLine(c, $"  {cpu.MicrosPerRecord.Median,8:F2} µs/record  [min {cpu.MicrosPerRecord.Min:F2}, max {cpu.MicrosPerRecord.Max:F2}]" +
                            $"  = parse {cpu.ParseMicros.Median:F2} + build {cpu.BuildMicros.Median:F2}");
@@ -46,7 +47,10 @@ internal sealed class Report(
             text.AppendLine(c, $"  raw PutObject      {throughput.Raw.Median,10:N0} records/s  [min {throughput.Raw.Min:N0}, max {throughput.Raw.Max:N0}]");
             text.AppendLine(c, $"  processor          {throughput.Processor.Median,10:N0} records/s  [min {throughput.Processor.Min:N0}, max {throughput.Processor.Max:N0}]");
             foreach (var (name, stats) in throughput.Diagnostics)
+            {
                 text.AppendLine(c, $"  {name,-18} {stats.Median,10:N0} records/s  [min {stats.Min:N0}, max {stats.Max:N0}]  (diagnostic)");
+            }
+
             text.AppendLine(c, $"  ratio processor/raw {throughput.Ratio:F3}  (per-round pairs: median {throughput.PairedRatio.Median:F3}, " +
                                $"min {throughput.PairedRatio.Min:F3}, max {throughput.PairedRatio.Max:F3})");
             text.AppendLine(c, $"  target ≥ {RatioTarget}: {(RatioPass == true ? "PASS" : "MISS")}");
@@ -75,6 +79,7 @@ internal sealed class Report(
 
             json.WriteStartObject("cpu");
             json.WriteNumber("rounds", options.CpuRounds);
+            json.WriteString("eventModel", options.PackageModel ? "package" : "raw");
             WriteStats(json, "microsPerRecord", cpu.MicrosPerRecord, 3);
             WriteStats(json, "parseMicrosPerRecord", cpu.ParseMicros, 3);
             WriteStats(json, "buildMicrosPerRecord", cpu.BuildMicros, 3);
@@ -95,7 +100,10 @@ internal sealed class Report(
                 WriteStats(json, "rawRecordsPerSecond", throughput.Raw, 1);
                 WriteStats(json, "processorRecordsPerSecond", throughput.Processor, 1);
                 foreach (var (name, stats) in throughput.Diagnostics)
+                {
                     WriteStats(json, name + "RecordsPerSecond", stats, 1);
+                }
+
                 json.WriteNumber("ratio", Math.Round(throughput.Ratio, 4));
                 WriteStats(json, "pairedRatio", throughput.PairedRatio, 4);
                 json.WriteNumber("targetRatio", RatioTarget);
@@ -114,7 +122,11 @@ internal sealed class Report(
         json.WriteNumber("min", Math.Round(stats.Min, digits));
         json.WriteNumber("max", Math.Round(stats.Max, digits));
         json.WriteStartArray("samples");
-        foreach (var sample in stats.Samples) json.WriteNumberValue(Math.Round(sample, digits));
+        foreach (var sample in stats.Samples)
+        {
+            json.WriteNumberValue(Math.Round(sample, digits));
+        }
+
         json.WriteEndArray();
         json.WriteEndObject();
     }

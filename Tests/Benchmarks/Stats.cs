@@ -5,7 +5,11 @@ internal sealed record Stats(double Median, double Min, double Max, IReadOnlyLis
 {
     public static Stats Of(IReadOnlyList<double> samples)
     {
-        if (samples.Count == 0) throw new ArgumentException("No samples.", nameof(samples));
+        if (samples.Count == 0)
+        {
+            throw new ArgumentException("No samples.", nameof(samples));
+        }
+
         var sorted = samples.Order().ToArray();
         var middle = sorted.Length / 2;
         var median = sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;

@@ -66,7 +66,10 @@ internal static class StreamEventGenerator
             var newImage = NewImage(random, id, createdAt, itemBytes);
             var isModify = random.Next(100) < modifyPercent;
             var oldImage = isModify ? OldImage(random, newImage) : null;
-            if (isModify) modifies++;
+            if (isModify)
+            {
+                modifies++;
+            }
 
             var newImageSize = Encoding.UTF8.GetByteCount(newImage.ToJsonString(Compact));
             imageJsonBytes += newImageSize;
@@ -79,7 +82,11 @@ internal static class StreamEventGenerator
                 ["Keys"] = new JsonObject { [KeyAttribute] = S(id) },
                 ["NewImage"] = newImage,
             };
-            if (oldImage is not null) dynamodb["OldImage"] = oldImage;
+            if (oldImage is not null)
+            {
+                dynamodb["OldImage"] = oldImage;
+            }
+
             dynamodb["SequenceNumber"] = string.Create(CultureInfo.InvariantCulture, $"4{i + 1:D20}");
             dynamodb["SizeBytes"] = itemSize + (oldImage is null ? 0 : DynamoDbItemSize.Of(oldImage));
             dynamodb["StreamViewType"] = "NEW_AND_OLD_IMAGES";
@@ -149,14 +156,22 @@ internal static class StreamEventGenerator
         {
             var item = LineItem(random, items.Count);
             var itemSize = Size(item) + 1;
-            if (items.Count > 0 && Size(image) + itemSize > targetBytes) break;
+            if (items.Count > 0 && Size(image) + itemSize > targetBytes)
+            {
+                break;
+            }
+
             items.Add(item);
         }
 
         // Fill the rest with a free-text note so every image lands close to the target size.
         const int noteOverhead = 18; // ,"notes":{"S":""}
         var remaining = targetBytes - Size(image) - noteOverhead;
-        if (remaining > 0) image["notes"] = S(Note(random, remaining));
+        if (remaining > 0)
+        {
+            image["notes"] = S(Note(random, remaining));
+        }
+
         return image;
     }
 
@@ -177,10 +192,21 @@ internal static class StreamEventGenerator
         old["status"] = S(Statuses[0]);
         old["paid"] = new JsonObject { ["BOOL"] = false };
         old["updatedAt"] = S((string)newImage["createdAt"]!["S"]!);
-        if (random.Next(2) == 0) old["total"] = N(Decimal(random, 1, 99_999, 2));
-        if (random.Next(3) == 0) old.Remove("notes");
+        if (random.Next(2) == 0)
+        {
+            old["total"] = N(Decimal(random, 1, 99_999, 2));
+        }
+
+        if (random.Next(3) == 0)
+        {
+            old.Remove("notes");
+        }
+
         if (random.Next(4) == 0)
+        {
             old["tags"] = new JsonObject { ["SS"] = new JsonArray([.. Pick(random, Tags, 2).Select(t => (JsonNode)t)]) };
+        }
+
         return old;
     }
 
@@ -191,7 +217,11 @@ internal static class StreamEventGenerator
         {
             var word = Words[random.Next(Words.Length)];
             var next = note.Length == 0 ? word : " " + word;
-            if (Encoding.UTF8.GetByteCount(note.ToString()) + Encoding.UTF8.GetByteCount(next) > bytes) break;
+            if (Encoding.UTF8.GetByteCount(note.ToString()) + Encoding.UTF8.GetByteCount(next) > bytes)
+            {
+                break;
+            }
+
             note.Append(next);
         }
         return note.ToString();
@@ -211,7 +241,11 @@ internal static class StreamEventGenerator
     private static string Digits(Random random, int count, bool leadingNonZero = false)
     {
         Span<char> digits = stackalloc char[count];
-        for (var i = 0; i < count; i++) digits[i] = (char)('0' + random.Next(i == 0 && leadingNonZero ? 1 : 0, 10));
+        for (var i = 0; i < count; i++)
+        {
+            digits[i] = (char)('0' + random.Next(i == 0 && leadingNonZero ? 1 : 0, 10));
+        }
+
         return new string(digits);
     }
 
@@ -228,7 +262,11 @@ internal static class StreamEventGenerator
     private static byte[] Serialize(JsonNode node)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, CompactWriter)) node.WriteTo(writer);
+        using (var writer = new Utf8JsonWriter(stream, CompactWriter))
+        {
+            node.WriteTo(writer);
+        }
+
         return stream.ToArray();
     }
 }

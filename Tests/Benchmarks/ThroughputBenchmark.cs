@@ -1,12 +1,13 @@
 using System.Diagnostics;
-using System.Text.Json;
+using Amazon.Lambda.DynamoDBEvents;
+using Amazon.Lambda.TestUtilities;
 using Amazon.S3;
 using Amazon.S3.Model;
 using OrdersPipeline.Emulator;
 using OrdersPipeline.Functions.Configuration;
-using OrdersPipeline.Functions.Contracts;
 using OrdersPipeline.Functions.Logging;
 using OrdersPipeline.Functions.Processor;
+using OrdersPipeline.Functions.Serialization;
 
 namespace OrdersPipeline.Benchmarks;
 
@@ -93,18 +94,22 @@ internal sealed class ThroughputBenchmark(Workload workload, BenchmarkOptions op
             samples.Where(s => s.Key is not ("raw" or "processor")).ToDictionary(s => s.Key, s => Stats.Of(s.Value)));
     }
 
-    /// <summary>The documents the processor writes, built once up front, so raw puts send the same bytes to the same keys.</summary>
+    /// <summary>The documents the processor writes, built once up front, so raw puts send the same bytes to the same
+    /// keys.</summary>
     private List<ProcessedDocument> BuildDocuments()
     {
         var builder = new ProcessedDocumentBuilder(KeyPrefix, StreamEventGenerator.KeyAttribute);
         var documents = new List<ProcessedDocument>(workload.Records);
         foreach (var batch in workload.Batches)
         {
-            var streamEvent = JsonSerializer.Deserialize(batch, FunctionsJsonContext.Default.DynamoDbStreamEvent)!;
-            documents.AddRange(streamEvent.Records!.Select(record => builder.Build(record, ProcessedAt)));
+            var streamEvent = Serializer.Deserialize<DynamoDBEvent>(new MemoryStream(batch, writable: false));
+            documents.AddRange(streamEvent.Records.Select(record => builder.Build(record, ProcessedAt)));
         }
         if (documents.Select(d => d.ObjectKey).Distinct(StringComparer.Ordinal).Count() != documents.Count)
+        {
             throw new InvalidOperationException("The generated records do not have distinct object keys.");
+        }
+
         return documents;
     }
 
@@ -134,13 +139,19 @@ internal sealed class ThroughputBenchmark(Workload workload, BenchmarkOptions op
     {
         foreach (var batch in workload.Batches)
         {
-            using var input = new MemoryStream(batch, writable: false);
-            await using var output = await function.HandleAsync(input);
-            var response = await JsonSerializer.DeserializeAsync(output, FunctionsJsonContext.Default.BatchResponse);
+            // As the runtime does it: the handlers' serializer reads the event and writes the response.
+            var streamEvent = Serializer.Deserialize<DynamoDBEvent>(new MemoryStream(batch, writable: false));
+            var result = await function.HandleAsync(streamEvent, new TestLambdaContext { AwsRequestId = "benchmark" });
+            using var output = new MemoryStream();
+            Serializer.Serialize(result, output);
+            output.Position = 0;
+            var response = Serializer.Deserialize<StreamsEventResponse>(output);
             if (response is null || response.BatchItemFailures.Count > 0)
+            {
                 throw new InvalidOperationException(
                     $"The processor reported {response?.BatchItemFailures.Count.ToString() ?? "a null response as"} failed records; " +
                     "a throughput benchmark needs every record written.");
+            }
         }
     }
 
@@ -166,8 +177,12 @@ internal sealed class ThroughputBenchmark(Workload workload, BenchmarkOptions op
             token = page.IsTruncated == true ? page.NextContinuationToken : null;
         } while (token is not null);
         if (count != workload.Records)
+        {
             throw new InvalidOperationException($"The bucket holds {count} objects under {KeyPrefix}/, expected {workload.Records}.");
+        }
     }
+
+    private static readonly FunctionsLambdaSerializer Serializer = new();
 
     private sealed class NullStore : IProcessedObjectStore
     {

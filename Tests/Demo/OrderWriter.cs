@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using OrdersPipeline.Infra.Definitions;
 
 namespace OrdersPipeline.Demo;
 
@@ -32,7 +33,7 @@ internal sealed class OrderWriter(IAmazonDynamoDB dynamoDb, string table)
     private Task PutAsync(string orderId, string customerId, string total, List<string> tags) =>
         dynamoDb.PutItemAsync(table, new Dictionary<string, AttributeValue>
         {
-            ["orderId"] = new() { S = orderId },
+            [PipelineDefaults.OrdersTableHashKey] = new() { S = orderId },
             ["customerId"] = new() { S = customerId },
             ["total"] = new() { N = total },
             ["paid"] = new() { BOOL = false },
@@ -43,5 +44,5 @@ internal sealed class OrderWriter(IAmazonDynamoDB dynamoDb, string table)
             },
         });
 
-    private static Dictionary<string, AttributeValue> Key(string orderId) => new() { ["orderId"] = new() { S = orderId } };
+    private static Dictionary<string, AttributeValue> Key(string orderId) => new() { [PipelineDefaults.OrdersTableHashKey] = new() { S = orderId } };
 }

@@ -34,7 +34,10 @@ public sealed class AwsEmulator : IAsyncDisposable
     public static async Task<AwsEmulator> StartAsync()
     {
         var configured = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL");
-        if (!string.IsNullOrEmpty(configured)) return new AwsEmulator(new Uri(configured), moto: null);
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return new AwsEmulator(new Uri(configured), moto: null);
+        }
 
         var executable = MotoProcess.FindExecutable() ?? throw new EmulatorUnavailableException(
             "moto_server was not found on PATH (install it with: pip install 'moto[server]'), and AWS_ENDPOINT_URL is not set.");
@@ -59,6 +62,9 @@ public sealed class AwsEmulator : IAsyncDisposable
     {
         Streams.Dispose();
         Sqs.Dispose();
-        if (_moto is not null) await _moto.DisposeAsync();
+        if (_moto is not null)
+        {
+            await _moto.DisposeAsync();
+        }
     }
 }

@@ -26,7 +26,10 @@ public abstract class AwsJsonClient(Uri endpoint, string region, string signingS
         using var response = await _http.SendAsync(message);
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
+        {
             throw new HttpRequestException($"{targetPrefix}.{operation} failed with {(int)response.StatusCode}: {text}");
+        }
+
         return JsonNode.Parse(text.Length == 0 ? "{}" : text)!;
     }
 

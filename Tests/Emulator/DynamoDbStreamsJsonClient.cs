@@ -33,7 +33,11 @@ public sealed class DynamoDbStreamsJsonClient(Uri endpoint, string region)
             {
                 var page = await CallAsync("GetRecords", new { ShardIterator = iterator, Limit = 1000 });
                 var items = page["Records"]?.AsArray() ?? [];
-                if (items.Count == 0) break;
+                if (items.Count == 0)
+                {
+                    break;
+                }
+
                 foreach (var item in items)
                 {
                     var record = ToLambdaShape(item!.AsObject(), streamArn);
@@ -56,12 +60,21 @@ public sealed class DynamoDbStreamsJsonClient(Uri endpoint, string region)
         return record;
     }
 
-    /// <summary>The API sends a timestamp (epoch seconds, or text on some emulators); Lambda sends epoch seconds.</summary>
+    /// <summary>The API sends a timestamp (epoch seconds, or text on some emulators); Lambda sends epoch
+    /// seconds.</summary>
     private static JsonNode EpochSeconds(JsonNode? value)
     {
-        if (value is JsonValue number && number.TryGetValue<decimal>(out var seconds)) return JsonValue.Create(seconds);
+        if (value is JsonValue number && number.TryGetValue<decimal>(out var seconds))
+        {
+            return JsonValue.Create(seconds);
+        }
+
         var text = value?.GetValue<string>() ?? throw new InvalidOperationException("Stream record has no ApproximateCreationDateTime.");
-        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out seconds)) return JsonValue.Create(seconds);
+        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out seconds))
+        {
+            return JsonValue.Create(seconds);
+        }
+
         var instant = DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
         return JsonValue.Create(instant.ToUnixTimeMilliseconds() / 1000m);
     }

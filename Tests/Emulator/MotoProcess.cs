@@ -21,7 +21,11 @@ internal sealed class MotoProcess : IAsyncDisposable
     public static string? FindExecutable()
     {
         var configured = Environment.GetEnvironmentVariable("MOTO_SERVER");
-        if (!string.IsNullOrEmpty(configured)) return File.Exists(configured) ? configured : null;
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return File.Exists(configured) ? configured : null;
+        }
+
         return (Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, "moto_server"))
@@ -63,11 +67,17 @@ internal sealed class MotoProcess : IAsyncDisposable
         while (deadline.Elapsed < timeout)
         {
             if (_process.HasExited)
+            {
                 throw new EmulatorUnavailableException($"moto_server exited with code {_process.ExitCode} during start-up.");
+            }
+
             try
             {
                 using var response = await http.GetAsync(new Uri(Endpoint, "/moto-api/"));
-                if (response.IsSuccessStatusCode) return;
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }

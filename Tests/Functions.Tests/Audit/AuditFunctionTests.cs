@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.Lambda.Serialization.SystemTextJson;
+using Amazon.Lambda.SQSEvents;
 using Moq;
 using OrdersPipeline.Functions.Audit;
 using OrdersPipeline.Functions.Configuration;
@@ -19,16 +21,19 @@ public sealed class AuditFunctionTests
         _dynamoDb.Setup(d => d.PutItemAsync(It.IsAny<PutItemRequest>(), It.IsAny<CancellationToken>()))
             .Returns((PutItemRequest request, CancellationToken _) =>
             {
-                lock (_puts) _puts.Add(request);
+                lock (_puts)
+                {
+                    _puts.Add(request);
+                }
+
                 return outcome(request) is { } error ? Task.FromException<PutItemResponse>(error) : Task.FromResult(new PutItemResponse());
             });
 
     private async Task<IReadOnlyList<string>> InvokeAsync(string eventJson)
     {
         var function = new AuditFunction(_dynamoDb.Object, new AuditSettings { AuditTableName = "audit" }, new FixedTime(), _log.Log);
-        await using var response = await function.HandleAsync(Fixtures.AsStream(eventJson));
-        var parsed = await JsonSerializer.DeserializeAsync(response, FunctionsJsonContext.Default.BatchResponse);
-        return [.. parsed!.BatchItemFailures.Select(f => f.ItemIdentifier)];
+        var response = await function.HandleAsync(Lambda.Event<SQSEvent>(eventJson), Lambda.Context());
+        return [.. response.BatchItemFailures.Select(f => f.ItemIdentifier)];
     }
 
     [Test]
@@ -88,13 +93,43 @@ public sealed class AuditFunctionTests
         });
     }
 
-    [TestCase("[]", "not an SQS event")]
+    [Test]
+    public void Input_that_is_not_json_of_an_sqs_event_fails_in_the_serializer_naming_the_type() =>
+        Assert.That(() => Lambda.Event<SQSEvent>("[]"),
+            Throws.TypeOf<JsonSerializerException>().With.Message.Contains(nameof(SQSEvent)));
+
+    [TestCase("{}", "not an SQS event")]
     [TestCase("""{"Records":[{"body":"x","eventSource":"aws:sqs"}]}""", "no messageId")]
     [TestCase("""{"Records":[{"messageId":"1","eventSource":"aws:dynamodb"}]}""", "only accepts SQS events")]
     public void An_input_that_is_not_an_sqs_event_fails_the_invocation(string input, string message)
     {
         var function = new AuditFunction(_dynamoDb.Object, new AuditSettings { AuditTableName = "audit" }, new FixedTime(), _log.Log);
-        Assert.That(async () => await function.HandleAsync(Fixtures.AsStream(input)),
+        Assert.That(async () => await function.HandleAsync(Lambda.Event<SQSEvent>(input), Lambda.Context()),
             Throws.TypeOf<InvalidEventException>().With.Message.Contains(message));
+    }
+
+    [Test]
+    public async Task Every_log_line_of_an_invocation_carries_its_request_id()
+    {
+        PutItemAnswers(r => r.Item["failureType"].S == "RecordAgeExceeded" ? new AmazonDynamoDBException("throttled") : null);
+        var function = new AuditFunction(_dynamoDb.Object, new AuditSettings { AuditTableName = "audit" }, new FixedTime(), _log.Log);
+        await function.HandleAsync(Fixtures.DlqEvent(), Lambda.Context(requestId: "audit-req"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(_log.Lines, Has.Count.EqualTo(2), "the failed write and the summary");
+            Assert.That(_log.Lines.Select(l => l.GetProperty("requestId").GetString()), Is.All.EqualTo("audit-req"));
+        });
+    }
+
+    [Test]
+    public async Task With_the_time_budget_nearly_spent_the_handler_still_answers_for_every_message()
+    {
+        PutItemAnswers(_ => null);
+        var function = new AuditFunction(_dynamoDb.Object, new AuditSettings { AuditTableName = "audit" }, new FixedTime(), _log.Log);
+        var response = await function.HandleAsync(Fixtures.DlqEvent(), Lambda.Context(remaining: TimeSpan.FromMilliseconds(1)));
+        var reported = response.BatchItemFailures.Select(f => f.ItemIdentifier).ToHashSet();
+        var stored = _puts.Select(p => p.Item["dlqMessageId"].S).ToHashSet();
+        Assert.That(Fixtures.DlqEvent().Records.Select(m => m.MessageId).Where(id => !reported.Contains(id) && !stored.Contains(id)),
+            Is.Empty, "every message is stored or reported");
     }
 }

@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2.Model;
+using Amazon.Lambda.SQSEvents;
 using OrdersPipeline.Functions.Audit;
-using OrdersPipeline.Functions.Contracts;
 using OrdersPipeline.Functions.Tests.Support;
 
 namespace OrdersPipeline.Functions.Tests.Audit;
@@ -8,7 +8,20 @@ namespace OrdersPipeline.Functions.Tests.Audit;
 public sealed class AuditItemMapperTests
 {
     private static readonly DateTimeOffset AuditedAt = new(2026, 11, 22, 9, 0, 0, 5, TimeSpan.Zero);
-    private readonly IReadOnlyList<SqsMessage> _fixture = Fixtures.DlqEvent().Records!;
+    private readonly List<SQSEvent.SQSMessage> _fixture = Fixtures.DlqEvent().Records;
+
+    /// <summary>A copy of a fixture message with another body (the package's message is a mutable class).</summary>
+    private static SQSEvent.SQSMessage WithBody(SQSEvent.SQSMessage message, string body) => new()
+    {
+        MessageId = message.MessageId,
+        ReceiptHandle = message.ReceiptHandle,
+        Body = body,
+        Md5OfBody = message.Md5OfBody,
+        Attributes = new Dictionary<string, string>(message.Attributes),
+        EventSource = message.EventSource,
+        EventSourceArn = message.EventSourceArn,
+        AwsRegion = message.AwsRegion,
+    };
 
     private static Dictionary<string, string> Flatten(Dictionary<string, AttributeValue> item) =>
         item.ToDictionary(p => p.Key, p => p.Value.S ?? "N:" + p.Value.N);
@@ -67,7 +80,7 @@ public sealed class AuditItemMapperTests
     [TestCase("")]
     public void An_unparseable_body_is_still_stored_with_its_raw_body_keyed_by_message_id(string body)
     {
-        var message = _fixture[0] with { Body = body };
+        var message = WithBody(_fixture[0], body);
         var item = Flatten(AuditItemMapper.Map(message, AuditedAt));
         Assert.Multiple(() =>
         {
@@ -83,7 +96,7 @@ public sealed class AuditItemMapperTests
     public void A_body_without_request_context_is_unknown_keyed_by_message_id_and_keeps_the_batch_info()
     {
         var body = """{"version":"1.0","timestamp":"2026-11-19T14:00:00.000Z","DDBStreamBatchInfo":{"shardId":"s-1","startSequenceNumber":"5","endSequenceNumber":"9","batchSize":5}}""";
-        var item = Flatten(AuditItemMapper.Map(_fixture[1] with { Body = body }, AuditedAt));
+        var item = Flatten(AuditItemMapper.Map(WithBody(_fixture[1], body), AuditedAt));
         Assert.Multiple(() =>
         {
             Assert.That(item["failureType"], Is.EqualTo(FailureTypes.Unknown));
@@ -97,7 +110,8 @@ public sealed class AuditItemMapperTests
     [Test]
     public void Without_any_sent_timestamp_the_audit_time_keeps_the_range_key_present()
     {
-        var message = _fixture[0] with { Body = "garbage", Attributes = new Dictionary<string, string>() };
+        var message = WithBody(_fixture[0], "garbage");
+        message.Attributes = [];
         Assert.That(AuditItemMapper.Map(message, AuditedAt)["timestamp"].S, Is.EqualTo("2026-11-22T09:00:00.005Z"));
     }
 }

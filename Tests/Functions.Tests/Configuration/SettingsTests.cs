@@ -26,9 +26,9 @@ public sealed class SettingsTests
     }
 
     [TestCase(null, null, "BUCKET_NAME is required")]
-    [TestCase("MAX_CONCURRENCY", "0", "MAX_CONCURRENCY is '0'; it must be a whole number from 1 to 1024")]
+    [TestCase("MAX_CONCURRENCY", "0", "MAX_CONCURRENCY is '0'; it must be a whole number from 1 to 256")]
     [TestCase("MAX_CONCURRENCY", "lots", "MAX_CONCURRENCY is 'lots'")]
-    [TestCase("MAX_CONCURRENCY", "5000", "from 1 to 1024")]
+    [TestCase("MAX_CONCURRENCY", "5000", "from 1 to 256")]
     [TestCase("KEY_PREFIX", "a//b", "KEY_PREFIX")]
     [TestCase("KEY_PREFIX", "///", "KEY_PREFIX")]
     public void Processor_rejects_bad_values_naming_the_variable(string? name, string? value, string message)

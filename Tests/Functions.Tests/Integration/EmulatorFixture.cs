@@ -16,10 +16,17 @@ public sealed class EmulatorFixture
     {
         get
         {
-            if (_emulator is not null) return _emulator;
+            if (_emulator is not null)
+            {
+                return _emulator;
+            }
+
             var message = $"Emulator unavailable: {_unavailable}";
             if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
                 Assert.Fail(message + " (CI=true: the emulator tests must run)");
+            }
+
             Assert.Ignore(message);
             throw new InvalidOperationException(message);
         }
@@ -41,7 +48,11 @@ public sealed class EmulatorFixture
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        if (_emulator is not null) await _emulator.DisposeAsync();
+        if (_emulator is not null)
+        {
+            await _emulator.DisposeAsync();
+        }
+
         _emulator = null;
     }
 }

@@ -1,13 +1,11 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.S3;
-using Amazon.S3.Model;
-using Moq;
 using OrdersPipeline.Emulator;
 using OrdersPipeline.Functions.Audit;
-using OrdersPipeline.Functions.Configuration;
 using OrdersPipeline.Functions.Processor;
 using OrdersPipeline.Functions.Tests.Support;
+using OrdersPipeline.Infra.Definitions;
 
 namespace OrdersPipeline.Functions.Tests.Integration;
 
@@ -48,13 +46,14 @@ public sealed class PipelineEndToEndTests
         await _dynamoDb.UpdateItemAsync(new UpdateItemRequest
         {
             TableName = _resources.Names.OrdersTable,
-            Key = new() { ["orderId"] = new AttributeValue { S = "o-1" } },
+            Key = new() { [PipelineDefaults.OrdersTableHashKey] = new AttributeValue { S = "o-1" } },
             UpdateExpression = "SET paid = :p",
             ExpressionAttributeValues = new() { [":p"] = new AttributeValue { BOOL = true } },
         });
-        await _dynamoDb.DeleteItemAsync(_resources.Names.OrdersTable, new() { ["orderId"] = new AttributeValue { S = "o-2" } });
+        await _dynamoDb.DeleteItemAsync(_resources.Names.OrdersTable,
+            new() { [PipelineDefaults.OrdersTableHashKey] = new AttributeValue { S = "o-2" } });
 
-        var report = await Simulator(_s3).DeliverStreamAsync();
+        var report = await Simulator().DeliverStreamAsync();
 
         var versions = await ProcessedObjects.ReadAllVersionsAsync(_s3, _resources.Names.Bucket);
         var o1 = versions.Where(v => v.Key.EndsWith("/o-1.json")).ToList();
@@ -80,27 +79,23 @@ public sealed class PipelineEndToEndTests
     [Test]
     public async Task Records_whose_writes_keep_failing_are_audited_and_nothing_is_lost()
     {
-        for (var i = 1; i <= 4; i++) await PutOrderAsync($"o-{i}", ("total", new AttributeValue { N = $"{i}.5" }));
+        for (var i = 1; i <= 4; i++)
+        {
+            await PutOrderAsync($"o-{i}", ("total", new AttributeValue { N = $"{i}.5" }));
+        }
+
         await PutOrderAsync("poison-1", ("total", new AttributeValue { N = "1" }));
         await PutOrderAsync("poison-2", ("total", new AttributeValue { N = "2" }));
         await PutOrderAsync("o-1", ("total", new AttributeValue { N = "9" }));
         await PutOrderAsync("poison-1", ("total", new AttributeValue { N = "3" }));
 
         // Writes of "poison-*" always fail, as if S3 refused them; everything else goes to the real bucket.
-        var failingS3 = new Mock<IAmazonS3>(MockBehavior.Strict);
-        failingS3.Setup(s => s.PutObjectAsync(It.IsAny<PutObjectRequest>(), It.IsAny<CancellationToken>()))
-            .Returns((PutObjectRequest request, CancellationToken ct) => request.Key.Contains("/poison-")
-                ? Task.FromException<PutObjectResponse>(new AmazonS3Exception("Access Denied (injected)"))
-                : _s3.PutObjectAsync(request, ct));
-        var simulator = Simulator(failingS3.Object);
+        var simulator = Simulator(id => id.StartsWith("poison-", StringComparison.Ordinal));
 
         var report = await simulator.DeliverStreamAsync();
         var audited = await simulator.DeliverDeadLetterQueueAsync();
         var auditRows = await AuditRowsAsync("RetryAttemptsExhausted");
-
-        var changes = report.Records.Where(r => r.EventName is "INSERT" or "MODIFY").Select(r => r.SequenceNumber).ToList();
-        var inS3 = (await ProcessedObjects.ReadAllVersionsAsync(_s3, _resources.Names.Bucket)).Select(v => v.SequenceNumber).ToHashSet();
-        var auditedSequences = auditRows.Select(r => r["startSequenceNumber"].S).ToHashSet();
+        var reconciliation = await Reconciliation.ReadAsync(_s3, _dynamoDb, _resources, report.Records);
 
         Assert.Multiple(() =>
         {
@@ -110,21 +105,23 @@ public sealed class PipelineEndToEndTests
             Assert.That(auditRows.Select(r => r["startSequenceNumber"].S), Is.EquivalentTo(report.SentToDeadLetterQueue));
             Assert.That(auditRows.Select(r => r["endSequenceNumber"].S), Is.EquivalentTo(report.SentToDeadLetterQueue));
             Assert.That(auditRows.Select(r => r["streamArn"].S), Is.All.EqualTo(_resources.StreamArn));
-            Assert.That(inS3, Has.Count.EqualTo(changes.Count - 3));
-            Assert.That(changes.Where(s => !inS3.Contains(s) && !auditedSequences.Contains(s)), Is.Empty, "every change is in S3 or audited");
-            Assert.That(inS3.Intersect(auditedSequences), Is.Empty, "nothing is both written and audited");
+            Assert.That(reconciliation.AuditRows, Has.Count.EqualTo(3), "the audit table holds only these rows");
+            Assert.That(reconciliation.Written, Has.Count.EqualTo(reconciliation.Changes.Count - 3));
+            Assert.That(reconciliation.ChangesAudited, Is.EqualTo(3));
+            Assert.That(reconciliation.Lost, Is.Empty, "every change is in S3 or audited");
+            Assert.That(reconciliation.WrittenAndAudited, Is.Empty, "nothing is both written and audited");
         });
     }
 
     [Test]
     public async Task A_redelivered_dead_letter_is_audited_once()
     {
-        var body = Fixtures.DlqEvent().Records![0].Body!;
+        var body = Fixtures.DlqEvent().Records[0].Body;
         await _emulator.Sqs.SendMessageAsync(_resources.DeadLetterQueueUrl, body);
         await _emulator.Sqs.SendMessageAsync(_resources.DeadLetterQueueUrl, body);
         await _emulator.Sqs.SendMessageAsync(_resources.DeadLetterQueueUrl, "not a failure record");
 
-        var audited = await Simulator(_s3).DeliverDeadLetterQueueAsync();
+        var audited = await Simulator().DeliverDeadLetterQueueAsync();
 
         Assert.Multiple(async () =>
         {
@@ -135,18 +132,24 @@ public sealed class PipelineEndToEndTests
         });
     }
 
-    private StreamMappingSimulator Simulator(IAmazonS3 s3)
+    /// <param name="isPoison">Record ids whose writes always fail (<see cref="PoisonStore"/>); none by default.</param>
+    private StreamMappingSimulator Simulator(Func<string, bool>? isPoison = null)
     {
         var log = new CapturedLog().Log;
-        var processor = new ProcessorFunction(s3, new ProcessorSettings { BucketName = _resources.Names.Bucket }, TimeProvider.System, log);
-        var audit = new AuditFunction(_dynamoDb, new AuditSettings { AuditTableName = _resources.Names.AuditTable }, TimeProvider.System, log);
+        var store = new PoisonStore(new S3ProcessedObjectStore(_s3, _resources.Names.Bucket), isPoison ?? (_ => false));
+        var processor = new ProcessorFunction(store, _resources.ProcessorSettings, TimeProvider.System, log);
+        var audit = new AuditFunction(_dynamoDb, _resources.AuditSettings, TimeProvider.System, log);
         return new StreamMappingSimulator(_emulator, _resources, processor.HandleAsync, audit.HandleAsync);
     }
 
     private Task PutOrderAsync(string orderId, params (string Name, AttributeValue Value)[] attributes)
     {
-        var item = new Dictionary<string, AttributeValue> { ["orderId"] = new() { S = orderId } };
-        foreach (var (name, value) in attributes) item[name] = value;
+        var item = new Dictionary<string, AttributeValue> { [PipelineDefaults.OrdersTableHashKey] = new() { S = orderId } };
+        foreach (var (name, value) in attributes)
+        {
+            item[name] = value;
+        }
+
         return _dynamoDb.PutItemAsync(_resources.Names.OrdersTable, item);
     }
 
@@ -155,8 +158,9 @@ public sealed class PipelineEndToEndTests
         var response = await _dynamoDb.QueryAsync(new QueryRequest
         {
             TableName = _resources.Names.AuditTable,
-            IndexName = PipelineResources.FailureTypeIndex,
-            KeyConditionExpression = "failureType = :type",
+            IndexName = PipelineDefaults.AuditFailureTypeIndex,
+            KeyConditionExpression = "#type = :type",
+            ExpressionAttributeNames = new() { ["#type"] = PipelineDefaults.AuditFailureTypeAttribute },
             ExpressionAttributeValues = new() { [":type"] = new AttributeValue { S = failureType } },
         });
         return response.Items ?? [];

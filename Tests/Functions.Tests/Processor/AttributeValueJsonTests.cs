@@ -11,7 +11,10 @@ public sealed class AttributeValueJsonTests
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
+        {
             AttributeValueJson.WriteValue(writer, Fixtures.Json(attributeValue), "value");
+        }
+
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OrdersPipeline.Functions.Contracts;
+using Amazon.Lambda.DynamoDBEvents;
 using OrdersPipeline.Functions.Processor;
 using OrdersPipeline.Functions.Tests.Support;
 
@@ -8,12 +8,12 @@ namespace OrdersPipeline.Functions.Tests.Processor;
 public sealed class ProcessedDocumentBuilderTests
 {
     private readonly ProcessedDocumentBuilder _builder = new("processed-data", "orderId");
-    private readonly IReadOnlyList<DynamoDbStreamRecord> _fixture = Fixtures.StreamEvent().Records!;
+    private readonly IList<DynamoDBEvent.DynamodbStreamRecord> _fixture = Fixtures.StreamEvent().Records;
 
     private static JsonElement Body(ProcessedDocument document) => JsonDocument.Parse(document.Body).RootElement;
 
-    private static DynamoDbStreamRecord Parse(string recordJson) =>
-        JsonSerializer.Deserialize(Fixtures.Event(recordJson), FunctionsJsonContext.Default.DynamoDbStreamEvent)!.Records![0];
+    private static DynamoDBEvent.DynamodbStreamRecord Parse(string recordJson) =>
+        Lambda.Event<DynamoDBEvent>(Fixtures.Event(recordJson)).Records[0];
 
     [Test]
     public void An_insert_becomes_the_contract_document()

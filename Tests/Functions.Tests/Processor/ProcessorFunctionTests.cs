@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Amazon.Lambda.DynamoDBEvents;
+using Amazon.Lambda.Serialization.SystemTextJson;
 using OrdersPipeline.Functions.Configuration;
 using OrdersPipeline.Functions.Contracts;
 using OrdersPipeline.Functions.Processor;
@@ -14,9 +16,8 @@ public sealed class ProcessorFunctionTests
         ProcessorSettings? settings = null)
     {
         var function = new ProcessorFunction(s3.Mock.Object, settings ?? Settings, new FixedTime(), (log ?? new CapturedLog()).Log);
-        await using var response = await function.HandleAsync(Fixtures.AsStream(eventJson));
-        var parsed = await JsonSerializer.DeserializeAsync(response, FunctionsJsonContext.Default.BatchResponse);
-        return [.. parsed!.BatchItemFailures.Select(f => f.ItemIdentifier)];
+        var response = await function.HandleAsync(Lambda.Event<DynamoDBEvent>(eventJson), Lambda.Context());
+        return [.. response.BatchItemFailures.Select(f => f.ItemIdentifier)];
     }
 
     [Test]
@@ -128,7 +129,11 @@ public sealed class ProcessorFunctionTests
         Assert.That(s3.MaxConcurrentPuts, Is.EqualTo(1));
     }
 
-    [TestCase("not json at all", "not a DynamoDB stream event")]
+    [Test]
+    public void Input_that_is_not_json_fails_in_the_serializer_naming_the_event_type() =>
+        Assert.That(() => Lambda.Event<DynamoDBEvent>("not json at all"),
+            Throws.TypeOf<JsonSerializerException>().With.Message.Contains(nameof(DynamoDBEvent)));
+
     [TestCase("""{"hello":"world"}""", "no 'Records' array")]
     [TestCase("""{"Records":[{"eventSource":"aws:sqs","messageId":"1"}]}""", "only accepts DynamoDB stream events")]
     [TestCase("""{"Records":[{"eventName":"INSERT","eventSource":"aws:dynamodb","dynamodb":{}}]}""", "no dynamodb.SequenceNumber")]
@@ -136,7 +141,7 @@ public sealed class ProcessorFunctionTests
     {
         var s3 = new RecordingS3();
         var function = new ProcessorFunction(s3.Mock.Object, Settings, new FixedTime(), new CapturedLog().Log);
-        Assert.That(async () => await function.HandleAsync(Fixtures.AsStream(input)),
+        Assert.That(async () => await function.HandleAsync(Lambda.Event<DynamoDBEvent>(input), Lambda.Context()),
             Throws.TypeOf<InvalidEventException>().With.Message.Contains(message));
         Assert.That(s3.Puts, Is.Empty);
     }
@@ -146,5 +151,98 @@ public sealed class ProcessorFunctionTests
     {
         var s3 = new RecordingS3();
         Assert.That(await InvokeAsync(s3, """{"Records":[]}"""), Is.Empty);
+    }
+
+    [Test]
+    public async Task Every_log_line_of_an_invocation_carries_its_request_id()
+    {
+        var s3 = new RecordingS3(fails: key => key.Contains("/o-2.json"));
+        var log = new CapturedLog();
+        var function = new ProcessorFunction(s3.Mock.Object, Settings, new FixedTime(), log.Log);
+        await function.HandleAsync(Lambda.Event<DynamoDBEvent>(Fixtures.Event(
+            Fixtures.Record($"{1:D21}", "o-1"), Fixtures.Record($"{2:D21}", "o-2"))), Lambda.Context(requestId: "req-1"));
+        await function.HandleAsync(Lambda.Event<DynamoDBEvent>(Fixtures.Event(Fixtures.Record($"{3:D21}", "o-3"))),
+            Lambda.Context(requestId: "req-2"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(log.Lines, Has.Count.EqualTo(3), "one failed record, then one summary per invocation");
+            Assert.That(log.Lines.Select(l => l.GetProperty("requestId").GetString()), Is.EqualTo(new[] { "req-1", "req-1", "req-2" }));
+        });
+    }
+
+    [Test]
+    public async Task With_the_time_budget_nearly_spent_the_handler_still_answers_for_every_record()
+    {
+        var s3 = new RecordingS3();
+        var function = new ProcessorFunction(s3.Mock.Object, Settings, new FixedTime(), new CapturedLog().Log);
+        var streamEvent = Lambda.Event<DynamoDBEvent>(Fixtures.Event(
+            [.. Enumerable.Range(1, 3).Select(i => Fixtures.Record($"{i:D21}", $"o-{i}"))]));
+
+        var response = await function.HandleAsync(streamEvent, Lambda.Context(remaining: TimeSpan.FromMilliseconds(1)));
+
+        // Every record is either written or reported: none is dropped silently.
+        var reported = response.BatchItemFailures.Select(f => f.ItemIdentifier).ToHashSet();
+        Assert.That(Enumerable.Range(1, 3).Where(i =>
+                !reported.Contains($"{i:D21}") && !s3.Puts.Any(p => p.Key.EndsWith($"/o-{i}.json", StringComparison.Ordinal))),
+            Is.Empty, "every record is written or reported");
+    }
+
+    [Test]
+    public async Task An_event_built_in_code_with_package_attribute_values_writes_the_same_documents_as_one_read_from_json()
+    {
+        var json = Fixtures.Text("ddb-stream-event.json");
+        var fromJson = new RecordingS3();
+        await InvokeAsync(fromJson, json);
+
+        // The same event through the package's own object model: the images become AttributeValue dictionaries.
+        var packageEvent = Lambda.Event<DynamoDBEvent>(json);
+        foreach (var record in packageEvent.Records)
+        {
+            var raw = (RawStreamRecord)record.Dynamodb;
+            record.Dynamodb = new DynamoDBEvent.StreamRecord
+            {
+                ApproximateCreationDateTime = raw.ApproximateCreationDateTime,
+                Keys = ToPackage(raw.RawKeys),
+                NewImage = ToPackage(raw.RawNewImage),
+                OldImage = ToPackage(raw.RawOldImage),
+                SequenceNumber = raw.SequenceNumber,
+                SizeBytes = raw.SizeBytes,
+                StreamViewType = raw.StreamViewType,
+            };
+        }
+        var fromObjects = new RecordingS3();
+        var function = new ProcessorFunction(fromObjects.Mock.Object, Settings, new FixedTime(), new CapturedLog().Log);
+        var response = await function.HandleAsync(packageEvent, Lambda.Context());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.BatchItemFailures, Is.Empty);
+            Assert.That(fromObjects.Puts.OrderBy(p => p.Body, StringComparer.Ordinal),
+                Is.EqualTo(fromJson.Puts.OrderBy(p => p.Body, StringComparer.Ordinal)));
+        });
+    }
+
+    private static Dictionary<string, DynamoDBEvent.AttributeValue>? ToPackage(JsonElement? image) =>
+        image?.EnumerateObject().ToDictionary(p => p.Name, p => ToPackage(p.Value));
+
+    private static DynamoDBEvent.AttributeValue ToPackage(JsonElement value)
+    {
+        var tag = value.EnumerateObject().Single();
+        var content = tag.Value;
+        return tag.Name switch
+        {
+            "S" => new() { S = content.GetString() },
+            "N" => new() { N = content.GetString() },
+            "BOOL" => new() { BOOL = content.GetBoolean() },
+            "NULL" => new() { NULL = content.GetBoolean() },
+            "M" => new() { M = ToPackage((JsonElement?)content) },
+            "L" => new() { L = [.. content.EnumerateArray().Select(ToPackage)] },
+            "SS" => new() { SS = [.. content.EnumerateArray().Select(e => e.GetString()!)] },
+            "NS" => new() { NS = [.. content.EnumerateArray().Select(e => e.GetString()!)] },
+            "B" => new() { B = new MemoryStream(content.GetBytesFromBase64()) },
+            "BS" => new() { BS = [.. content.EnumerateArray().Select(e => new MemoryStream(e.GetBytesFromBase64()))] },
+            _ => throw new AssertionException($"unexpected tag {tag.Name} in the fixture"),
+        };
     }
 }

@@ -1,26 +1,26 @@
 using System.Text;
 using System.Text.Json;
-using OrdersPipeline.Functions.Contracts;
+using Amazon.Lambda.DynamoDBEvents;
+using Amazon.Lambda.SQSEvents;
 
 namespace OrdersPipeline.Functions.Tests.Support;
 
-/// <summary>The sample events in Fixtures/ (copies of the shared AWS-shaped samples) and small event builders.</summary>
+/// <summary>The sample events in Fixtures/ (copies of the shared AWS-shaped samples) and small event
+/// builders.</summary>
 internal static class Fixtures
 {
     public static string Text(string name) =>
         File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", name));
 
-    public static DynamoDbStreamEvent StreamEvent() =>
-        JsonSerializer.Deserialize(Text("ddb-stream-event.json"), FunctionsJsonContext.Default.DynamoDbStreamEvent)!;
+    public static DynamoDBEvent StreamEvent() => Lambda.Event<DynamoDBEvent>(Text("ddb-stream-event.json"));
 
-    public static SqsEvent DlqEvent() =>
-        JsonSerializer.Deserialize(Text("sqs-dlq-event.json"), FunctionsJsonContext.Default.SqsEvent)!;
+    public static SQSEvent DlqEvent() => Lambda.Event<SQSEvent>(Text("sqs-dlq-event.json"));
 
-    public static Stream AsStream(string json) => new MemoryStream(Encoding.UTF8.GetBytes(json));
 
     public static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
 
-    /// <summary>A stream record JSON with the given image attributes (DynamoDB JSON), key and sequence number.</summary>
+    /// <summary>A stream record JSON with the given image attributes (DynamoDB JSON), key and sequence
+    /// number.</summary>
     public static string Record(string sequenceNumber, string orderId, string newImageAttributes = "",
         string eventName = "INSERT", string? oldImageAttributes = null, long createdAt = 1795082400)
     {

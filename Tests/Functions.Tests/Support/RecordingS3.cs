@@ -24,9 +24,16 @@ internal sealed class RecordingS3
                 try
                 {
                     var body = await new StreamReader(request.InputStream).ReadToEndAsync(ct);
-                    if (delay is not null) await Task.Delay(delay(request.Key), ct);
+                    if (delay is not null)
+                    {
+                        await Task.Delay(delay(request.Key), ct);
+                    }
+
                     if (fails?.Invoke(request.Key) == true)
+                    {
                         throw new AmazonS3Exception($"Injected failure for {request.Key}");
+                    }
+
                     Assert.That(request.BucketName, Is.EqualTo("test-bucket"));
                     Assert.That(request.ContentType, Is.EqualTo("application/json"));
                     _puts.Enqueue((request.Key, body));

@@ -1,0 +1,24 @@
+using OrdersPipeline.Functions.Audit;
+using OrdersPipeline.Functions.Processor;
+
+namespace OrdersPipeline.Functions;
+
+/// <summary>
+/// The Lambda handler strings of this package (<c>assembly::type::method</c>), for Infra to set on the functions. A
+/// test resolves each against the built assembly by reflection.
+/// </summary>
+public static class Handlers
+{
+    /// <summary>The assembly name, which is also the root namespace.</summary>
+    public const string AssemblyName = "OrdersPipeline.Functions";
+
+    /// <summary><c>Task&lt;StreamsEventResponse&gt; HandleAsync(DynamoDBEvent, ILambdaContext)</c>.</summary>
+    public const string Processor =
+        AssemblyName + "::" + AssemblyName + "." + nameof(Functions.Processor) + "." + nameof(ProcessorFunction) + "::" +
+        nameof(ProcessorFunction.HandleAsync);
+
+    /// <summary><c>Task&lt;SQSBatchResponse&gt; HandleAsync(SQSEvent, ILambdaContext)</c>.</summary>
+    public const string Audit =
+        AssemblyName + "::" + AssemblyName + "." + nameof(Functions.Audit) + "." + nameof(AuditFunction) + "::" +
+        nameof(AuditFunction.HandleAsync);
+}

@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+using Amazon.Lambda.DynamoDBEvents;
+using Amazon.Lambda.SQSEvents;
+using OrdersPipeline.Functions.Contracts;
+
+namespace OrdersPipeline.Functions.Serialization;
+
+/// <summary>
+/// Source-generated serialization for every type that crosses a boundary: no reflection at run time. Both partial-batch
+/// responses nest a type named <c>BatchItemFailure</c>, so each gets its own property name here.
+/// </summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(DynamoDBEvent))]
+[JsonSerializable(typeof(StreamsEventResponse), TypeInfoPropertyName = "StreamsEventResponse")]
+[JsonSerializable(typeof(StreamsEventResponse.BatchItemFailure), TypeInfoPropertyName = "StreamsEventBatchItemFailure")]
+[JsonSerializable(typeof(SQSEvent))]
+[JsonSerializable(typeof(SQSBatchResponse), TypeInfoPropertyName = "SQSBatchResponse")]
+[JsonSerializable(typeof(SQSBatchResponse.BatchItemFailure), TypeInfoPropertyName = "SQSBatchItemFailure")]
+[JsonSerializable(typeof(OnFailureRecord))]
+public sealed partial class FunctionsJsonContext : JsonSerializerContext;

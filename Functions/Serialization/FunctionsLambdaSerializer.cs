@@ -1,0 +1,22 @@
+using System.Text.Json;
+using Amazon.Lambda.Serialization.SystemTextJson;
+using OrdersPipeline.Functions.Processor;
+
+namespace OrdersPipeline.Functions.Serialization;
+
+/// <summary>
+/// The Lambda serializer of both handlers: the package's source-generator serializer over
+/// <see cref="FunctionsJsonContext"/>, with one addition. A stream record's images are kept as the raw DynamoDB JSON
+/// they arrive as (<see cref="RawStreamRecordConverter"/>) instead of the package's <c>AttributeValue</c> objects:
+/// numbers stay text digit for digit either way, but building the object model costs more CPU than the whole
+/// per-record budget (measured in Tests/Benchmarks, see its README).
+/// </summary>
+public sealed class FunctionsLambdaSerializer : SourceGeneratorLambdaJsonSerializer<FunctionsJsonContext>
+{
+    public FunctionsLambdaSerializer()
+        : base(Customize)
+    {
+    }
+
+    private static void Customize(JsonSerializerOptions options) => options.Converters.Add(new RawStreamRecordConverter());
+}
