@@ -8,12 +8,6 @@ public static class FunctionsPackage
     public const string PublishRelativePath = "artifacts/functions";
     public const string AssemblyFileName = "OrdersPipeline.Functions.dll";
 
-    public const string ProcessorHandler =
-        "OrdersPipeline.Functions::OrdersPipeline.Functions.Processor.ProcessorFunction::HandleAsync";
-
-    public const string AuditHandler =
-        "OrdersPipeline.Functions::OrdersPipeline.Functions.Audit.AuditFunction::HandleAsync";
-
     public static string PublishDirectory(string repoRoot) =>
         Path.GetFullPath(Path.Combine(repoRoot, PublishRelativePath));
 

@@ -43,15 +43,6 @@ public sealed class FunctionsPackageTests
     }
 
     [Test]
-    public void Handlers_name_the_assembly_type_and_method()
-    {
-        Assert.That(FunctionsPackage.ProcessorHandler, Is.EqualTo(
-            "OrdersPipeline.Functions::OrdersPipeline.Functions.Processor.ProcessorFunction::HandleAsync"));
-        Assert.That(FunctionsPackage.AuditHandler, Is.EqualTo(
-            "OrdersPipeline.Functions::OrdersPipeline.Functions.Audit.AuditFunction::HandleAsync"));
-    }
-
-    [Test]
     public void The_repository_root_is_found_from_a_nested_directory()
     {
         Assert.That(FunctionsPackage.FindRepoRoot([Path.Combine(_root, "Infra", "bin")]), Is.EqualTo(_root));

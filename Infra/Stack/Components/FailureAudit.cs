@@ -1,3 +1,4 @@
+using OrdersPipeline.Functions;
 using OrdersPipeline.Functions.Configuration;
 using OrdersPipeline.Infra.Defaults;
 using OrdersPipeline.Infra.Definitions;
@@ -61,7 +62,7 @@ public sealed class FailureAudit : PipelineComponent
             FunctionName = names.AuditFunction,
             RoleName = names.AuditRole,
             PolicyName = names.AuditPolicy,
-            Handler = FunctionsPackage.AuditHandler,
+            Handler = Handlers.Audit,
             MemoryMb = PipelineDefaults.AuditMemoryMb,
             TimeoutSeconds = timeoutSeconds,
             Policy = logGroupArn => Output.All(Table.Arn, DeadLetterQueue.Arn, logGroupArn)

@@ -1,3 +1,4 @@
+using OrdersPipeline.Functions;
 using OrdersPipeline.Functions.Configuration;
 using OrdersPipeline.Infra.Defaults;
 using OrdersPipeline.Infra.Definitions;
@@ -41,7 +42,7 @@ public sealed class StreamProcessor : PipelineComponent
             FunctionName = names.ProcessorFunction,
             RoleName = names.ProcessorRole,
             PolicyName = names.ProcessorPolicy,
-            Handler = FunctionsPackage.ProcessorHandler,
+            Handler = Handlers.Processor,
             MemoryMb = config.Get(ConfigSchema.ProcessorMemoryMb),
             TimeoutSeconds = config.Get(ConfigSchema.ProcessorTimeoutSeconds),
             Policy = logGroupArn =>
