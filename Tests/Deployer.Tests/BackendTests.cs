@@ -5,25 +5,17 @@ namespace OrdersPipeline.Deployer.Tests;
 
 /// <summary>--backend-url, else PULUMI_BACKEND_URL, else file://~/.orders-pipeline/state; a file backend needs a
 /// passphrase from the environment, checked before the workspace opens.</summary>
-public sealed class BackendTests
+public sealed class BackendTests : DeployerFixture
 {
-    private DeployerHarness _harness = null!;
-
-    [SetUp]
-    public void SetUp() => _harness = new DeployerHarness();
-
-    [TearDown]
-    public void TearDown() => _harness.Dispose();
-
     [Test]
     public async Task The_option_wins_over_the_environment_which_wins_over_the_default()
     {
-        await _harness.RunAsync("outputs");
-        _harness.Variables[WorkspaceSettings.BackendUrlVariable] = "s3://from-env";
-        await _harness.RunAsync("outputs");
-        await _harness.RunAsync("outputs", "--backend-url", "s3://from-option");
+        await Harness.RunAsync("outputs");
+        Harness.Variables[WorkspaceSettings.BackendUrlVariable] = "s3://from-env";
+        await Harness.RunAsync("outputs");
+        await Harness.RunAsync("outputs", "--backend-url", "s3://from-option");
 
-        Assert.That(_harness.Opened.Select(settings => settings.BackendUrl), Is.EqualTo(new[]
+        Assert.That(Harness.Opened.Select(settings => settings.BackendUrl), Is.EqualTo(new[]
         {
             "file:///home/tester/.orders-pipeline/state", "s3://from-env", "s3://from-option",
         }));
@@ -32,12 +24,12 @@ public sealed class BackendTests
     [Test]
     public async Task A_file_backend_without_a_passphrase_exits_2_before_opening_the_workspace()
     {
-        _harness.Variables.Remove(WorkspaceSettings.PassphraseVariable);
+        Harness.Variables.Remove(WorkspaceSettings.PassphraseVariable);
 
-        Assert.That(await _harness.RunAsync("up"), Is.EqualTo(ExitCodes.UsageOrConfig));
-        Assert.That(_harness.StdErr, Does.Contain("export PULUMI_CONFIG_PASSPHRASE=")
+        Assert.That(await Harness.RunAsync("up"), Is.EqualTo(ExitCodes.UsageOrConfig));
+        Assert.That(Harness.StdErr, Does.Contain("export PULUMI_CONFIG_PASSPHRASE=")
             .And.Contain("PULUMI_CONFIG_PASSPHRASE_FILE"));
-        Assert.That(_harness.Opened, Is.Empty);
+        Assert.That(Harness.Opened, Is.Empty);
     }
 
     [TestCase(WorkspaceSettings.PassphraseVariable, "secret")]
@@ -45,25 +37,25 @@ public sealed class BackendTests
     [TestCase(WorkspaceSettings.PassphraseFileVariable, "/run/secrets/passphrase")]
     public async Task A_passphrase_or_passphrase_file_satisfies_a_file_backend(string variable, string value)
     {
-        _harness.Variables.Remove(WorkspaceSettings.PassphraseVariable);
-        _harness.Variables[variable] = value;
+        Harness.Variables.Remove(WorkspaceSettings.PassphraseVariable);
+        Harness.Variables[variable] = value;
 
-        Assert.That(await _harness.RunAsync("outputs"), Is.EqualTo(ExitCodes.Success), _harness.StdErr);
+        Assert.That(await Harness.RunAsync("outputs"), Is.EqualTo(ExitCodes.Success), Harness.StdErr);
     }
 
     [Test]
     public async Task A_non_file_backend_needs_no_passphrase()
     {
-        _harness.Variables.Remove(WorkspaceSettings.PassphraseVariable);
+        Harness.Variables.Remove(WorkspaceSettings.PassphraseVariable);
 
-        Assert.That(await _harness.RunAsync("outputs", "--backend-url", "s3://state"), Is.EqualTo(ExitCodes.Success));
+        Assert.That(await Harness.RunAsync("outputs", "--backend-url", "s3://state"), Is.EqualTo(ExitCodes.Success));
     }
 
     [Test]
     public async Task Listing_stacks_needs_no_passphrase()
     {
-        _harness.Variables.Remove(WorkspaceSettings.PassphraseVariable);
+        Harness.Variables.Remove(WorkspaceSettings.PassphraseVariable);
 
-        Assert.That(await _harness.RunAsync("stacks"), Is.EqualTo(ExitCodes.Success), _harness.StdErr);
+        Assert.That(await Harness.RunAsync("stacks"), Is.EqualTo(ExitCodes.Success), Harness.StdErr);
     }
 }

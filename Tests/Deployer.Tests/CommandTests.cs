@@ -4,23 +4,15 @@ using Pulumi.Automation;
 namespace OrdersPipeline.Deployer.Tests;
 
 /// <summary>Each command makes the right Automation calls with the options it was given.</summary>
-public sealed class CommandTests
+public sealed class CommandTests : DeployerFixture
 {
-    private DeployerHarness _harness = null!;
-
-    [SetUp]
-    public void SetUp() => _harness = new DeployerHarness();
-
-    [TearDown]
-    public void TearDown() => _harness.Dispose();
-
     [Test]
     public async Task Preview_creates_or_selects_the_dev_stack_and_previews_it()
     {
-        Assert.That(await _harness.RunAsync("preview"), Is.EqualTo(ExitCodes.Success), _harness.StdErr);
+        Assert.That(await Harness.RunAsync("preview"), Is.EqualTo(ExitCodes.Success), Harness.StdErr);
 
-        Assert.That(_harness.Workspace.Calls, Is.EqualTo(new[] { "config dev create", "preview dev" }));
-        var options = (PreviewOptions)_harness.Workspace.Options!;
+        Assert.That(Harness.Workspace.Calls, Is.EqualTo(new[] { "config dev create", "preview dev" }));
+        var options = (PreviewOptions)Harness.Workspace.Options!;
         Assert.That(options.Target, Is.Null);
         Assert.That(options.Refresh, Is.Null);
         Assert.That(options.OnEvent, Is.Not.Null);
@@ -29,20 +21,20 @@ public sealed class CommandTests
     [Test]
     public async Task Preview_stores_config_then_passes_targets_and_refresh()
     {
-        var exitCode = await _harness.RunAsync(
+        var exitCode = await Harness.RunAsync(
             "preview", "--stack", "local", "--config", "batchSize=50", "--config", "orders-pipeline:team=data",
             "--target", "urn:a", "--target", "urn:b", "--refresh");
 
-        Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), _harness.StdErr);
-        Assert.That(_harness.Workspace.Calls,
+        Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), Harness.StdErr);
+        Assert.That(Harness.Workspace.Calls,
             Is.EqualTo(new[] { "config local create", "set-config local", "preview local" }));
-        Assert.That(_harness.Workspace.ConfigSet!.ToDictionary(pair => pair.Key, pair => pair.Value.Value),
+        Assert.That(Harness.Workspace.ConfigSet!.ToDictionary(pair => pair.Key, pair => pair.Value.Value),
             Is.EquivalentTo(new Dictionary<string, string>
             {
                 ["orders-pipeline:batchSize"] = "50",
                 ["orders-pipeline:team"] = "data",
             }));
-        var options = (PreviewOptions)_harness.Workspace.Options!;
+        var options = (PreviewOptions)Harness.Workspace.Options!;
         Assert.That(options.Target, Is.EqualTo(new[] { "urn:a", "urn:b" }));
         Assert.That(options.Refresh, Is.True);
     }
@@ -50,58 +42,58 @@ public sealed class CommandTests
     [Test]
     public async Task Up_creates_or_selects_the_stack_and_updates_it()
     {
-        Assert.That(await _harness.RunAsync("up", "--stack", "local", "--refresh"), Is.EqualTo(ExitCodes.Success));
+        Assert.That(await Harness.RunAsync("up", "--stack", "local", "--refresh"), Is.EqualTo(ExitCodes.Success));
 
-        Assert.That(_harness.Workspace.Calls, Is.EqualTo(new[] { "config local create", "up local" }));
-        Assert.That(((UpOptions)_harness.Workspace.Options!).Refresh, Is.True);
-        Assert.That(_harness.StdOut, Does.Contain("dev-processed-data-123-backend"));
+        Assert.That(Harness.Workspace.Calls, Is.EqualTo(new[] { "config local create", "up local" }));
+        Assert.That(((UpOptions)Harness.Workspace.Options!).Refresh, Is.True);
+        Assert.That(Harness.StdOut, Does.Contain("dev-processed-data-123-backend"));
     }
 
     [Test]
     public async Task Destroy_selects_an_existing_stack_and_destroys_the_targets()
     {
-        var exitCode = await _harness.RunAsync("destroy", "--stack", "local", "--yes", "--target", "urn:x");
+        var exitCode = await Harness.RunAsync("destroy", "--stack", "local", "--yes", "--target", "urn:x");
 
-        Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), _harness.StdErr);
-        Assert.That(_harness.Workspace.Calls, Is.EqualTo(new[] { "config local", "destroy local" }));
-        Assert.That(((DestroyOptions)_harness.Workspace.Options!).Target, Is.EqualTo(new[] { "urn:x" }));
+        Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), Harness.StdErr);
+        Assert.That(Harness.Workspace.Calls, Is.EqualTo(new[] { "config local", "destroy local" }));
+        Assert.That(((DestroyOptions)Harness.Workspace.Options!).Target, Is.EqualTo(new[] { "urn:x" }));
     }
 
     [Test]
     public async Task Refresh_refreshes_the_stack()
     {
-        Assert.That(await _harness.RunAsync("refresh", "--stack", "local"), Is.EqualTo(ExitCodes.Success));
+        Assert.That(await Harness.RunAsync("refresh", "--stack", "local"), Is.EqualTo(ExitCodes.Success));
 
-        Assert.That(_harness.Workspace.Calls, Is.EqualTo(new[] { "refresh local" }));
-        Assert.That(_harness.Workspace.Options, Is.TypeOf<RefreshOptions>());
+        Assert.That(Harness.Workspace.Calls, Is.EqualTo(new[] { "refresh local" }));
+        Assert.That(Harness.Workspace.Options, Is.TypeOf<RefreshOptions>());
     }
 
     [Test]
     public async Task Outputs_prints_the_stack_outputs_with_secrets_masked()
     {
-        Assert.That(await _harness.RunAsync("outputs", "--stack", "local"), Is.EqualTo(ExitCodes.Success));
+        Assert.That(await Harness.RunAsync("outputs", "--stack", "local"), Is.EqualTo(ExitCodes.Success));
 
-        Assert.That(_harness.Workspace.Calls, Is.EqualTo(new[] { "outputs local" }));
-        Assert.That(_harness.StdOut, Does.Contain("bucketName").And.Contain("dev-processed-data-123-backend")
+        Assert.That(Harness.Workspace.Calls, Is.EqualTo(new[] { "outputs local" }));
+        Assert.That(Harness.StdOut, Does.Contain("bucketName").And.Contain("dev-processed-data-123-backend")
             .And.Contain("[\"a\",\"b\"]").And.Contain("[secret]").And.Not.Contain("hunter2"));
     }
 
     [Test]
     public async Task Stacks_lists_the_backend_stacks_marking_the_current_one()
     {
-        Assert.That(await _harness.RunAsync("stacks"), Is.EqualTo(ExitCodes.Success));
+        Assert.That(await Harness.RunAsync("stacks"), Is.EqualTo(ExitCodes.Success));
 
-        Assert.That(_harness.Workspace.Calls, Is.EqualTo(new[] { "stacks" }));
-        Assert.That(_harness.StdOut, Does.Contain("dev*").And.Contain("local").And.Contain("42"));
+        Assert.That(Harness.Workspace.Calls, Is.EqualTo(new[] { "stacks" }));
+        Assert.That(Harness.StdOut, Does.Contain("dev*").And.Contain("local").And.Contain("42"));
     }
 
     [Test]
     public async Task Remove_removes_the_stack()
     {
-        Assert.That(await _harness.RunAsync("remove", "--stack", "old", "--yes"), Is.EqualTo(ExitCodes.Success));
+        Assert.That(await Harness.RunAsync("remove", "--stack", "old", "--yes"), Is.EqualTo(ExitCodes.Success));
 
-        Assert.That(_harness.Workspace.Calls, Is.EqualTo(new[] { "remove old" }));
-        Assert.That(_harness.StdOut, Does.Contain("Pulumi.old.yaml is kept"));
+        Assert.That(Harness.Workspace.Calls, Is.EqualTo(new[] { "remove old" }));
+        Assert.That(Harness.StdOut, Does.Contain("Pulumi.old.yaml is kept"));
     }
 
     [TestCase("preview")]
@@ -110,41 +102,41 @@ public sealed class CommandTests
     [TestCase("stacks")]
     public async Task Every_command_disposes_its_workspace(params string[] args)
     {
-        await _harness.RunAsync(args);
+        await Harness.RunAsync(args);
 
-        Assert.That(_harness.Workspace.DisposeCount, Is.EqualTo(1));
+        Assert.That(Harness.Workspace.DisposeCount, Is.EqualTo(1));
     }
 
     [Test]
     public async Task The_workspace_is_rooted_at_the_repository_from_a_folder_inside_it()
     {
-        var nested = Directory.CreateDirectory(Path.Combine(_harness.RepoRoot, "Deployer", "bin"));
-        _harness.CurrentDirectory = nested.FullName;
+        var nested = Directory.CreateDirectory(Path.Combine(Harness.RepoRoot, "Deployer", "bin"));
+        Harness.CurrentDirectory = nested.FullName;
 
-        Assert.That(await _harness.RunAsync("outputs"), Is.EqualTo(ExitCodes.Success), _harness.StdErr);
-        Assert.That(_harness.Opened.Single().RepoRoot, Is.EqualTo(_harness.RepoRoot));
+        Assert.That(await Harness.RunAsync("outputs"), Is.EqualTo(ExitCodes.Success), Harness.StdErr);
+        Assert.That(Harness.Opened.Single().RepoRoot, Is.EqualTo(Harness.RepoRoot));
     }
 
     [Test]
     public async Task Install_cli_is_passed_to_the_workspace()
     {
-        await _harness.RunAsync("stacks", "--install-cli");
+        await Harness.RunAsync("stacks", "--install-cli");
 
-        Assert.That(_harness.Opened.Single().InstallCli, Is.True);
+        Assert.That(Harness.Opened.Single().InstallCli, Is.True);
     }
 
     [Test]
     public async Task Progress_and_the_summary_go_to_stderr_and_stdout()
     {
-        _harness.Workspace.Running = (_, _) =>
+        Harness.Workspace.Running = (_, _) =>
         {
-            _harness.Clock.Advance(TimeSpan.FromSeconds(9.2));
+            Harness.Clock.Advance(TimeSpan.FromSeconds(9.2));
             return Task.CompletedTask;
         };
 
-        await _harness.RunAsync("preview");
+        await Harness.RunAsync("preview");
 
-        Assert.That(_harness.StdErr, Does.Contain("Previewing stack 'dev'…"));
-        Assert.That(_harness.StdOut, Does.Contain("Preview of stack 'dev' finished in 9.2s: 3 create, 2 same."));
+        Assert.That(Harness.StdErr, Does.Contain("Previewing stack 'dev'…"));
+        Assert.That(Harness.StdOut, Does.Contain("Preview of stack 'dev' finished in 9.2s: 3 create, 2 same."));
     }
 }

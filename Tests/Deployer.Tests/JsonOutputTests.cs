@@ -5,20 +5,12 @@ using Pulumi.Automation;
 namespace OrdersPipeline.Deployer.Tests;
 
 /// <summary>--json puts exactly one JSON document on stdout; everything human goes to stderr.</summary>
-public sealed class JsonOutputTests
+public sealed class JsonOutputTests : DeployerFixture
 {
-    private DeployerHarness _harness = null!;
-
-    [SetUp]
-    public void SetUp() => _harness = new DeployerHarness();
-
-    [TearDown]
-    public void TearDown() => _harness.Dispose();
-
     [Test]
     public async Task Preview_prints_the_changes_keyed_by_Pulumi_operation_names()
     {
-        _harness.Workspace.Changes[OperationType.CreateReplacement] = 1;
+        Harness.Workspace.Changes[OperationType.CreateReplacement] = 1;
 
         var root = await RunJsonAsync("preview", "--json");
 
@@ -29,7 +21,7 @@ public sealed class JsonOutputTests
         Assert.That(changes.GetProperty("same").GetInt32(), Is.EqualTo(2));
         Assert.That(changes.GetProperty("createReplacement").GetInt32(), Is.EqualTo(1));
         Assert.That(root.GetProperty("durationSeconds").ValueKind, Is.EqualTo(JsonValueKind.Number));
-        Assert.That(_harness.StdErr, Does.Contain("3 create"));
+        Assert.That(Harness.StdErr, Does.Contain("3 create"));
     }
 
     [Test]
@@ -42,14 +34,14 @@ public sealed class JsonOutputTests
         Assert.That(outputs.GetProperty("alarmNames").GetArrayLength(), Is.EqualTo(2));
         Assert.That(outputs.GetProperty("apiKey").GetString(), Is.EqualTo("[secret]"));
         Assert.That(root.GetProperty("changes").GetProperty("create").GetInt32(), Is.EqualTo(3));
-        Assert.That(_harness.StdOut + _harness.StdErr, Does.Not.Contain("hunter2"));
+        Assert.That(Harness.StdOut + Harness.StdErr, Does.Not.Contain("hunter2"));
     }
 
     [Test]
     public async Task Outputs_keep_their_json_types()
     {
         using var engineJson = JsonDocument.Parse("""{"port":5000,"tags":{"team":"backend"}}""");
-        _harness.Workspace.Outputs["endpoint"] = PulumiTypes.Output(engineJson.RootElement.Clone());
+        Harness.Workspace.Outputs["endpoint"] = PulumiTypes.Output(engineJson.RootElement.Clone());
 
         var outputs = (await RunJsonAsync("outputs", "--json")).GetProperty("outputs");
 
@@ -76,7 +68,7 @@ public sealed class JsonOutputTests
     [Test]
     public async Task Destroy_prints_the_changes()
     {
-        _harness.Workspace.Changes = new() { [OperationType.Delete] = 5 };
+        Harness.Workspace.Changes = new() { [OperationType.Delete] = 5 };
 
         var root = await RunJsonAsync("destroy", "--yes", "--json");
 
@@ -95,16 +87,16 @@ public sealed class JsonOutputTests
     [Test]
     public async Task A_failure_leaves_stdout_empty()
     {
-        _harness.Variables.Remove("PULUMI_CONFIG_PASSPHRASE");
+        Harness.Variables.Remove("PULUMI_CONFIG_PASSPHRASE");
 
-        Assert.That(await _harness.RunAsync("preview", "--json"), Is.EqualTo(ExitCodes.UsageOrConfig));
-        Assert.That(_harness.StdOut, Is.Empty);
+        Assert.That(await Harness.RunAsync("preview", "--json"), Is.EqualTo(ExitCodes.UsageOrConfig));
+        Assert.That(Harness.StdOut, Is.Empty);
     }
 
     private async Task<JsonElement> RunJsonAsync(params string[] args)
     {
-        Assert.That(await _harness.RunAsync(args), Is.EqualTo(ExitCodes.Success), _harness.StdErr);
-        using var document = JsonDocument.Parse(_harness.StdOut);
+        Assert.That(await Harness.RunAsync(args), Is.EqualTo(ExitCodes.Success), Harness.StdErr);
+        using var document = JsonDocument.Parse(Harness.StdOut);
         return document.RootElement.Clone();
     }
 }

@@ -1,0 +1,13 @@
+namespace OrdersPipeline.Deployer.Tests.Support;
+
+/// <summary>A fresh <see cref="DeployerHarness"/> (fake workspace, console and environment) for every test.</summary>
+public abstract class DeployerFixture
+{
+    private protected DeployerHarness Harness { get; private set; } = null!;
+
+    [SetUp]
+    public void CreateHarness() => Harness = new DeployerHarness();
+
+    [TearDown]
+    public void DisposeHarness() => Harness.Dispose();
+}
