@@ -29,9 +29,10 @@ public static class BucketPolicies
 
     /// <summary>S3's log delivery service may put objects under each source's prefix, for that source bucket in
     /// this account only.</summary>
-    public static string AccessLogBucket(
-        string bucketArn, IReadOnlyList<AccessLogSource> sources, string partition, string accountId)
+    public static string AccessLogBucket(string bucketArn, IReadOnlyList<AccessLogSource> sources, string accountId)
     {
+        // Every bucket of the stack is in the log bucket's partition.
+        var partition = bucketArn.Split(':')[1];
         var statements = new JsonArray();
         foreach (var source in sources)
         {

@@ -6,6 +6,10 @@ namespace OrdersPipeline.Infra.Definitions;
 /// the Object Lock rule that needs the stack's previous deployment.</summary>
 public static class ProtectionRules
 {
+    /// <summary>Stack outputs the Object Lock rule reads back from the previous deployment.</summary>
+    public const string PriorBucketOutput = "processedBucketName";
+    public const string PriorObjectLockOutput = "processedObjectLockDays";
+
     public static IReadOnlyList<string> Validate(StackConfig config)
     {
         var problems = new List<string>();

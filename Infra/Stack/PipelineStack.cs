@@ -17,6 +17,9 @@ public sealed class PipelineStack : Stack
     private readonly FailureAudit _audit;
     private readonly StreamProcessor _processor;
     private readonly Monitoring _monitoring;
+    private readonly EncryptionKey? _key;
+    private readonly AccessLogs _accessLogs;
+    private readonly AuditTrail? _auditTrail;
 
     public PipelineStack()
     {
@@ -25,9 +28,20 @@ public sealed class PipelineStack : Stack
         var code = new FileArchive(LocateFunctionsPackage(_config));
         var provider = PipelineProvider.Create(_config, _region);
         var context = new StackContext(_config, provider, code);
-        var accountId = Pulumi.Aws.GetCallerIdentity
-            .Invoke(options: new InvokeOptions { Provider = provider })
-            .Apply(identity => identity.AccountId);
+        var identity = Pulumi.Aws.GetCallerIdentity.Invoke(options: new InvokeOptions { Provider = provider });
+        var accountId = identity.Apply(caller => caller.AccountId);
+
+        // Data protection first: every later resource takes the key and the access-log bucket from the context.
+        var scope = EncryptionKey.IsCreated(_config) || _config.Get(ConfigSchema.AuditTrail)
+            ? StackScope(identity, provider)
+            : null;
+        _key = EncryptionKey.IsCreated(_config) ? new EncryptionKey("encryption", context, scope!) : null;
+        _accessLogs = new AccessLogs("access-logs", context, accountId);
+        context = context with
+        {
+            KeyArn = EncryptionKey.ArnFor(_config, _key),
+            AccessLogBucket = _accessLogs.Bucket.BucketName,
+        };
 
         _orders = new IngestTable("orders", context);
         _storage = new ProcessedStorage("processed", context, accountId);
@@ -42,6 +56,10 @@ public sealed class PipelineStack : Stack
             [AlarmTarget.DeadLetterQueue] = _audit.DeadLetterQueue.Name,
             [AlarmTarget.RedriveQueue] = _audit.RedriveQueue.Name,
         });
+        _auditTrail = _config.Get(ConfigSchema.AuditTrail)
+            ? new AuditTrail("audit-trail", context,
+                new AuditTrailArgs(scope!, accountId, _storage.Bucket, _orders.Table, _monitoring.Topic))
+            : null;
     }
 
     [Output("environment")] public Output<string> Environment => Output.Create(_config.Get(ConfigSchema.Environment));
@@ -71,6 +89,21 @@ public sealed class PipelineStack : Stack
     [Output("alertTopicArn")] public Output<string> AlertTopicArn => _monitoring.Topic.Arn;
     [Output("alarmNames")] public Output<ImmutableArray<string>> AlarmNames =>
         Output.All(_monitoring.Alarms.Select(alarm => alarm.Name));
+
+    // Data protection. Empty strings where a control is off, so every stack has the same outputs.
+    [Output("kmsKeyArn")] public Output<string> KmsKeyArn => EncryptionKey.ArnFor(_config, _key) ?? Output.Create(string.Empty);
+    [Output("kmsKeyAlias")] public Output<string> KmsKeyAlias => _key?.Alias.Name ?? Output.Create(string.Empty);
+    [Output("accessLogBucketName")] public Output<string> AccessLogBucketName => _accessLogs.Bucket.BucketName;
+    [Output("auditTrailArn")] public Output<string> AuditTrailArn => _auditTrail?.Trail.Arn ?? Output.Create(string.Empty);
+    [Output("auditTrailBucketName")] public Output<string> AuditTrailBucketName => _auditTrail?.Bucket.BucketName ?? Output.Create(string.Empty);
+    [Output("auditTrailLogGroupName")] public Output<string> AuditTrailLogGroupName => _auditTrail?.LogGroup.Name ?? Output.Create(string.Empty);
+    [Output(ProtectionRules.PriorObjectLockOutput)] public Output<int> ProcessedObjectLockDays => Output.Create(_config.Get(ConfigSchema.ProcessedObjectLockDays));
+
+    /// <summary>Partition, region and account, for the policies that name resources by ARN before they exist.</summary>
+    private static Output<AwsScope> StackScope(
+        Output<Pulumi.Aws.GetCallerIdentityResult> identity, ProviderResource provider) =>
+        Output.Tuple(identity, Pulumi.Aws.GetRegion.Invoke(options: new InvokeOptions { Provider = provider }))
+            .Apply(pair => AwsScope.FromCallerArn(pair.Item1.Arn, pair.Item2.Region, pair.Item1.AccountId));
 
     // RunException makes Pulumi print the message alone, without a stack trace.
     private static StackConfig ReadConfig()

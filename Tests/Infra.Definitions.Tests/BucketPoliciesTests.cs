@@ -36,7 +36,7 @@ public sealed class BucketPoliciesTests
         var sources = BucketPolicies.AccessLogSources(
             new ConfigFixture().With("auditTrail", "true").Parse(), Account);
 
-        Assert.That(Rows(BucketPolicies.AccessLogBucket(LogBucketArn, sources, "aws", Account)), Is.EqualTo(new[]
+        Assert.That(Rows(BucketPolicies.AccessLogBucket(LogBucketArn, sources, Account)), Is.EqualTo(new[]
         {
             ("ServerAccessLogsFromProcessed", "Allow", """{"Service":"logging.s3.amazonaws.com"}""", "s3:PutObject",
                 $"{LogBucketArn}/processed/*",

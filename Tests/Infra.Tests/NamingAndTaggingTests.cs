@@ -44,6 +44,7 @@ public sealed class NamingAndTaggingTests
             "dev-dlq-depth-alarm-backend",
             "dev-audit-errors-alarm-backend",
             "dev-redrive-depth-alarm-backend",
+            "dev-access-logs-123456789012-backend",
         }));
     }
 
@@ -103,6 +104,7 @@ public sealed class NamingAndTaggingTests
                 "orders-pipeline:processing:StreamProcessor",
                 "orders-pipeline:audit:FailureAudit",
                 "orders-pipeline:monitoring:Monitoring",
+                "orders-pipeline:protection:AccessLogs",
             }));
     }
 

@@ -10,6 +10,8 @@ namespace OrdersPipeline.Infra.Tests;
 internal sealed class PipelineMocks : IMocks
 {
     public const string CallerIdentityToken = "aws:index/getCallerIdentity:getCallerIdentity";
+    public const string RegionToken = "aws:index/getRegion:getRegion";
+    public const string StackReferenceType = "pulumi:pulumi:StackReference";
 
     private readonly ConcurrentQueue<RegisteredResource> _registered = new();
     private readonly ConcurrentQueue<MockCallArgs> _calls = new();
@@ -17,6 +19,10 @@ internal sealed class PipelineMocks : IMocks
     public IReadOnlyList<RegisteredResource> Registered => _registered.ToArray();
 
     public IReadOnlyList<MockCallArgs> Calls => _calls.ToArray();
+
+    /// <summary>The outputs of the stack's previous deployment, as a stack reference to itself reads them; empty
+    /// for a stack that was never deployed.</summary>
+    public Dictionary<string, object> PriorOutputs { get; } = new(StringComparer.Ordinal);
 
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
@@ -59,6 +65,17 @@ internal sealed class PipelineMocks : IMocks
             case "aws:lambda/eventSourceMapping:EventSourceMapping":
                 state["uuid"] = $"{name}-uuid";
                 break;
+            case "aws:kms/key:Key":
+                state["arn"] = MockAws.KeyArn(name);
+                state["keyId"] = MockAws.KeyId(name);
+                break;
+            case "aws:cloudtrail/trail:Trail":
+                state["arn"] = MockAws.TrailArn(physicalName);
+                break;
+            case StackReferenceType:
+                state["outputs"] = PriorOutputs.ToImmutableDictionary();
+                state["secretOutputNames"] = ImmutableArray<object>.Empty;
+                break;
         }
 
         return Task.FromResult<(string? id, object state)>((args.Id ?? $"{physicalName}-id", state.ToImmutable()));
@@ -67,13 +84,21 @@ internal sealed class PipelineMocks : IMocks
     public Task<object> CallAsync(MockCallArgs args)
     {
         _calls.Enqueue(args);
-        object result = args.Token == CallerIdentityToken
-            ? ImmutableDictionary<string, object>.Empty
+        object result = args.Token switch
+        {
+            CallerIdentityToken => ImmutableDictionary<string, object>.Empty
                 .Add("accountId", MockAws.AccountId)
                 .Add("arn", $"arn:aws:iam::{MockAws.AccountId}:user/test")
                 .Add("id", MockAws.AccountId)
-                .Add("userId", "AIDTEST")
-            : ImmutableDictionary<string, object>.Empty;
+                .Add("userId", "AIDTEST"),
+            RegionToken => ImmutableDictionary<string, object>.Empty
+                .Add("region", MockAws.Region)
+                .Add("name", MockAws.Region)
+                .Add("id", MockAws.Region)
+                .Add("endpoint", $"ec2.{MockAws.Region}.amazonaws.com")
+                .Add("description", "US East (N. Virginia)"),
+            _ => ImmutableDictionary<string, object>.Empty,
+        };
         return Task.FromResult(result);
     }
 }
