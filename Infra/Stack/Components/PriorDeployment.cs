@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using OrdersPipeline.Infra.Definitions;
 using Pulumi;
@@ -8,9 +9,11 @@ namespace OrdersPipeline.Infra.Components;
 /// can tell a new bucket from an existing one before S3 would refuse (or a replacement would lose) it.</summary>
 internal static class PriorDeployment
 {
-    /// <summary>Resolves once the previous outputs allow <paramref name="lockDays"/>; fails the deployment with the
-    /// config error otherwise (before anything that waits on it is created or replaced).</summary>
-    public static Output<bool> ObjectLockCheck(PipelineComponent owner, string name, int lockDays)
+    /// <summary>A dependency for the bucket: resolves once the previous outputs allow <paramref name="lockDays"/>,
+    /// and fails the deployment with the config error otherwise, before the bucket is created or replaced. (As a
+    /// dependency rather than an input value, the error reaches Pulumi unwrapped and is printed as a plain
+    /// message.)</summary>
+    public static Output<ImmutableArray<Resource>> ObjectLockCheck(PipelineComponent owner, string name, int lockDays)
     {
         var deployment = Deployment.Instance;
         var organization = string.IsNullOrEmpty(deployment.OrganizationName) ? "organization" : deployment.OrganizationName;
@@ -25,7 +28,7 @@ internal static class PriorDeployment
             .Apply(outputs =>
             {
                 var problem = ProtectionRules.ObjectLockChange(outputs.Item1 as string, Days(outputs.Item2), lockDays);
-                return problem is null ? true : throw new RunException(problem);
+                return problem is null ? ImmutableArray.Create<Resource>(prior) : throw new RunException(problem);
             });
     }
 

@@ -27,10 +27,9 @@ public sealed class ProcessedStorage : PipelineComponent
         var secure = BucketDefaults.Create(this, name, new BucketSpec
         {
             BucketName = accountId.Apply(context.Names.ProcessedBucket),
+            ForceDestroy = forceDestroy,
             // The bucket waits for the Object Lock check, so a refused change creates or replaces nothing.
-            ForceDestroy = lockDays > 0 || !forceDestroy
-                ? PriorDeployment.ObjectLockCheck(this, name, lockDays).Apply(_ => forceDestroy)
-                : forceDestroy,
+            WaitFor = lockDays > 0 || !forceDestroy ? (InputList<Resource>)PriorDeployment.ObjectLockCheck(this, name, lockDays) : null,
             Protect = config.Get(ConfigSchema.Protect),
             AccessLogPrefix = BucketPolicies.ProcessedPrefix,
             ObjectLockDays = lockDays,

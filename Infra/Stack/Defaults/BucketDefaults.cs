@@ -14,7 +14,7 @@ internal sealed record BucketSpec
     public required Input<string> BucketName { get; init; }
 
     /// <summary>Empty the bucket, every version included, when it is destroyed.</summary>
-    public required Input<bool> ForceDestroy { get; init; }
+    public required bool ForceDestroy { get; init; }
 
     /// <summary>Pulumi protection of the bucket itself.</summary>
     public bool Protect { get; init; }
@@ -29,6 +29,9 @@ internal sealed record BucketSpec
 
     /// <summary>Object Lock (governance mode) default retention in days; 0: off. S3 sets it only at creation.</summary>
     public int ObjectLockDays { get; init; }
+
+    /// <summary>What the bucket waits for before it is created or changed (a check that may fail the deployment).</summary>
+    public InputList<Resource>? WaitFor { get; init; }
 
     /// <summary>The bucket policy from the bucket's ARN; the TLS-only policy when null. A custom policy keeps
     /// the <c>DenyInsecureTransport</c> statement.</summary>
@@ -57,12 +60,18 @@ internal static class BucketDefaults
                 $"Bucket '{name}' needs an access-log prefix and the stack's access-log bucket, created first.");
         }
 
+        var bucketOptions = owner.ChildOptions(protect: spec.Protect);
+        if (spec.WaitFor is not null)
+        {
+            bucketOptions.DependsOn = spec.WaitFor;
+        }
+
         var bucket = new Bucket($"{name}-bucket", new BucketArgs
         {
             BucketName = spec.BucketName,
             ForceDestroy = spec.ForceDestroy,
             ObjectLockEnabled = spec.ObjectLockDays > 0 ? true : null,
-        }, owner.ChildOptions(protect: spec.Protect));
+        }, bucketOptions);
 
         var versioning = new BucketVersioning($"{name}-versioning", new BucketVersioningArgs
         {
