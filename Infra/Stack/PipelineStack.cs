@@ -91,13 +91,15 @@ public sealed class PipelineStack : Stack
         Output.All(_monitoring.Alarms.Select(alarm => alarm.Name));
 
     // Data protection. Empty strings where a control is off, so every stack has the same outputs.
-    [Output("kmsKeyArn")] public Output<string> KmsKeyArn => EncryptionKey.ArnFor(_config, _key) ?? Output.Create(string.Empty);
-    [Output("kmsKeyAlias")] public Output<string> KmsKeyAlias => _key?.Alias.Name ?? Output.Create(string.Empty);
+    [Output("kmsKeyArn")] public Output<string> KmsKeyArn => EncryptionKey.ArnFor(_config, _key) ?? Off;
+    [Output("kmsKeyAlias")] public Output<string> KmsKeyAlias => _key?.Alias.Name ?? Off;
     [Output("accessLogBucketName")] public Output<string> AccessLogBucketName => _accessLogs.Bucket.BucketName;
-    [Output("auditTrailArn")] public Output<string> AuditTrailArn => _auditTrail?.Trail.Arn ?? Output.Create(string.Empty);
-    [Output("auditTrailBucketName")] public Output<string> AuditTrailBucketName => _auditTrail?.Bucket.BucketName ?? Output.Create(string.Empty);
-    [Output("auditTrailLogGroupName")] public Output<string> AuditTrailLogGroupName => _auditTrail?.LogGroup.Name ?? Output.Create(string.Empty);
-    [Output(ProtectionRules.PriorObjectLockOutput)] public Output<int> ProcessedObjectLockDays => Output.Create(_config.Get(ConfigSchema.ProcessedObjectLockDays));
+    [Output("auditTrailArn")] public Output<string> AuditTrailArn => _auditTrail?.Trail.Arn ?? Off;
+    [Output("auditTrailBucketName")] public Output<string> AuditTrailBucketName => _auditTrail?.Bucket.BucketName ?? Off;
+    [Output("auditTrailLogGroupName")] public Output<string> AuditTrailLogGroupName => _auditTrail?.LogGroup.Name ?? Off;
+    [Output(ProtectionRules.PriorObjectLockOutput)] public Output<int> ProcessedObjectLockDays => _storage.ObjectLockDays;
+
+    private static Output<string> Off => Output.Create(string.Empty);
 
     /// <summary>Partition, region and account, for the policies that name resources by ARN before they exist.</summary>
     private static Output<AwsScope> StackScope(

@@ -24,17 +24,21 @@ public sealed class ProcessedStorage : PipelineComponent
         var config = context.Config;
         var forceDestroy = config.Get(ConfigSchema.ForceDestroy);
         var lockDays = config.Get(ConfigSchema.ProcessedObjectLockDays);
+        // The bucket waits for the Object Lock check, so a refused change creates or replaces nothing.
+        InputList<Resource>? objectLockCheck = lockDays > 0 || !forceDestroy
+            ? (InputList<Resource>)PriorDeployment.ObjectLockCheck(this, name, lockDays)
+            : null;
         var secure = BucketDefaults.Create(this, name, new BucketSpec
         {
             BucketName = accountId.Apply(context.Names.ProcessedBucket),
             ForceDestroy = forceDestroy,
-            // The bucket waits for the Object Lock check, so a refused change creates or replaces nothing.
-            WaitFor = lockDays > 0 || !forceDestroy ? (InputList<Resource>)PriorDeployment.ObjectLockCheck(this, name, lockDays) : null,
+            WaitFor = objectLockCheck,
             Protect = config.Get(ConfigSchema.Protect),
             AccessLogPrefix = BucketPolicies.ProcessedPrefix,
             ObjectLockDays = lockDays,
         });
         Bucket = secure.Bucket;
+        ObjectLockDays = Output.Create(lockDays);
 
         _ = new BucketLifecycleConfiguration($"{name}-lifecycle", new BucketLifecycleConfigurationArgs
         {
@@ -64,4 +68,7 @@ public sealed class ProcessedStorage : PipelineComponent
     }
 
     public Bucket Bucket { get; }
+
+    /// <summary>The Object Lock days the bucket was deployed with; the next deployment reads it back.</summary>
+    public Output<int> ObjectLockDays { get; }
 }
