@@ -81,7 +81,9 @@ public static class ConfigSchema
 
     // Data protection (issue 11).
     public static readonly ConfigKey<EncryptionMode> Encryption = Key.Choice("encryption", EncryptionMode.AwsManaged,
-        EncryptionModeNames.ByName, "Key of every table, bucket, queue, topic, log group and function environment.");
+        EncryptionModeNames.ByName,
+        "customer-key: one KMS key per stack (or kmsKeyArn) for every table, bucket, queue, topic, log group and "
+        + "function environment; aws-managed: AWS-managed keys.");
 
     public static readonly ConfigKey<string?> KmsKeyArn = Key.Optional("kmsKeyArn", ValueRules.KmsKeyArn,
         "Existing symmetric KMS key to use instead of creating one (needs encryption customer-key).");
