@@ -87,6 +87,30 @@ public static class ConfigSchema
     public static readonly ConfigKey<string> EmulatorSecretKey = Key.Text("emulatorSecretKey", "test",
         ValueRules.NonEmpty, "Secret key sent to the emulator.");
 
+    // Data protection (issue 11).
+    public static readonly ConfigKey<EncryptionMode> Encryption = Key.Choice("encryption", EncryptionMode.AwsManaged,
+        EncryptionModeNames.ByName,
+        "customer-key: one KMS key per stack (or kmsKeyArn) for every table, bucket, queue, topic, log group and "
+        + "function environment; aws-managed: AWS-managed keys.");
+
+    public static readonly ConfigKey<string?> KmsKeyArn = Key.Optional("kmsKeyArn", ValueRules.KmsKeyArn,
+        "Existing symmetric KMS key to use instead of creating one (needs encryption customer-key).");
+
+    public static readonly ConfigKey<int> KeyDeletionWindowDays = Key.Int("keyDeletionWindowDays", 30, 7, 30,
+        "Days a deleted stack key waits before KMS destroys it (customer-key without kmsKeyArn).");
+
+    public static readonly ConfigKey<bool> AuditTrail = Key.Flag("auditTrail", false,
+        "Multi-region CloudTrail trail with data events, its own bucket, log group and security alarms.");
+
+    public static readonly ConfigKey<int> TrailLogExpirationDays = Key.Int("trailLogExpirationDays", 365, 91, 3650,
+        "Days before trail log files expire (Glacier after 90 days).");
+
+    public static readonly ConfigKey<int> AccessLogExpirationDays = Key.Int("accessLogExpirationDays", 90, 1, 3650,
+        "Days before S3 server access logs expire.");
+
+    public static readonly ConfigKey<int> ProcessedObjectLockDays = Key.Int("processedObjectLockDays", 0, 0, 36_500,
+        "Object Lock (governance) default retention of the processed bucket in days; 0: off. Set at creation only.");
+
     /// <summary>Every key above, in declaration order.</summary>
     public static IReadOnlyList<ConfigKey> Keys { get; } = typeof(ConfigSchema)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -8,6 +8,7 @@ public static class PolicyDocuments
 {
     public const string Version = "2012-10-17";
     public const string LambdaServicePrincipal = "lambda.amazonaws.com";
+    public const string CloudTrailServicePrincipal = "cloudtrail.amazonaws.com";
 
     /// <summary>Lambda refuses active tracing unless the role may write traces; X-Ray has no resource-level
     /// permissions, so the AWS managed policy is attached instead of widening the inline policy.</summary>
@@ -34,6 +35,16 @@ public static class PolicyDocuments
             [deadLetterQueueArn]),
         OwnLogsStatement(logGroupArn),
     ];
+
+    /// <summary>What a role that reads or writes data encrypted with the stack key needs: decrypt what it reads and
+    /// make data keys for what it writes, on that one key. Exact actions, not <c>kms:GenerateDataKey*</c>: the
+    /// services these roles call (S3, SQS, DynamoDB streams, Lambda) only ever ask for GenerateDataKey.</summary>
+    public static PolicyStatement StackKeyStatement(string keyArn) =>
+        new("UseStackKey", ["kms:Decrypt", "kms:GenerateDataKey"], [keyArn]);
+
+    /// <summary><paramref name="statements"/> plus <see cref="StackKeyStatement"/> when the stack has a key.</summary>
+    public static IReadOnlyList<PolicyStatement> WithStackKey(IReadOnlyList<PolicyStatement> statements, string? keyArn) =>
+        string.IsNullOrEmpty(keyArn) ? statements : [.. statements, StackKeyStatement(keyArn)];
 
     public static string ProcessorPolicy(
         string streamArn, string bucketArn, string deadLetterQueueArn, string logGroupArn) =>
@@ -76,9 +87,36 @@ public static class PolicyDocuments
             },
         });
 
+    /// <summary>Lets CloudTrail assume the role that delivers one trail to CloudWatch Logs, for that trail only.</summary>
+    public static string CloudTrailTrustPolicy(string trailArn, string accountId) =>
+        Document(new JsonArray
+        {
+            new JsonObject
+            {
+                ["Effect"] = "Allow",
+                ["Principal"] = new JsonObject { ["Service"] = CloudTrailServicePrincipal },
+                ["Action"] = "sts:AssumeRole",
+                ["Condition"] = SourceCondition(accountId, [trailArn]),
+            },
+        });
+
+    /// <summary>The trail's delivery role writes log streams of the trail's log group and nothing else.</summary>
+    public static IReadOnlyList<PolicyStatement> AuditTrailDeliveryStatements(string logGroupArn) =>
+        [new("DeliverTrailEvents", ["logs:CreateLogStream", "logs:PutLogEvents"], [$"{logGroupArn}:*"])];
+
     /// <summary>Denies every request to the bucket and its objects that does not use TLS.</summary>
     public static string TlsOnlyBucketPolicy(string bucketArn) =>
-        DenyInsecureTransport("s3:*", [bucketArn, $"{bucketArn}/*"]);
+        Document(new JsonArray { TlsOnlyBucketStatement(bucketArn) });
+
+    internal static JsonObject TlsOnlyBucketStatement(string bucketArn) =>
+        DenyInsecureTransportStatement("s3:*", [bucketArn, $"{bucketArn}/*"]);
+
+    /// <summary>A confused-deputy guard for a service principal: only on behalf of this account and these ARNs.</summary>
+    internal static JsonObject SourceCondition(string accountId, IReadOnlyList<string> sourceArns) => new()
+    {
+        ["StringEquals"] = new JsonObject { ["aws:SourceAccount"] = accountId },
+        ["ArnEquals"] = new JsonObject { ["aws:SourceArn"] = Strings(sourceArns) },
+    };
 
     /// <summary>Denies every request to the queue that does not use TLS.</summary>
     public static string TlsOnlyQueuePolicy(string queueArn) => DenyInsecureTransport("sqs:*", [queueArn]);
@@ -88,25 +126,25 @@ public static class PolicyDocuments
         new("WriteOwnLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], [$"{logGroupArn}:*"]);
 
     private static string DenyInsecureTransport(string serviceActions, IReadOnlyList<string> resources) =>
-        Document(new JsonArray
-        {
-            new JsonObject
-            {
-                ["Sid"] = "DenyInsecureTransport",
-                ["Effect"] = "Deny",
-                ["Principal"] = "*",
-                ["Action"] = serviceActions,
-                ["Resource"] = Strings(resources),
-                ["Condition"] = new JsonObject
-                {
-                    ["Bool"] = new JsonObject { ["aws:SecureTransport"] = "false" },
-                },
-            },
-        });
+        Document(new JsonArray { DenyInsecureTransportStatement(serviceActions, resources) });
 
-    private static string Document(JsonArray statements) =>
+    private static JsonObject DenyInsecureTransportStatement(string serviceActions, IReadOnlyList<string> resources) =>
+        new()
+        {
+            ["Sid"] = "DenyInsecureTransport",
+            ["Effect"] = "Deny",
+            ["Principal"] = "*",
+            ["Action"] = serviceActions,
+            ["Resource"] = Strings(resources),
+            ["Condition"] = new JsonObject
+            {
+                ["Bool"] = new JsonObject { ["aws:SecureTransport"] = "false" },
+            },
+        };
+
+    internal static string Document(JsonArray statements) =>
         new JsonObject { ["Version"] = Version, ["Statement"] = statements }.ToJsonString();
 
-    private static JsonArray Strings(IEnumerable<string> values) =>
+    internal static JsonArray Strings(IEnumerable<string> values) =>
         new(values.Select(value => (JsonNode?)JsonValue.Create(value)).ToArray());
 }

@@ -29,11 +29,27 @@ public sealed partial record ResourceNames(string Environment, string Team)
     public string ProcessingLagAlarm => Name("processing-lag-alarm");
     public string Dashboard => Name("orders-pipeline");
 
+    // Data protection. The key alias and the buckets are not in All(): the alias is "alias/" plus name segments
+    // (always valid), and each bucket name is shorter than the processed bucket's, whose check covers them.
+    public string KeyAlias => $"alias/{Environment}-{PipelineDefaults.Project}-{Team}";
+    public string AuditTrail => Name("audit-trail");
+    public string AuditTrailRole => Name("audit-trail-role");
+    public string AuditTrailPolicy => Name("audit-trail-policy");
+    public string AuditTrailLogGroup => $"/aws/cloudtrail/{AuditTrail}";
+    public string UnauthorizedApiCallsAlarm => Name("unauthorized-api-calls-alarm");
+    public string BucketPolicyChangesAlarm => Name("bucket-policy-changes-alarm");
+
+    /// <summary>The trail log group's metric filter for one security event kind, and the metric it counts.</summary>
+    public string SecurityFilter(string kind) => Name($"{kind}-filter");
+
+    public string SecurityMetric(string kind) => Name(kind);
+
+    public string AccessLogBucket(string accountId) => Name($"access-logs-{CheckedAccountId(accountId)}");
+
+    public string AuditTrailBucket(string accountId) => Name($"audit-trail-{CheckedAccountId(accountId)}");
+
     /// <summary>The bucket name carries the account id because bucket names are global.</summary>
-    public string ProcessedBucket(string accountId) =>
-        AccountIdPattern().IsMatch(accountId)
-            ? Name($"processed-data-{accountId}")
-            : throw new ArgumentException($"'{accountId}' is not a 12-digit AWS account id.", nameof(accountId));
+    public string ProcessedBucket(string accountId) => Name($"processed-data-{CheckedAccountId(accountId)}");
 
     public static string LogGroupOf(string functionName) => $"/aws/lambda/{functionName}";
 
@@ -61,6 +77,12 @@ public sealed partial record ResourceNames(string Environment, string Team)
         (RedriveDepthAlarm, ServiceNameRules.CloudWatchAlarm),
         (ProcessingLagAlarm, ServiceNameRules.CloudWatchAlarm),
         (Dashboard, ServiceNameRules.CloudWatchDashboard),
+        (AuditTrail, ServiceNameRules.CloudTrailTrail),
+        (AuditTrailRole, ServiceNameRules.IamRole),
+        (AuditTrailPolicy, ServiceNameRules.IamRolePolicy),
+        (AuditTrailLogGroup, ServiceNameRules.LogGroup),
+        (UnauthorizedApiCallsAlarm, ServiceNameRules.CloudWatchAlarm),
+        (BucketPolicyChangesAlarm, ServiceNameRules.CloudWatchAlarm),
     ];
 
     /// <summary>One config problem per name that breaks its service's limit, naming the keys it is built from.
@@ -76,6 +98,11 @@ public sealed partial record ResourceNames(string Environment, string Team)
             .ToArray();
 
     private string Name(string resource) => $"{Environment}-{resource}-{Team}";
+
+    private static string CheckedAccountId(string accountId) =>
+        AccountIdPattern().IsMatch(accountId)
+            ? accountId
+            : throw new ArgumentException($"'{accountId}' is not a 12-digit AWS account id.", nameof(accountId));
 
     [GeneratedRegex("^[0-9]{12}$", RegexOptions.CultureInvariant)]
     private static partial Regex AccountIdPattern();

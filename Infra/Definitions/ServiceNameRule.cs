@@ -51,8 +51,15 @@ public static partial class ServiceNameRules
     public static ServiceNameRule LogGroup { get; } =
         new("CloudWatch log group", 1, 512, LogGroupPattern(), "letters, digits and '._-/#'");
 
+    public static ServiceNameRule CloudTrailTrail { get; } =
+        new("CloudTrail trail", 3, 128, TrailPattern(),
+            "letters, digits, '.', '_' and '-', starting and ending with a letter or digit");
+
     [GeneratedRegex("^[a-zA-Z0-9_.-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex DynamoDbPattern();
+
+    [GeneratedRegex("^[a-zA-Z0-9]([a-zA-Z0-9._-]*[a-zA-Z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailPattern();
 
     [GeneratedRegex("^[a-zA-Z0-9_-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex LettersDigitsHyphenUnderscore();

@@ -53,8 +53,18 @@ public sealed class StackConfig
             problems.AddRange(QueueRules.ValidateAuditTimeout(config.Get(ConfigSchema.AuditTimeoutSeconds)));
         }
 
+        if (ProtectionKeys.All(values.ContainsKey))
+        {
+            problems.AddRange(ProtectionRules.Validate(config));
+        }
+
         return problems.Count == 0 ? config : throw new ConfigValidationException(problems);
     }
+
+    private static readonly ConfigKey[] ProtectionKeys =
+    [
+        ConfigSchema.Encryption, ConfigSchema.KmsKeyArn, ConfigSchema.ProcessedObjectLockDays, ConfigSchema.ForceDestroy,
+    ];
 
     // Pulumi stores unset keys as absent; an empty value is treated the same, so `config set key ""` clears it.
     private static string? Normalize(string? raw) => string.IsNullOrWhiteSpace(raw) ? null : raw.Trim();

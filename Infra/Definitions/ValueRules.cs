@@ -56,6 +56,12 @@ public static partial class ValueRules
     public static ValueRule NonEmpty { get; } =
         value => string.IsNullOrWhiteSpace(value) ? "a non-empty string" : null;
 
+    /// <summary>A KMS key ARN (not an alias): the key policy and role grants name the key itself.</summary>
+    public static ValueRule KmsKeyArn { get; } =
+        value => KmsKeyArnPattern().IsMatch(value)
+            ? null
+            : "a KMS key ARN like arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
     public static bool TryParseInt(string value, out int number) =>
         int.TryParse(value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number);
 
@@ -66,6 +72,8 @@ public static partial class ValueRules
 
     [GeneratedRegex("^[A-Za-z0-9.\\-_/#: ]+$", RegexOptions.CultureInvariant)]
     private static partial Regex MetricNamespacePattern();
+    [GeneratedRegex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[a-zA-Z0-9-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex KmsKeyArnPattern();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();

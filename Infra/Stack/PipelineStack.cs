@@ -18,6 +18,9 @@ public sealed class PipelineStack : Stack
     private readonly StreamProcessor _processor;
     private readonly Monitoring _monitoring;
     private readonly Dashboard _dashboard;
+    private readonly EncryptionKey? _key;
+    private readonly AccessLogs _accessLogs;
+    private readonly AuditTrail? _auditTrail;
 
     public PipelineStack()
     {
@@ -26,9 +29,22 @@ public sealed class PipelineStack : Stack
         var code = new FileArchive(LocateFunctionsPackage(_config));
         var provider = PipelineProvider.Create(_config, _region);
         var context = new StackContext(_config, provider, code);
-        var accountId = Pulumi.Aws.GetCallerIdentity
-            .Invoke(options: new InvokeOptions { Provider = provider })
-            .Apply(identity => identity.AccountId);
+        var identity = Pulumi.Aws.GetCallerIdentity.Invoke(options: new InvokeOptions { Provider = provider });
+        var accountId = identity.Apply(caller => caller.AccountId);
+        var region = Pulumi.Aws.GetRegion.Invoke(options: new InvokeOptions { Provider = provider })
+            .Apply(found => found.Region);
+
+        // Data protection first: every later resource takes the key and the access-log bucket from the context.
+        var scope = EncryptionKey.IsCreated(_config) || _config.Get(ConfigSchema.AuditTrail)
+            ? StackScope(identity, region)
+            : null;
+        _key = EncryptionKey.IsCreated(_config) ? new EncryptionKey("encryption", context, scope!) : null;
+        _accessLogs = new AccessLogs("access-logs", context, accountId);
+        context = context with
+        {
+            KeyArn = EncryptionKey.ArnFor(_config, _key),
+            AccessLogBucket = _accessLogs.Bucket.BucketName,
+        };
 
         _orders = new IngestTable("orders", context);
         _storage = new ProcessedStorage("processed", context, accountId);
@@ -44,9 +60,11 @@ public sealed class PipelineStack : Stack
             [AlarmTarget.RedriveQueue] = _audit.RedriveQueue.Name,
         };
         _monitoring = new Monitoring("monitoring", context, watched);
-        var region = Pulumi.Aws.GetRegion.Invoke(options: new InvokeOptions { Provider = provider })
-            .Apply(found => found.Region);
         _dashboard = new Dashboard("dashboard", context, region, watched);
+        _auditTrail = _config.Get(ConfigSchema.AuditTrail)
+            ? new AuditTrail("audit-trail", context,
+                new AuditTrailArgs(scope!, accountId, _storage.Bucket, _orders.Table, _monitoring.Topic))
+            : null;
     }
 
     [Output("environment")] public Output<string> Environment => Output.Create(_config.Get(ConfigSchema.Environment));
@@ -77,6 +95,23 @@ public sealed class PipelineStack : Stack
     [Output("alarmNames")] public Output<ImmutableArray<string>> AlarmNames =>
         Output.All(_monitoring.Alarms.Select(alarm => alarm.Name));
     [Output("dashboardName")] public Output<string> DashboardName => _dashboard.Resource.DashboardName;
+
+    // Data protection. Empty strings where a control is off, so every stack has the same outputs.
+    [Output("kmsKeyArn")] public Output<string> KmsKeyArn => EncryptionKey.ArnFor(_config, _key) ?? Off;
+    [Output("kmsKeyAlias")] public Output<string> KmsKeyAlias => _key?.Alias.Name ?? Off;
+    [Output("accessLogBucketName")] public Output<string> AccessLogBucketName => _accessLogs.Bucket.BucketName;
+    [Output("auditTrailArn")] public Output<string> AuditTrailArn => _auditTrail?.Trail.Arn ?? Off;
+    [Output("auditTrailBucketName")] public Output<string> AuditTrailBucketName => _auditTrail?.Bucket.BucketName ?? Off;
+    [Output("auditTrailLogGroupName")] public Output<string> AuditTrailLogGroupName => _auditTrail?.LogGroup.Name ?? Off;
+    [Output(ProtectionRules.PriorObjectLockOutput)] public Output<int> ProcessedObjectLockDays => _storage.ObjectLockDays;
+
+    private static Output<string> Off => Output.Create(string.Empty);
+
+    /// <summary>Partition, region and account, for the policies that name resources by ARN before they exist.</summary>
+    private static Output<AwsScope> StackScope(
+        Output<Pulumi.Aws.GetCallerIdentityResult> identity, Output<string> region) =>
+        Output.Tuple(identity, region)
+            .Apply(pair => AwsScope.FromCallerArn(pair.Item1.Arn, pair.Item2, pair.Item1.AccountId));
 
     // RunException makes Pulumi print the message alone, without a stack trace.
     private static StackConfig ReadConfig()

@@ -130,3 +130,41 @@ public sealed class PolicyDocumentsTests
         Assert.That(PolicyDocuments.TracingManagedPolicyArn, Is.EqualTo("arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess"));
     }
 }
+
+[TestFixture]
+public sealed class StackKeyStatementTests
+{
+    private const string KeyArn = "arn:aws:kms:us-east-1:123456789012:key/k";
+
+    [Test]
+    public void A_role_gets_exactly_decrypt_and_generate_data_key_on_the_stack_key()
+    {
+        var statement = PolicyDocuments.StackKeyStatement(KeyArn);
+
+        Assert.That(statement.Actions, Is.EqualTo(new[] { "kms:Decrypt", "kms:GenerateDataKey" }));
+        Assert.That(statement.Resources, Is.EqualTo(new[] { KeyArn }));
+    }
+
+    [Test]
+    public void Without_a_key_no_statement_is_added()
+    {
+        var statements = PolicyDocuments.AuditStatements("t", "q", "l");
+
+        Assert.That(PolicyDocuments.WithStackKey(statements, null), Is.SameAs(statements));
+        Assert.That(PolicyDocuments.WithStackKey(statements, string.Empty), Is.SameAs(statements));
+        Assert.That(PolicyDocuments.WithStackKey(statements, KeyArn).Last().Sid, Is.EqualTo("UseStackKey"));
+    }
+
+    [Test]
+    public void Only_cloudtrail_for_this_trail_may_assume_the_delivery_role()
+    {
+        const string trailArn = "arn:aws:cloudtrail:us-east-1:123456789012:trail/t";
+        var statement = PolicyJson.Parse(PolicyDocuments.CloudTrailTrustPolicy(trailArn, "123456789012"))
+            .Statements.Single();
+
+        Assert.That(statement.Principal, Is.EqualTo("""{"Service":"cloudtrail.amazonaws.com"}"""));
+        Assert.That(statement.Actions, Is.EqualTo(new[] { "sts:AssumeRole" }));
+        Assert.That(statement.Condition, Is.EqualTo(
+            $$$"""{"StringEquals":{"aws:SourceAccount":"123456789012"},"ArnEquals":{"aws:SourceArn":["{{{trailArn}}}"]}}"""));
+    }
+}

@@ -116,3 +116,33 @@ public sealed class ResourceNamesTests
         });
     }
 }
+
+[TestFixture]
+public sealed class ProtectionNamesTests
+{
+    private static readonly ResourceNames Dev = new("dev", "backend");
+
+    [Test]
+    public void Protection_resources_follow_the_naming_scheme()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Dev.KeyAlias, Is.EqualTo("alias/dev-orders-pipeline-backend"));
+            Assert.That(Dev.AuditTrail, Is.EqualTo("dev-audit-trail-backend"));
+            Assert.That(Dev.AuditTrailLogGroup, Is.EqualTo("/aws/cloudtrail/dev-audit-trail-backend"));
+            Assert.That(Dev.AuditTrailBucket("123456789012"), Is.EqualTo("dev-audit-trail-123456789012-backend"));
+            Assert.That(Dev.AccessLogBucket("123456789012"), Is.EqualTo("dev-access-logs-123456789012-backend"));
+        });
+    }
+
+    // The new buckets are not checked on their own: the processed bucket's check covers them.
+    [Test]
+    public void Every_other_bucket_name_is_shorter_than_the_processed_bucket_name()
+    {
+        var names = new ResourceNames(new string('e', 32), new string('t', 32));
+        var processed = names.ProcessedBucket(ResourceNames.PlaceholderAccountId).Length;
+
+        Assert.That(names.AuditTrailBucket(ResourceNames.PlaceholderAccountId).Length, Is.LessThan(processed));
+        Assert.That(names.AccessLogBucket(ResourceNames.PlaceholderAccountId).Length, Is.LessThan(processed));
+    }
+}

@@ -17,4 +17,7 @@ internal static class MockAws
     public static string LogGroupArn(string name) => $"arn:aws:logs:{Region}:{AccountId}:log-group:{name}";
     public static string TopicArn(string name) => $"arn:aws:sns:{Region}:{AccountId}:{name}";
     public static string AlarmArn(string name) => $"arn:aws:cloudwatch:{Region}:{AccountId}:alarm:{name}";
+    public static string KeyId(string logicalName) => $"{logicalName}-key-id";
+    public static string KeyArn(string logicalName) => $"arn:aws:kms:{Region}:{AccountId}:key/{KeyId(logicalName)}";
+    public static string TrailArn(string name) => $"arn:aws:cloudtrail:{Region}:{AccountId}:trail/{name}";
 }

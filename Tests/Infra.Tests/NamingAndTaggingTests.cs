@@ -47,6 +47,7 @@ public sealed class NamingAndTaggingTests
             "dev-redrive-depth-alarm-backend",
             "dev-processing-lag-alarm-backend",
             "dev-orders-pipeline-backend",
+            "dev-access-logs-123456789012-backend",
         }));
     }
 
@@ -107,6 +108,7 @@ public sealed class NamingAndTaggingTests
                 "orders-pipeline:audit:FailureAudit",
                 "orders-pipeline:monitoring:Monitoring",
                 "orders-pipeline:monitoring:Dashboard",
+                "orders-pipeline:protection:AccessLogs",
             }));
     }
 

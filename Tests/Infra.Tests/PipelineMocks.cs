@@ -11,6 +11,7 @@ internal sealed class PipelineMocks : IMocks
 {
     public const string CallerIdentityToken = "aws:index/getCallerIdentity:getCallerIdentity";
     public const string RegionToken = "aws:index/getRegion:getRegion";
+    public const string StackReferenceType = "pulumi:pulumi:StackReference";
 
     private readonly ConcurrentQueue<RegisteredResource> _registered = new();
     private readonly ConcurrentQueue<MockCallArgs> _calls = new();
@@ -18,6 +19,10 @@ internal sealed class PipelineMocks : IMocks
     public IReadOnlyList<RegisteredResource> Registered => _registered.ToArray();
 
     public IReadOnlyList<MockCallArgs> Calls => _calls.ToArray();
+
+    /// <summary>The outputs of the stack's previous deployment, as a stack reference to itself reads them; empty
+    /// for a stack that was never deployed.</summary>
+    public Dictionary<string, object> PriorOutputs { get; } = new(StringComparer.Ordinal);
 
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
@@ -60,6 +65,17 @@ internal sealed class PipelineMocks : IMocks
             case "aws:lambda/eventSourceMapping:EventSourceMapping":
                 state["uuid"] = $"{name}-uuid";
                 break;
+            case "aws:kms/key:Key":
+                state["arn"] = MockAws.KeyArn(name);
+                state["keyId"] = MockAws.KeyId(name);
+                break;
+            case "aws:cloudtrail/trail:Trail":
+                state["arn"] = MockAws.TrailArn(physicalName);
+                break;
+            case StackReferenceType:
+                state["outputs"] = PriorOutputs.ToImmutableDictionary();
+                state["secretOutputNames"] = ImmutableArray<object>.Empty;
+                break;
         }
 
         return Task.FromResult<(string? id, object state)>((args.Id ?? $"{physicalName}-id", state.ToImmutable()));
@@ -78,7 +94,9 @@ internal sealed class PipelineMocks : IMocks
             RegionToken => ImmutableDictionary<string, object>.Empty
                 .Add("region", MockAws.Region)
                 .Add("name", MockAws.Region)
-                .Add("id", MockAws.Region),
+                .Add("id", MockAws.Region)
+                .Add("endpoint", $"ec2.{MockAws.Region}.amazonaws.com")
+                .Add("description", "US East (N. Virginia)"),
             _ => ImmutableDictionary<string, object>.Empty,
         };
         return Task.FromResult(result);

@@ -25,4 +25,11 @@ internal static class ResourceTypes
     public const string TopicSubscription = "aws:sns/topicSubscription:TopicSubscription";
     public const string MetricAlarm = "aws:cloudwatch/metricAlarm:MetricAlarm";
     public const string Dashboard = "aws:cloudwatch/dashboard:Dashboard";
+    public const string Key = "aws:kms/key:Key";
+    public const string Alias = "aws:kms/alias:Alias";
+    public const string BucketLogging = "aws:s3/bucketLogging:BucketLogging";
+    public const string BucketObjectLock = "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration";
+    public const string Trail = "aws:cloudtrail/trail:Trail";
+    public const string LogMetricFilter = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
+    public const string StackReference = "pulumi:pulumi:StackReference";
 }

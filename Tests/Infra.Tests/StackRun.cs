@@ -37,6 +37,13 @@ internal sealed class StackRun
         return this;
     }
 
+    /// <summary>An output of the stack's previous deployment (what a stack reference to itself reads).</summary>
+    public StackRun WithPriorOutput(string name, object value)
+    {
+        Mocks.PriorOutputs[name] = value;
+        return this;
+    }
+
     public StackRun Without(string shortKey)
     {
         _config.Remove(ConfigSchema.FullName(shortKey));

@@ -93,6 +93,7 @@ public sealed class ProtectTests
     {
         var run = await StackRun.WithDefaults().With("forceDestroy", "false").RunAsync();
 
-        Assert.That(run.Single(ResourceTypes.Bucket).Bool("forceDestroy"), Is.False);
+        Assert.That(run.Single(ResourceTypes.Bucket, "dev-processed-data-123456789012-backend").Bool("forceDestroy"),
+            Is.False);
     }
 }

@@ -24,14 +24,14 @@ public sealed class FailureAudit : PipelineComponent
         var timeoutSeconds = config.Get(ConfigSchema.AuditTimeoutSeconds);
         var protect = config.Get(ConfigSchema.Protect);
 
-        RedriveQueue = QueueDefaults.Create(this, $"{name}-redrive-queue", QueueDefaults.Secure(names.RedriveQueue));
+        RedriveQueue = QueueDefaults.Create(this, $"{name}-redrive-queue", QueueDefaults.Secure(names.RedriveQueue, context.KeyArn));
 
-        var deadLetterArgs = QueueDefaults.Secure(names.DeadLetterQueue);
+        var deadLetterArgs = QueueDefaults.Secure(names.DeadLetterQueue, context.KeyArn);
         deadLetterArgs.VisibilityTimeoutSeconds = QueueRules.VisibilityTimeoutFor(timeoutSeconds);
         deadLetterArgs.RedrivePolicy = RedriveQueue.Arn.Apply(arn => QueueRules.RedrivePolicy(arn));
         DeadLetterQueue = QueueDefaults.Create(this, $"{name}-dlq", deadLetterArgs);
 
-        var tableArgs = TableDefaults.Secure(names.AuditTable, protect);
+        var tableArgs = TableDefaults.Secure(names.AuditTable, protect, context.KeyArn);
         tableArgs.HashKey = PipelineDefaults.AuditTableHashKey;
         tableArgs.RangeKey = PipelineDefaults.AuditTableRangeKey;
         tableArgs.Attributes.Add(TableDefaults.StringAttribute(PipelineDefaults.AuditTableHashKey));
@@ -66,7 +66,7 @@ public sealed class FailureAudit : PipelineComponent
             MemoryMb = PipelineDefaults.AuditMemoryMb,
             TimeoutSeconds = timeoutSeconds,
             Policy = logGroupArn => Output.All(Table.Arn, DeadLetterQueue.Arn, logGroupArn)
-                .Apply(arns => PolicyDocuments.AuditPolicy(arns[0], arns[1], arns[2])),
+                .Apply(arns => PolicyDocuments.AuditStatements(arns[0], arns[1], arns[2])),
             Environment = { { AuditEnvironment.AuditTableName.Name, Table.Name } },
         });
 

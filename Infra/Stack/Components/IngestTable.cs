@@ -15,7 +15,7 @@ public sealed class IngestTable : PipelineComponent
         : base(TypeToken, name, context, options)
     {
         var protect = context.Config.Get(ConfigSchema.Protect);
-        var args = TableDefaults.Secure(context.Names.OrdersTable, protect);
+        var args = TableDefaults.Secure(context.Names.OrdersTable, protect, context.KeyArn);
         args.HashKey = PipelineDefaults.OrdersTableHashKey;
         args.Attributes.Add(TableDefaults.StringAttribute(PipelineDefaults.OrdersTableHashKey));
         args.StreamEnabled = true;

@@ -1,3 +1,4 @@
+using OrdersPipeline.Infra.Defaults;
 using OrdersPipeline.Infra.Definitions;
 using Pulumi;
 using Pulumi.Aws.CloudWatch;
@@ -11,7 +12,7 @@ public sealed class Monitoring : PipelineComponent
 {
     public const string TypeToken = "orders-pipeline:monitoring:Monitoring";
 
-    // The topic is deliberately not encrypted with the AWS-managed SNS key: CloudWatch cannot publish to it.
+    // The topic is never encrypted with the AWS-managed SNS key, which CloudWatch cannot publish to (TopicDefaults).
     public const string EmailProtocol = "email";
 
     /// <param name="targets">The resource name each alarm's dimension points at.</param>
@@ -19,7 +20,7 @@ public sealed class Monitoring : PipelineComponent
         ComponentResourceOptions? options = null)
         : base(TypeToken, name, context, options)
     {
-        Topic = new Topic($"{name}-topic", new TopicArgs { Name = context.Names.AlertTopic }, ChildOptions());
+        Topic = new Topic($"{name}-topic", TopicDefaults.Secure(context.Names.AlertTopic, context.KeyArn), ChildOptions());
 
         if (context.Config.Get(ConfigSchema.AlertEmail) is { } email)
         {

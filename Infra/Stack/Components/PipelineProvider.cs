@@ -49,9 +49,11 @@ public static class PipelineProvider
     // Keep in step with EmulatorSettings.Services.
     private static ProviderEndpointArgs EmulatorEndpoints(string url) => new()
     {
+        Cloudtrail = url,
         Cloudwatch = url,
         Dynamodb = url,
         Iam = url,
+        Kms = url,
         Lambda = url,
         Logs = url,
         S3 = url,

@@ -7,7 +7,9 @@ using S3Inputs = Pulumi.Aws.S3.Inputs;
 namespace OrdersPipeline.Infra.Components;
 
 /// <summary>The processed-data bucket (see <see cref="BucketDefaults"/>), whose replaced object versions expire
-/// after the configured number of days.</summary>
+/// after the configured number of days, optionally with Object Lock. Because S3 sets Object Lock only when it creates
+/// a bucket, a stack that may change it (lock on, or forceDestroy off as a locked bucket needs) first reads its own
+/// previous deployment and refuses a change S3 cannot make (<see cref="ProtectionRules.ObjectLockChange"/>).</summary>
 public sealed class ProcessedStorage : PipelineComponent
 {
     public const string TypeToken = "orders-pipeline:storage:ProcessedStorage";
@@ -20,9 +22,23 @@ public sealed class ProcessedStorage : PipelineComponent
         : base(TypeToken, name, context, options)
     {
         var config = context.Config;
-        var secure = BucketDefaults.Create(this, name, accountId.Apply(context.Names.ProcessedBucket),
-            config.Get(ConfigSchema.ForceDestroy), config.Get(ConfigSchema.Protect));
+        var forceDestroy = config.Get(ConfigSchema.ForceDestroy);
+        var lockDays = config.Get(ConfigSchema.ProcessedObjectLockDays);
+        // The bucket waits for the Object Lock check, so a refused change creates or replaces nothing.
+        InputList<Resource>? objectLockCheck = lockDays > 0 || !forceDestroy
+            ? (InputList<Resource>)PriorDeployment.ObjectLockCheck(this, name, lockDays)
+            : null;
+        var secure = BucketDefaults.Create(this, name, new BucketSpec
+        {
+            BucketName = accountId.Apply(context.Names.ProcessedBucket),
+            ForceDestroy = forceDestroy,
+            WaitFor = objectLockCheck,
+            Protect = config.Get(ConfigSchema.Protect),
+            AccessLogPrefix = BucketPolicies.ProcessedPrefix,
+            ObjectLockDays = lockDays,
+        });
         Bucket = secure.Bucket;
+        ObjectLockDays = Output.Create(lockDays);
 
         _ = new BucketLifecycleConfiguration($"{name}-lifecycle", new BucketLifecycleConfigurationArgs
         {
@@ -52,4 +68,7 @@ public sealed class ProcessedStorage : PipelineComponent
     }
 
     public Bucket Bucket { get; }
+
+    /// <summary>The Object Lock days the bucket was deployed with; the next deployment reads it back.</summary>
+    public Output<int> ObjectLockDays { get; }
 }

@@ -4,8 +4,15 @@ using Pulumi;
 namespace OrdersPipeline.Infra.Components;
 
 /// <summary>What every component reads: the validated config (names included), the explicit AWS provider that
-/// carries the default tags, and the Functions deployment package.</summary>
+/// carries the default tags, and the Functions deployment package; and, once the protection components exist, the
+/// stack key and the access-log bucket, which the Defaults apply to every resource they make.</summary>
 public sealed record StackContext(StackConfig Config, ProviderResource Provider, Archive Code)
 {
     public ResourceNames Names { get; } = Config.Names;
+
+    /// <summary>The customer-managed key everything is encrypted with; null with <c>encryption: aws-managed</c>.</summary>
+    public Output<string>? KeyArn { get; init; }
+
+    /// <summary>The bucket every other bucket sends its S3 server access logs to.</summary>
+    public Output<string>? AccessLogBucket { get; init; }
 }

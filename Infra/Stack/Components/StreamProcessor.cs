@@ -47,7 +47,7 @@ public sealed class StreamProcessor : PipelineComponent
             TimeoutSeconds = config.Get(ConfigSchema.ProcessorTimeoutSeconds),
             Policy = logGroupArn =>
                 Output.All(streamArn, args.ProcessedBucket.Arn, args.DeadLetterQueue.Arn, logGroupArn)
-                    .Apply(arns => PolicyDocuments.ProcessorPolicy(arns[0], arns[1], arns[2], arns[3])),
+                    .Apply(arns => PolicyDocuments.ProcessorStatements(arns[0], arns[1], arns[2], arns[3])),
             Environment = environment,
         });
 

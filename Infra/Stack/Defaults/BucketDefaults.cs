@@ -8,26 +8,70 @@ using S3Inputs = Pulumi.Aws.S3.Inputs;
 
 namespace OrdersPipeline.Infra.Defaults;
 
-/// <summary>A bucket as every bucket here is: versioned, encrypted (SSE-S3 with bucket keys), private, owner-enforced
-/// and TLS only. <see cref="Versioning"/> is what a lifecycle rule on versions waits for.</summary>
-internal sealed record SecureBucket(Bucket Bucket, BucketVersioning Versioning);
+/// <summary>What a bucket needs beyond the defaults every bucket gets.</summary>
+internal sealed record BucketSpec
+{
+    public required Input<string> BucketName { get; init; }
+
+    /// <summary>Empty the bucket, every version included, when it is destroyed.</summary>
+    public required bool ForceDestroy { get; init; }
+
+    /// <summary>Pulumi protection of the bucket itself.</summary>
+    public bool Protect { get; init; }
+
+    /// <summary>Where this bucket's S3 server access logs go in the stack's access-log bucket
+    /// (<see cref="BucketPolicies.AccessLogSources"/> lists the same prefix).</summary>
+    public string? AccessLogPrefix { get; init; }
+
+    /// <summary>The access-log bucket itself: S3 delivers server access logs only to a bucket encrypted with
+    /// SSE-S3, and a bucket does not log into itself.</summary>
+    public bool IsAccessLogTarget { get; init; }
+
+    /// <summary>Object Lock (governance mode) default retention in days; 0: off. S3 sets it only at creation.</summary>
+    public int ObjectLockDays { get; init; }
+
+    /// <summary>What the bucket waits for before it is created or changed (a check that may fail the deployment).</summary>
+    public InputList<Resource>? WaitFor { get; init; }
+
+    /// <summary>The bucket policy from the bucket's ARN; the TLS-only policy when null. A custom policy keeps
+    /// the <c>DenyInsecureTransport</c> statement.</summary>
+    public Func<Output<string>, Output<string>>? Policy { get; init; }
+}
+
+/// <summary>A bucket as every bucket here is: versioned, encrypted (SSE-KMS with the stack key when there is one,
+/// else SSE-S3; bucket keys either way), private, owner-enforced, TLS only, and access-logged. <see cref="Versioning"/>
+/// is what a lifecycle rule on versions waits for; <see cref="Policy"/> what a service writing to it waits for.</summary>
+internal sealed record SecureBucket(Bucket Bucket, BucketVersioning Versioning, BucketPolicy Policy);
 
 internal static class BucketDefaults
 {
     public const string VersioningStatus = "Enabled";
     public const string SseAlgorithm = "AES256";
+    public const string KmsSseAlgorithm = "aws:kms";
     public const string ObjectOwnership = "BucketOwnerEnforced";
+    public const string ObjectLockMode = "GOVERNANCE";
 
-    /// <param name="protect">Pulumi protection of the bucket itself.</param>
-    /// <param name="forceDestroy">Empty the bucket, every version included, when it is destroyed.</param>
-    public static SecureBucket Create(
-        PipelineComponent owner, string name, Input<string> bucketName, bool forceDestroy, bool protect)
+    public static SecureBucket Create(PipelineComponent owner, string name, BucketSpec spec)
     {
+        var context = owner.Context;
+        if (!spec.IsAccessLogTarget && (spec.AccessLogPrefix is null || context.AccessLogBucket is null))
+        {
+            throw new InvalidOperationException(
+                $"Bucket '{name}' needs an access-log prefix and the stack's access-log bucket, created first.");
+        }
+
+        var bucketOptions = owner.ChildOptions(protect: spec.Protect);
+        if (spec.WaitFor is not null)
+        {
+            bucketOptions.DependsOn = spec.WaitFor;
+        }
+
         var bucket = new Bucket($"{name}-bucket", new BucketArgs
         {
-            BucketName = bucketName,
-            ForceDestroy = forceDestroy,
-        }, owner.ChildOptions(protect: protect));
+            BucketName = spec.BucketName,
+            ForceDestroy = spec.ForceDestroy,
+            ObjectLockEnabled = spec.ObjectLockDays > 0 ? true : null,
+        }, bucketOptions);
 
         var versioning = new BucketVersioning($"{name}-versioning", new BucketVersioningArgs
         {
@@ -38,6 +82,7 @@ internal static class BucketDefaults
             },
         }, owner.ChildOptions());
 
+        var keyArn = spec.IsAccessLogTarget ? null : context.KeyArn;
         _ = new BucketServerSideEncryptionConfiguration($"{name}-encryption",
             new BucketServerSideEncryptionConfigurationArgs
             {
@@ -49,7 +94,8 @@ internal static class BucketDefaults
                         ApplyServerSideEncryptionByDefault =
                             new S3Inputs.BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs
                             {
-                                SseAlgorithm = SseAlgorithm,
+                                SseAlgorithm = keyArn is null ? SseAlgorithm : KmsSseAlgorithm,
+                                KmsMasterKeyId = keyArn.OrNone(),
                             },
                         BucketKeyEnabled = true,
                     },
@@ -73,12 +119,39 @@ internal static class BucketDefaults
         }, owner.ChildOptions());
 
         // S3 serialises bucket-level configuration changes; ordering the policy after the block avoids conflicts.
-        _ = new BucketPolicy($"{name}-tls-only-policy", new BucketPolicyArgs
+        // The logical name stays "-tls-only-policy" for every bucket, so existing stacks keep their policy resource.
+        var policy = new BucketPolicy($"{name}-tls-only-policy", new BucketPolicyArgs
         {
             Bucket = bucket.BucketName,
-            Policy = bucket.Arn.Apply(PolicyDocuments.TlsOnlyBucketPolicy),
+            Policy = spec.Policy?.Invoke(bucket.Arn) ?? bucket.Arn.Apply(PolicyDocuments.TlsOnlyBucketPolicy),
         }, owner.ChildOptions(publicAccessBlock));
 
-        return new SecureBucket(bucket, versioning);
+        if (!spec.IsAccessLogTarget)
+        {
+            _ = new BucketLogging($"{name}-access-logging", new BucketLoggingArgs
+            {
+                Bucket = bucket.BucketName,
+                TargetBucket = context.AccessLogBucket!,
+                TargetPrefix = $"{spec.AccessLogPrefix}/",
+            }, owner.ChildOptions(policy));
+        }
+
+        if (spec.ObjectLockDays > 0)
+        {
+            _ = new BucketObjectLockConfiguration($"{name}-object-lock", new BucketObjectLockConfigurationArgs
+            {
+                Bucket = bucket.BucketName,
+                Rule = new S3Inputs.BucketObjectLockConfigurationRuleArgs
+                {
+                    DefaultRetention = new S3Inputs.BucketObjectLockConfigurationRuleDefaultRetentionArgs
+                    {
+                        Mode = ObjectLockMode,
+                        Days = spec.ObjectLockDays,
+                    },
+                },
+            }, owner.ChildOptions(versioning));
+        }
+
+        return new SecureBucket(bucket, versioning, policy);
     }
 }

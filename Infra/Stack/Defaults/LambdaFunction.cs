@@ -10,7 +10,8 @@ using Pulumi.Aws.Lambda.Inputs;
 namespace OrdersPipeline.Infra.Defaults;
 
 /// <summary>What one function needs. <see cref="Policy"/> gets the function's own log group ARN and returns the
-/// role's whole inline policy (least privilege: the resources this function touches, and its own log streams).</summary>
+/// statements of the role's inline policy (least privilege: the resources this function touches, and its own log
+/// streams); the builder adds the stack key statement when there is a key.</summary>
 internal sealed record LambdaFunctionSpec
 {
     public required string FunctionName { get; init; }
@@ -19,13 +20,15 @@ internal sealed record LambdaFunctionSpec
     public required string Handler { get; init; }
     public required int MemoryMb { get; init; }
     public required int TimeoutSeconds { get; init; }
-    public required Func<Output<string>, Output<string>> Policy { get; init; }
+    public required Func<Output<string>, Output<IReadOnlyList<PolicyStatement>>> Policy { get; init; }
     public InputMap<string> Environment { get; init; } = [];
 }
 
 /// <summary>The one way a function is made here: an execution role only Lambda may assume, a log group with the
 /// stack's retention, the inline policy, active tracing, then the function itself, created after all of them so its
-/// first invocation can log and trace.</summary>
+/// first invocation can log and trace. With a stack key, the log group and the function's environment variables are
+/// encrypted with it, and the role may decrypt and make data keys with it (everything the function reads or writes
+/// is encrypted with that key).</summary>
 public sealed class LambdaFunction
 {
     internal LambdaFunction(PipelineComponent owner, string name, LambdaFunctionSpec spec)
@@ -39,13 +42,18 @@ public sealed class LambdaFunction
         }, owner.ChildOptions());
 
         LogGroup = new LogGroup($"{name}-logs",
-            LogGroupDefaults.For(ResourceNames.LogGroupOf(spec.FunctionName), context.Config), owner.ChildOptions());
+            LogGroupDefaults.For(ResourceNames.LogGroupOf(spec.FunctionName), context.Config, context.KeyArn),
+            owner.ChildOptions());
 
+        var statements = spec.Policy(LogGroup.Arn);
         Policy = new RolePolicy($"{name}-policy", new RolePolicyArgs
         {
             Name = spec.PolicyName,
             Role = Role.Name,
-            Policy = spec.Policy(LogGroup.Arn),
+            Policy = context.KeyArn is { } keyArn
+                ? Output.Tuple(statements, keyArn).Apply(pair =>
+                    PolicyDocuments.RolePolicy(PolicyDocuments.WithStackKey(pair.Item1, pair.Item2)))
+                : statements.Apply(PolicyDocuments.RolePolicy),
         }, owner.ChildOptions());
 
         // X-Ray has no resource-level permissions, so the AWS managed policy is attached instead of widening
@@ -68,6 +76,7 @@ public sealed class LambdaFunction
             Timeout = spec.TimeoutSeconds,
             TracingConfig = new FunctionTracingConfigArgs { Mode = FunctionDefaults.TracingMode },
             Environment = new FunctionEnvironmentArgs { Variables = WithMetrics(spec.Environment, context.Config) },
+            KmsKeyArn = context.KeyArn.OrNone(),
         }, owner.ChildOptions(Policy, LogGroup, tracing));
     }
 

@@ -1,20 +1,31 @@
 using OrdersPipeline.Infra.Components;
 using OrdersPipeline.Infra.Definitions;
+using Pulumi;
 using Pulumi.Aws.Sqs;
 
 namespace OrdersPipeline.Infra.Defaults;
 
-/// <summary>What an SQS queue looks like here: SSE with the SQS-managed key, 14 days' retention, TLS only.</summary>
+/// <summary>What an SQS queue looks like here: SSE with the SQS-managed key (or the stack key when there is one),
+/// 14 days' retention, TLS only.</summary>
 internal static class QueueDefaults
 {
     public const int MessageRetentionSeconds = 14 * 24 * 60 * 60;
 
-    public static QueueArgs Secure(string queueName) => new()
+    public static QueueArgs Secure(string queueName, Output<string>? keyArn = null)
     {
-        Name = queueName,
-        SqsManagedSseEnabled = true,
-        MessageRetentionSeconds = MessageRetentionSeconds,
-    };
+        var args = new QueueArgs { Name = queueName, MessageRetentionSeconds = MessageRetentionSeconds };
+        // SQS refuses both settings together.
+        if (keyArn is null)
+        {
+            args.SqsManagedSseEnabled = true;
+        }
+        else
+        {
+            args.KmsMasterKeyId = keyArn;
+        }
+
+        return args;
+    }
 
     /// <summary>The queue and the policy that refuses every request to it without TLS.</summary>
     public static Queue Create(PipelineComponent owner, string name, QueueArgs args)

@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+
+namespace OrdersPipeline.Infra.Definitions;
+
+/// <summary>One bucket that sends S3 server access logs to the stack's log bucket, under its own prefix.</summary>
+public sealed record AccessLogSource(string Prefix, string BucketName);
+
+/// <summary>Bucket policies beyond TLS-only: the trail bucket's and the access-log bucket's. Each keeps the
+/// <c>DenyInsecureTransport</c> statement every bucket has, and lets one AWS service write for this stack only.</summary>
+public static class BucketPolicies
+{
+    public const string S3LoggingServicePrincipal = "logging.s3.amazonaws.com";
+    public const string ProcessedPrefix = "processed";
+    public const string AuditTrailPrefix = "audit-trail";
+
+    /// <summary>Every bucket whose access is logged, with its prefix. A new bucket is added here and passes its
+    /// prefix to <c>BucketDefaults</c>; a mocked-resource test checks the two agree.</summary>
+    public static IReadOnlyList<AccessLogSource> AccessLogSources(StackConfig config, string accountId)
+    {
+        var names = config.Names;
+        var sources = new List<AccessLogSource> { new(ProcessedPrefix, names.ProcessedBucket(accountId)) };
+        if (config.Get(ConfigSchema.AuditTrail))
+        {
+            sources.Add(new AccessLogSource(AuditTrailPrefix, names.AuditTrailBucket(accountId)));
+        }
+
+        return sources;
+    }
+
+    /// <summary>S3's log delivery service may put objects under each source's prefix, for that source bucket in
+    /// this account only.</summary>
+    public static string AccessLogBucket(string bucketArn, IReadOnlyList<AccessLogSource> sources, string accountId)
+    {
+        // Every bucket of the stack is in the log bucket's partition.
+        var partition = bucketArn.Split(':')[1];
+        var statements = new JsonArray();
+        foreach (var source in sources)
+        {
+            statements.Add(new JsonObject
+            {
+                ["Sid"] = $"ServerAccessLogsFrom{Pascal(source.Prefix)}",
+                ["Effect"] = "Allow",
+                ["Principal"] = new JsonObject { ["Service"] = S3LoggingServicePrincipal },
+                ["Action"] = "s3:PutObject",
+                ["Resource"] = $"{bucketArn}/{source.Prefix}/*",
+                ["Condition"] = PolicyDocuments.SourceCondition(accountId,
+                    [$"arn:{partition}:s3:::{source.BucketName}"]),
+            });
+        }
+
+        statements.Add(PolicyDocuments.TlsOnlyBucketStatement(bucketArn));
+        return PolicyDocuments.Document(statements);
+    }
+
+    /// <summary>CloudTrail may read the bucket ACL and write log files under <c>AWSLogs/&lt;account&gt;/</c>, for
+    /// this trail only.</summary>
+    public static string AuditTrailBucket(string bucketArn, string trailArn, string accountId)
+    {
+        var writeCondition = PolicyDocuments.SourceCondition(accountId, [trailArn]);
+        ((JsonObject)writeCondition["StringEquals"]!)["s3:x-amz-acl"] = "bucket-owner-full-control";
+        return PolicyDocuments.Document(new JsonArray
+        {
+            new JsonObject
+            {
+                ["Sid"] = "CloudTrailAclCheck",
+                ["Effect"] = "Allow",
+                ["Principal"] = new JsonObject { ["Service"] = PolicyDocuments.CloudTrailServicePrincipal },
+                ["Action"] = "s3:GetBucketAcl",
+                ["Resource"] = bucketArn,
+                ["Condition"] = PolicyDocuments.SourceCondition(accountId, [trailArn]),
+            },
+            new JsonObject
+            {
+                ["Sid"] = "CloudTrailWrite",
+                ["Effect"] = "Allow",
+                ["Principal"] = new JsonObject { ["Service"] = PolicyDocuments.CloudTrailServicePrincipal },
+                ["Action"] = "s3:PutObject",
+                ["Resource"] = $"{bucketArn}/AWSLogs/{accountId}/*",
+                ["Condition"] = writeCondition,
+            },
+            PolicyDocuments.TlsOnlyBucketStatement(bucketArn),
+        });
+    }
+
+    private static string Pascal(string prefix) =>
+        string.Concat(prefix.Split('-', StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
+}

@@ -1,0 +1,131 @@
+using System.Text.Json.Nodes;
+
+namespace OrdersPipeline.Infra.Definitions;
+
+/// <summary>Everything the stack key's policy names. Every ARN is built from names (<see cref="AwsScope"/>), because
+/// the resources are encrypted with the key and so are created after it.</summary>
+public sealed record KeyPolicyInputs(
+    AwsScope Scope,
+    IReadOnlyList<string> LogGroupArns,
+    string AlertTopicArn,
+    IReadOnlyList<string> QueueArns,
+    IReadOnlyList<string> AlarmArns,
+    string? AuditTrailArn)
+{
+    public static KeyPolicyInputs For(StackConfig config, AwsScope scope)
+    {
+        var names = config.Names;
+        var auditTrail = config.Get(ConfigSchema.AuditTrail);
+        IEnumerable<string> logGroups = [names.ProcessorLogGroup, names.AuditLogGroup];
+        IEnumerable<string> alarms = AlarmDefinitions.For(config).Select(alarm => alarm.Name);
+        if (auditTrail)
+        {
+            logGroups = logGroups.Append(names.AuditTrailLogGroup);
+            alarms = alarms.Concat(AuditTrailAlarms.For(names).Select(alarm => alarm.AlarmName));
+        }
+
+        return new KeyPolicyInputs(
+            scope,
+            logGroups.Select(scope.LogGroupArn).ToArray(),
+            scope.TopicArn(names.AlertTopic),
+            [scope.QueueArn(names.DeadLetterQueue), scope.QueueArn(names.RedriveQueue)],
+            alarms.Select(scope.AlarmArn).ToArray(),
+            auditTrail ? scope.TrailArn(names.AuditTrail) : null);
+    }
+}
+
+/// <summary>The stack key's policy: the account administers the key and may let its own IAM principals use it
+/// (the role policies then grant exactly that); each AWS service that encrypts with it may use it only for this
+/// stack's resources in this account. Key policies name their own key as <c>Resource "*"</c>.</summary>
+public static class KeyPolicy
+{
+    public const string ThisKey = "*";
+
+    /// <summary>Managing the key, never using it: what the account (through IAM) needs to run, rotate, tag,
+    /// alias, delete it, and let DynamoDB and Lambda create grants on it when a table or function is created.</summary>
+    public static IReadOnlyList<string> AdministrationActions { get; } =
+    [
+        "kms:DescribeKey", "kms:GetKeyPolicy", "kms:PutKeyPolicy", "kms:GetKeyRotationStatus",
+        "kms:EnableKeyRotation", "kms:DisableKeyRotation", "kms:ListKeyRotations", "kms:RotateKeyOnDemand",
+        "kms:ListResourceTags", "kms:TagResource", "kms:UntagResource", "kms:CreateAlias", "kms:UpdateAlias",
+        "kms:DeleteAlias", "kms:EnableKey", "kms:DisableKey", "kms:UpdateKeyDescription", "kms:ScheduleKeyDeletion",
+        "kms:CancelKeyDeletion", "kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant", "kms:RetireGrant",
+    ];
+
+    /// <summary>What the account's IAM principals may be granted by IAM policy (the function roles get Decrypt and
+    /// GenerateDataKey; a deployer encrypts function environments).</summary>
+    public static IReadOnlyList<string> AccountUseActions { get; } =
+        ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey", "kms:ReEncryptFrom", "kms:ReEncryptTo"];
+
+    /// <summary>What CloudWatch Logs calls to encrypt and read a log group (AWS's documented set, spelled out).</summary>
+    public static IReadOnlyList<string> LogsActions { get; } =
+    [
+        "kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey",
+        "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey",
+    ];
+
+    /// <summary>What a service publishing to or delivering from an encrypted topic or queue calls.</summary>
+    public static IReadOnlyList<string> MessagingActions { get; } = ["kms:Decrypt", "kms:GenerateDataKey"];
+
+    /// <summary>What CloudTrail calls to encrypt its log files.</summary>
+    public static IReadOnlyList<string> CloudTrailActions { get; } = ["kms:GenerateDataKey", "kms:DescribeKey"];
+
+    public const string LogsEncryptionContextKey = "kms:EncryptionContext:aws:logs:arn";
+
+    public static string For(KeyPolicyInputs inputs)
+    {
+        var scope = inputs.Scope;
+        var statements = new JsonArray
+        {
+            Statement("AccountAdministration", Account(scope), AdministrationActions, null),
+            Statement("AccountUseThroughIamPolicies", Account(scope), AccountUseActions, null),
+            // Logs names the log group in the encryption context of every call: this binds the key to this
+            // stack's log groups (account and region included in each ARN).
+            Statement("CloudWatchLogsForStackLogGroups", Service(scope.LogsServicePrincipal), LogsActions,
+                new JsonObject
+                {
+                    ["ArnEquals"] = new JsonObject
+                    {
+                        [LogsEncryptionContextKey] = PolicyDocuments.Strings(inputs.LogGroupArns),
+                    },
+                }),
+            Statement("SnsForAlertTopic", Service("sns.amazonaws.com"), MessagingActions,
+                PolicyDocuments.SourceCondition(scope.AccountId, [inputs.AlertTopicArn])),
+            Statement("SqsForStackQueues", Service("sqs.amazonaws.com"), MessagingActions,
+                PolicyDocuments.SourceCondition(scope.AccountId, inputs.QueueArns)),
+            // Alarms publish to the encrypted alert topic as CloudWatch itself.
+            Statement("CloudWatchAlarmsToAlertTopic", Service("cloudwatch.amazonaws.com"), MessagingActions,
+                PolicyDocuments.SourceCondition(scope.AccountId, inputs.AlarmArns)),
+        };
+        if (inputs.AuditTrailArn is { } trailArn)
+        {
+            statements.Add(Statement("CloudTrailForAuditTrail", Service(PolicyDocuments.CloudTrailServicePrincipal),
+                CloudTrailActions, PolicyDocuments.SourceCondition(scope.AccountId, [trailArn])));
+        }
+
+        return PolicyDocuments.Document(statements);
+    }
+
+    private static JsonObject Account(AwsScope scope) => new() { ["AWS"] = scope.AccountRoot };
+
+    private static JsonObject Service(string principal) => new() { ["Service"] = principal };
+
+    private static JsonObject Statement(
+        string sid, JsonObject principal, IReadOnlyList<string> actions, JsonObject? condition)
+    {
+        var statement = new JsonObject
+        {
+            ["Sid"] = sid,
+            ["Effect"] = "Allow",
+            ["Principal"] = principal,
+            ["Action"] = PolicyDocuments.Strings(actions),
+            ["Resource"] = ThisKey,
+        };
+        if (condition is not null)
+        {
+            statement["Condition"] = condition;
+        }
+
+        return statement;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+
+namespace OrdersPipeline.Infra.Definitions;
+
+/// <summary>Data-protection rules that span keys (run by <see cref="StackConfig.Load"/> on keys valid alone), and
+/// the Object Lock rule that needs the stack's previous deployment.</summary>
+public static class ProtectionRules
+{
+    /// <summary>Stack outputs the Object Lock rule reads back from the previous deployment.</summary>
+    public const string PriorBucketOutput = "processedBucketName";
+    public const string PriorObjectLockOutput = "processedObjectLockDays";
+
+    public static IReadOnlyList<string> Validate(StackConfig config)
+    {
+        var problems = new List<string>();
+        if (config.Get(ConfigSchema.KmsKeyArn) is { } keyArn
+            && config.Get(ConfigSchema.Encryption) != EncryptionMode.CustomerKey)
+        {
+            problems.Add(ConfigSchema.Problem(ConfigSchema.KmsKeyArn.Name, keyArn,
+                $"unset while '{ConfigSchema.FullName(ConfigSchema.Encryption.Name)}' is "
+                + $"{EncryptionModeNames.AwsManaged}; set it to {EncryptionModeNames.CustomerKey} to use this key"));
+        }
+
+        var lockDays = config.Get(ConfigSchema.ProcessedObjectLockDays);
+        if (lockDays > 0 && config.Get(ConfigSchema.ForceDestroy))
+        {
+            // forceDestroy empties the bucket on destroy; with Object Lock that either fails or, in governance mode,
+            // needs a bypass. Either way it contradicts asking for retention.
+            problems.Add(ConfigSchema.Problem(ConfigSchema.ProcessedObjectLockDays.Name, Text(lockDays),
+                $"0 while '{ConfigSchema.FullName(ConfigSchema.ForceDestroy.Name)}' is true: Object Lock keeps "
+                + "objects that forceDestroy would delete. Run `pulumi config set "
+                + $"{ConfigSchema.FullName(ConfigSchema.ForceDestroy.Name)} false` to use Object Lock"));
+        }
+
+        return problems;
+    }
+
+    /// <summary>Object Lock can only be turned on when S3 creates a bucket, and never turned off. Null when the
+    /// change is possible; otherwise the config error.</summary>
+    /// <param name="priorBucketName">The processed bucket the previous deployment exported; null on a new stack
+    /// (or one whose bucket was destroyed).</param>
+    /// <param name="priorLockDays">The lock days the previous deployment exported; null when it exported none (a
+    /// deployment made before Object Lock existed here, which never locked).</param>
+    public static string? ObjectLockChange(string? priorBucketName, int? priorLockDays, int lockDays)
+    {
+        if (priorBucketName is null)
+        {
+            return null;
+        }
+
+        var wasLocked = priorLockDays is > 0;
+        var key = ConfigSchema.FullName(ConfigSchema.ProcessedObjectLockDays.Name);
+        if (lockDays > 0 && !wasLocked)
+        {
+            return $"Config '{key}' is {Text(lockDays)}, but the processed bucket '{priorBucketName}' already exists "
+                   + "without Object Lock, and S3 turns Object Lock on only when it creates a bucket. Set it back to 0, "
+                   + "or move the data out and destroy the bucket first so this deployment creates it anew.";
+        }
+
+        if (lockDays == 0 && wasLocked)
+        {
+            return $"Config '{key}' is 0, but the processed bucket '{priorBucketName}' was created with Object Lock "
+                   + $"({Text(priorLockDays!.Value)} days), which S3 cannot turn off. Keep a value above 0.";
+        }
+
+        return null;
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+
+namespace OrdersPipeline.Infra.Tests;
+
+/// <summary>One IAM or resource policy the program produced, and where.</summary>
+internal sealed record ProducedPolicy(string Where, string Kind, string Json);
+
+/// <summary>Checks a policy document: no wildcard action in an Allow, no <c>*</c> resource, <c>Principal "*"</c> only
+/// to deny, and every statement for an AWS service principal bound to the source account or ARN. The places where
+/// AWS requires otherwise are <see cref="Exceptions"/>, each with its reason; nothing else is let through.</summary>
+internal static class PolicyLint
+{
+    public const string KeyPolicyKind = "key policy";
+    public const string TrustPolicyKind = "trust policy";
+
+    /// <summary>Every allowed departure from the rules, and why AWS requires it.</summary>
+    public static IReadOnlyDictionary<string, string> Exceptions { get; } = new Dictionary<string, string>
+    {
+        ["DenyInsecureTransport: Principal \"*\" and s3:* / sqs:*"] =
+            "a Deny statement must cover every principal and every action of the service to refuse plain HTTP; it "
+            + "grants nothing",
+        ["key policy: Resource \"*\""] =
+            "in a key policy \"*\" means the key the policy is attached to; KMS requires it",
+        ["lambda.amazonaws.com trust without a source condition"] =
+            "Lambda assumes an execution role without aws:SourceArn/aws:SourceAccount context, so such a condition "
+            + "makes the role unusable; only a function that names the role (iam:PassRole) can use it",
+        ["logs.<region>.amazonaws.com bound by kms:EncryptionContext:aws:logs:arn"] =
+            "CloudWatch Logs names the log group ARN (account and region included) in the encryption context of every "
+            + "call; that is AWS's documented way to bind a key to log groups",
+        ["managed policy AWSXRayDaemonWriteAccess"] =
+            "Lambda active tracing needs X-Ray write access, and X-Ray actions have no resource-level permissions",
+    };
+
+    private static readonly string[] SourceKeys = ["aws:SourceAccount", "aws:SourceArn"];
+
+    public static IReadOnlyList<string> Check(ProducedPolicy policy)
+    {
+        var problems = new List<string>();
+        using var document = JsonDocument.Parse(policy.Json);
+        foreach (var statement in document.RootElement.GetProperty("Statement").EnumerateArray())
+        {
+            var where = $"{policy.Where} ({policy.Kind}) statement {Sid(statement)}";
+            var effect = statement.GetProperty("Effect").GetString();
+            var actions = Strings(statement, "Action");
+            var resources = Strings(statement, "Resource");
+            var condition = statement.TryGetProperty("Condition", out var c) ? c.GetRawText() : string.Empty;
+            var principal = statement.TryGetProperty("Principal", out var p) ? p : (JsonElement?)null;
+
+            if (statement.TryGetProperty("NotAction", out _) || statement.TryGetProperty("NotResource", out _)
+                || statement.TryGetProperty("NotPrincipal", out _))
+            {
+                problems.Add($"{where}: uses a Not* element");
+            }
+
+            var isTlsDeny = effect == "Deny" && Sid(statement) == "DenyInsecureTransport"
+                            && condition == """{"Bool":{"aws:SecureTransport":"false"}}"""
+                            && actions is ["s3:*"] or ["sqs:*"];
+            if (actions.Any(action => action.Contains('*')) && !isTlsDeny)
+            {
+                problems.Add($"{where}: wildcard action {string.Join(",", actions)}");
+            }
+
+            if (resources.Contains("*") && policy.Kind != KeyPolicyKind)
+            {
+                problems.Add($"{where}: Resource \"*\"");
+            }
+
+            if (principal is { ValueKind: JsonValueKind.String } && !isTlsDeny)
+            {
+                problems.Add($"{where}: Principal \"*\" outside the TLS-only deny");
+            }
+
+            var service = principal is { ValueKind: JsonValueKind.Object } && principal.Value.TryGetProperty("Service", out var s)
+                ? s.GetString()
+                : null;
+            if (service is not null && effect == "Allow" && !SourceKeys.Any(condition.Contains)
+                && !IsLambdaTrust(policy, service, actions)
+                && !(service.StartsWith("logs.", StringComparison.Ordinal)
+                     && condition.Contains("kms:EncryptionContext:aws:logs:arn", StringComparison.Ordinal)))
+            {
+                problems.Add($"{where}: service principal {service} without aws:SourceAccount or aws:SourceArn");
+            }
+        }
+
+        return problems;
+    }
+
+    private static bool IsLambdaTrust(ProducedPolicy policy, string service, IReadOnlyList<string> actions) =>
+        policy.Kind == TrustPolicyKind && service == "lambda.amazonaws.com" && actions is ["sts:AssumeRole"];
+
+    private static string Sid(JsonElement statement) =>
+        statement.TryGetProperty("Sid", out var sid) ? sid.GetString() ?? "(no Sid)" : "(no Sid)";
+
+    private static IReadOnlyList<string> Strings(JsonElement statement, string name) =>
+        !statement.TryGetProperty(name, out var element) ? []
+        : element.ValueKind == JsonValueKind.Array ? element.EnumerateArray().Select(e => e.GetString()!).ToArray()
+        : [element.GetString()!];
+}

@@ -1,0 +1,93 @@
+using NUnit.Framework;
+
+namespace OrdersPipeline.Infra.Tests;
+
+/// <summary>Parses every IAM and resource policy the program produces, with every control on and with none, and
+/// lints each (<see cref="PolicyLint"/>; its exceptions list each place AWS requires a wildcard, with the reason).</summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class PolicyLintTests
+{
+    private static readonly (string Type, string Input, string Kind)[] PolicyInputs =
+    [
+        (ResourceTypes.RolePolicy, "policy", "role policy"),
+        (ResourceTypes.Role, "assumeRolePolicy", PolicyLint.TrustPolicyKind),
+        (ResourceTypes.BucketPolicy, "policy", "bucket policy"),
+        (ResourceTypes.QueuePolicy, "policy", "queue policy"),
+        (ResourceTypes.Key, "policy", PolicyLint.KeyPolicyKind),
+    ];
+
+    private static async Task<IReadOnlyList<ProducedPolicy>> PoliciesOf(StackRun run)
+    {
+        await run.RunAsync();
+        return PolicyInputs
+            .SelectMany(input => run.OfType(input.Type)
+                .Select(resource => new ProducedPolicy(resource.Name, input.Kind, resource.String(input.Input))))
+            .ToArray();
+    }
+
+    private static StackRun EveryControl() => StackRun.WithDefaults()
+        .With("encryption", "customer-key")
+        .With("auditTrail", "true")
+        .With("processedObjectLockDays", "30")
+        .With("forceDestroy", "false");
+
+    [Test]
+    public async Task Every_policy_passes_with_every_control_on()
+    {
+        var policies = await PoliciesOf(EveryControl());
+
+        // 3 role policies, 3 trust policies, 3 bucket policies, 2 queue policies, 1 key policy.
+        Assert.That(policies, Has.Count.EqualTo(12));
+        Assert.That(policies.SelectMany(PolicyLint.Check), Is.Empty);
+    }
+
+    [Test]
+    public async Task Every_policy_passes_with_the_defaults()
+    {
+        var policies = await PoliciesOf(StackRun.WithDefaults());
+
+        Assert.That(policies, Has.Count.EqualTo(8));
+        Assert.That(policies.SelectMany(PolicyLint.Check), Is.Empty);
+    }
+
+    [Test]
+    public async Task The_only_managed_policy_is_xray_write_access()
+    {
+        var run = await EveryControl().RunAsync();
+
+        Assert.That(PolicyLint.Exceptions.Keys, Has.One.Contain("AWSXRayDaemonWriteAccess"));
+        Assert.That(run.OfType(ResourceTypes.RolePolicyAttachment).Select(a => a.String("policyArn")).Distinct(),
+            Is.EqualTo(new[] { "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess" }));
+    }
+
+    [Test]
+    public void Each_exception_states_its_reason()
+    {
+        Assert.That(PolicyLint.Exceptions.Values, Has.All.Length.GreaterThan(40));
+    }
+
+    // The linter itself: each rule fires on a policy that breaks it.
+    [TestCase("""{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::b"}""", "wildcard action")]
+    [TestCase("""{"Effect":"Allow","Action":"kms:GenerateDataKey*","Resource":"arn:aws:kms:r:1:key/k"}""", "wildcard action")]
+    [TestCase("""{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}""", "Resource \"*\"")]
+    [TestCase("""{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}""", "Principal \"*\"")]
+    [TestCase("""{"Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:r:1:q"}""", "without aws:SourceAccount")]
+    [TestCase("""{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::b"}""", "wildcard action")]
+    [TestCase("""{"Effect":"Allow","NotAction":"s3:DeleteObject","Action":"s3:GetObject","Resource":"arn:aws:s3:::b"}""", "Not*")]
+    public void The_linter_reports_a_policy_that_breaks_a_rule(string statement, string problem)
+    {
+        var policy = new ProducedPolicy("sample", "bucket policy", $$"""{"Version":"2012-10-17","Statement":[{{statement}}]}""");
+
+        Assert.That(PolicyLint.Check(policy), Has.Some.Contain(problem));
+    }
+
+    [Test]
+    public void A_star_resource_is_refused_outside_a_key_policy_and_allowed_in_one()
+    {
+        const string json = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::1:root"},"Action":"kms:DescribeKey","Resource":"*"}]}""";
+
+        Assert.That(PolicyLint.Check(new ProducedPolicy("k", PolicyLint.KeyPolicyKind, json)), Is.Empty);
+        Assert.That(PolicyLint.Check(new ProducedPolicy("k", "bucket policy", json)), Is.Not.Empty);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Collections;
+using System.Reflection;
+using NUnit.Framework;
+using OrdersPipeline.Infra.Definitions;
+using Pulumi;
+using Pulumi.Utilities;
+
+namespace OrdersPipeline.Infra.Tests;
+
+[TestFixture]
+[NonParallelizable]
+public sealed class ProtectionOutputsTests
+{
+    private const string SecretKey = "emulator-secret-that-must-not-leak";
+
+    private static async Task<IReadOnlyDictionary<string, string>> OutputsOf(StackRun run)
+    {
+        var outputs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in typeof(PipelineStack).GetProperties())
+        {
+            if (property.GetCustomAttribute<OutputAttribute>() is not { } attribute)
+            {
+                continue;
+            }
+
+            var output = property.GetValue(run.Stack)!;
+            var task = (Task)typeof(OutputUtilities).GetMethod(nameof(OutputUtilities.GetValueAsync))!
+                .MakeGenericMethod(output.GetType().GetGenericArguments()[0]).Invoke(null, [output])!;
+            await task;
+            var value = task.GetType().GetProperty("Result")!.GetValue(task);
+            outputs[attribute.Name!] = value is IEnumerable items and not string
+                ? string.Join(",", items.Cast<object>())
+                : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+        }
+
+        return outputs;
+    }
+
+    [Test]
+    public async Task No_output_carries_a_secret_value()
+    {
+        var run = await StackRun.WithDefaults()
+            .With("encryption", "customer-key")
+            .With("auditTrail", "true")
+            .With("emulatorEndpoint", "http://127.0.0.1:5000")
+            .With("emulatorSecretKey", SecretKey)
+            .RunAsync();
+
+        var outputs = await OutputsOf(run);
+
+        Assert.That(outputs.Values, Has.None.Contain(SecretKey));
+        Assert.That(outputs.Keys.Select(name => name.ToLowerInvariant()),
+            Has.None.Contain("secret").And.None.Contain("password"));
+    }
+
+    [Test]
+    public async Task The_protection_outputs_are_declared_and_the_object_lock_rule_reads_existing_ones()
+    {
+        var outputs = await OutputsOf(await StackRun.WithDefaults().RunAsync());
+
+        Assert.That(outputs.Keys, Is.SupersetOf(new[]
+        {
+            "kmsKeyArn", "kmsKeyAlias", "accessLogBucketName", "auditTrailArn", "auditTrailBucketName",
+            "auditTrailLogGroupName", ProtectionRules.PriorObjectLockOutput, ProtectionRules.PriorBucketOutput,
+        }));
+        Assert.That(outputs[ProtectionRules.PriorBucketOutput], Is.EqualTo("dev-processed-data-123456789012-backend"));
+        Assert.That(outputs[ProtectionRules.PriorObjectLockOutput], Is.EqualTo("0"));
+    }
+}
