@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Amazon.S3;
+using OrdersPipeline.Functions.Timing;
 
 namespace OrdersPipeline.Emulator;
 
@@ -45,12 +46,15 @@ public sealed class AwsEmulator : IAsyncDisposable
         return new AwsEmulator(moto.Endpoint, moto);
     }
 
-    public IAmazonS3 S3() => new AmazonS3Client(Credentials, new AmazonS3Config
+    public IAmazonS3 S3() => S3(Endpoint);
+
+    /// <summary>An S3 client for another endpoint in front of the emulator (a <see cref="FaultInjectingProxy"/>),
+    /// with the retry and timeout settings of <paramref name="policy"/> when given.</summary>
+    public static IAmazonS3 S3(Uri endpoint, SdkCallPolicy? policy = null)
     {
-        ServiceURL = Endpoint.ToString(),
-        AuthenticationRegion = Region,
-        ForcePathStyle = true,
-    });
+        var config = new AmazonS3Config { ServiceURL = endpoint.ToString(), AuthenticationRegion = Region, ForcePathStyle = true };
+        return new AmazonS3Client(Credentials, policy is null ? config : policy.Apply(config));
+    }
 
     public IAmazonDynamoDB DynamoDb() => new AmazonDynamoDBClient(Credentials, new AmazonDynamoDBConfig
     {
