@@ -5,6 +5,7 @@ using Amazon.Lambda.SQSEvents;
 using OrdersPipeline.Functions.Configuration;
 using OrdersPipeline.Functions.Contracts;
 using OrdersPipeline.Functions.Logging;
+using OrdersPipeline.Functions.Metrics;
 using OrdersPipeline.Functions.Timing;
 
 namespace OrdersPipeline.Functions.Audit;
@@ -20,6 +21,7 @@ public sealed class AuditFunction
     private readonly TimeProvider _time;
     private readonly JsonLog _log;
     private readonly TimeBudgetPolicy _budget;
+    private readonly EmbeddedMetrics _metrics;
 
     /// <summary>Cold start in Lambda: configuration from the environment, clients from the SDK defaults.</summary>
     public AuditFunction()
@@ -35,6 +37,7 @@ public sealed class AuditFunction
         _time = time;
         _log = log;
         _budget = budget ?? TimeBudgetPolicy.Default;
+        _metrics = new EmbeddedMetrics(settings.Metrics, time);
     }
 
     public async Task<SQSBatchResponse> HandleAsync(SQSEvent sqsEvent, ILambdaContext context)
@@ -46,7 +49,8 @@ public sealed class AuditFunction
         using var budget = new TimeBudget(context.RemainingTime, _budget, _time);
 
         // Writes start together; near the deadline none starts, and what is not stored by the margin is reported.
-        var results = await Task.WhenAll(messages.Select(m => AuditAsync(m, log, budget))).ConfigureAwait(false);
+        var audits = await Task.WhenAll(messages.Select(m => AuditAsync(m, log, budget))).ConfigureAwait(false);
+        var results = audits.Select(a => a.Outcome).ToList();
         var failed = messages.Where((_, i) => results[i] is not (Outcome.Stored or Outcome.AlreadyStored))
             .Select(m => m.MessageId).ToList();
 
@@ -56,24 +60,50 @@ public sealed class AuditFunction
             ("failed", results.Count(r => r == Outcome.Failed)), ("deferred", results.Count(r => r == Outcome.Deferred)),
             ("remainingMs", budget.Remaining.TotalMilliseconds),
             ("durationMs", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+        _metrics.Write(log, context.FunctionName, Metrics(audits, Stopwatch.GetElapsedTime(started)));
         return BatchResponses.ForQueue(failed);
+    }
+
+    /// <summary>
+    /// The batch's metrics: messages stored, already stored, failed and deferred, and the audited messages (stored or
+    /// already stored) per failure type as <c>FailureType.&lt;type&gt;</c>, one metric per type seen.
+    /// </summary>
+    private static List<Metric> Metrics(IReadOnlyList<(Outcome Outcome, string? FailureType)> audits, TimeSpan duration)
+    {
+        List<Metric> metrics =
+        [
+            Metric.Count("MessagesStored", audits.Count(a => a.Outcome == Outcome.Stored)),
+            Metric.Count("MessagesAlreadyStored", audits.Count(a => a.Outcome == Outcome.AlreadyStored)),
+            Metric.Count("MessagesFailed", audits.Count(a => a.Outcome == Outcome.Failed)),
+            Metric.Count("MessagesDeferred", audits.Count(a => a.Outcome == Outcome.Deferred)),
+            Metric.Milliseconds("BatchDuration", duration.TotalMilliseconds),
+        ];
+        metrics.AddRange(audits
+            .Where(a => a.Outcome is Outcome.Stored or Outcome.AlreadyStored && a.FailureType is not null)
+            .GroupBy(a => a.FailureType!, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Metric.Count($"{FailureTypeMetricPrefix}{g.Key}", g.Count())));
+        return metrics;
     }
 
     /// <summary>What happened to one message. Failed and Deferred (not started near the deadline) are reported, and
     /// SQS delivers the message again.</summary>
     private enum Outcome { Stored, AlreadyStored, Failed, Deferred }
 
-    private async Task<Outcome> AuditAsync(SQSEvent.SQSMessage message, JsonLog log, TimeBudget budget)
+    public const string FailureTypeMetricPrefix = "FailureType.";
+
+    private async Task<(Outcome Outcome, string? FailureType)> AuditAsync(SQSEvent.SQSMessage message, JsonLog log, TimeBudget budget)
     {
         if (!budget.CanStartWrite)
         {
             log.Write("WARN", "dlq message deferred", ("messageId", message.MessageId),
                 ("reason", "not started: the invocation's time budget is nearly spent"),
                 ("remainingMs", budget.Remaining.TotalMilliseconds));
-            return Outcome.Deferred;
+            return (Outcome.Deferred, null);
         }
 
         var item = AuditItemMapper.Map(message, _time.GetUtcNow());
+        var failureType = item[FailureTypes.AttributeName].S;
         try
         {
             var result = await _writer.PutOnceAsync(item, budget.Token).ConfigureAwait(false);
@@ -81,9 +111,9 @@ public sealed class AuditFunction
             {
                 log.Write("INFO", "audit item already stored (redelivery)",
                     ("messageId", message.MessageId), ("auditId", item["auditId"].S));
-                return Outcome.AlreadyStored;
+                return (Outcome.AlreadyStored, failureType);
             }
-            return Outcome.Stored;
+            return (Outcome.Stored, failureType);
         }
         catch (Exception error)
         {
@@ -92,7 +122,7 @@ public sealed class AuditFunction
                 : $"{error.GetType().Name}: {error.Message}";
             log.Write("ERROR", "audit write failed",
                 ("messageId", message.MessageId), ("auditId", item["auditId"].S), ("error", reason));
-            return Outcome.Failed;
+            return (Outcome.Failed, failureType);
         }
     }
 

@@ -7,4 +7,14 @@ namespace OrdersPipeline.Functions.Processor;
 public sealed record BatchOutcome(int Received, int Written, int SkippedRemoves, IReadOnlyList<string> FailedSequenceNumbers)
 {
     public int Deferred { get; init; }
+
+    /// <summary>Failed records: reported, not deferred.</summary>
+    public int Failed => FailedSequenceNumbers.Count - Deferred;
+
+    public TimeSpan Duration { get; init; }
+
+    /// <summary>From the records' ApproximateCreationDateTime to their write; null when nothing was written.</summary>
+    public TimeSpan? MaxWriteLag { get; init; }
+
+    public TimeSpan? AverageWriteLag { get; init; }
 }

@@ -3,6 +3,7 @@ using Amazon.Lambda.DynamoDBEvents;
 using Amazon.S3;
 using OrdersPipeline.Functions.Configuration;
 using OrdersPipeline.Functions.Logging;
+using OrdersPipeline.Functions.Metrics;
 using OrdersPipeline.Functions.Timing;
 
 namespace OrdersPipeline.Functions.Processor;
@@ -17,6 +18,7 @@ public sealed class ProcessorFunction
     private readonly JsonLog _log;
     private readonly TimeProvider _time;
     private readonly TimeBudgetPolicy _budget;
+    private readonly EmbeddedMetrics _metrics;
 
     /// <summary>Cold start in Lambda: configuration from the environment, clients from the SDK defaults.</summary>
     public ProcessorFunction()
@@ -38,14 +40,35 @@ public sealed class ProcessorFunction
         _log = log;
         _time = time;
         _budget = budget ?? TimeBudgetPolicy.Default;
+        _metrics = new EmbeddedMetrics(settings.Metrics, time);
     }
 
     public async Task<StreamsEventResponse> HandleAsync(DynamoDBEvent streamEvent, ILambdaContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         using var budget = new TimeBudget(context.RemainingTime, _budget, _time);
-        var outcome = await _processor.ProcessAsync(streamEvent, _log.ForRequest(context.AwsRequestId), budget)
-            .ConfigureAwait(false);
+        var log = _log.ForRequest(context.AwsRequestId);
+        var outcome = await _processor.ProcessAsync(streamEvent, log, budget).ConfigureAwait(false);
+        _metrics.Write(log, context.FunctionName, Metrics(outcome));
         return BatchResponses.ForStream(outcome.FailedSequenceNumbers);
+    }
+
+    /// <summary>The batch's metrics: records written, failed, skipped (REMOVE), deferred, duration and write lag.</summary>
+    internal static IReadOnlyList<Metric> Metrics(BatchOutcome outcome)
+    {
+        List<Metric> metrics =
+        [
+            Metric.Count("RecordsWritten", outcome.Written),
+            Metric.Count("RecordsFailed", outcome.Failed),
+            Metric.Count("RecordsSkipped", outcome.SkippedRemoves),
+            Metric.Count("RecordsDeferred", outcome.Deferred),
+            Metric.Milliseconds("BatchDuration", outcome.Duration.TotalMilliseconds),
+        ];
+        if (outcome.MaxWriteLag is { } max && outcome.AverageWriteLag is { } average)
+        {
+            metrics.Add(Metric.Milliseconds("WriteLagMax", max.TotalMilliseconds));
+            metrics.Add(Metric.Milliseconds("WriteLagAverage", average.TotalMilliseconds));
+        }
+        return metrics;
     }
 }

@@ -58,12 +58,18 @@ public sealed class StreamBatchProcessor(
                 .ConfigureAwait(false)).ConfigureAwait(false);
 
         var failed = state.Unwritten(records);
+        var duration = Stopwatch.GetElapsedTime(started);
         log.Write("INFO", "stream batch processed",
             ("records", records.Count), ("written", state.Written), ("skippedRemoves", state.Skipped),
             ("failed", failed.Count - state.Deferred), ("deferred", state.Deferred),
-            ("remainingMs", budget.Remaining.TotalMilliseconds),
-            ("durationMs", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
-        return new BatchOutcome(records.Count, state.Written, state.Skipped, failed) { Deferred = state.Deferred };
+            ("remainingMs", budget.Remaining.TotalMilliseconds), ("durationMs", duration.TotalMilliseconds));
+        return new BatchOutcome(records.Count, state.Written, state.Skipped, failed)
+        {
+            Deferred = state.Deferred,
+            Duration = duration,
+            MaxWriteLag = state.Written > 0 ? TimeSpan.FromMilliseconds(state.MaxLagMs) : null,
+            AverageWriteLag = state.Written > 0 ? TimeSpan.FromMilliseconds((double)state.TotalLagMs / state.Written) : null,
+        };
     }
 
     private async Task WriteInOrderAsync(
@@ -89,7 +95,7 @@ public sealed class StreamBatchProcessor(
             {
                 var document = builder.Build(record, key, time.GetUtcNow());
                 await store.PutAsync(document, budget.Token).ConfigureAwait(false);
-                state.MarkWritten(indexes[position]);
+                state.MarkWritten(indexes[position], time.GetUtcNow() - StreamRecordFields.CreatedAt(record));
             }
             catch (Exception error)
             {
@@ -135,10 +141,23 @@ public sealed class StreamBatchProcessor(
             _skipped++;
         }
 
-        public void MarkWritten(int index)
+        private long _maxLagMs;
+        private long _totalLagMs;
+
+        public long MaxLagMs => Volatile.Read(ref _maxLagMs);
+        public long TotalLagMs => Volatile.Read(ref _totalLagMs);
+
+        public void MarkWritten(int index, TimeSpan lag)
         {
             Volatile.Write(ref _done[index], true);
             Interlocked.Increment(ref _written);
+            var lagMs = Math.Max(0, (long)lag.TotalMilliseconds);
+            Interlocked.Add(ref _totalLagMs, lagMs);
+            long current;
+            while ((current = Volatile.Read(ref _maxLagMs)) < lagMs &&
+                   Interlocked.CompareExchange(ref _maxLagMs, lagMs, current) != current)
+            {
+            }
         }
 
         public void Defer() => Interlocked.Increment(ref _deferred);

@@ -117,7 +117,7 @@ public sealed class AuditFunctionTests
         await function.HandleAsync(Fixtures.DlqEvent(), Lambda.Context(requestId: "audit-req"));
         Assert.Multiple(() =>
         {
-            Assert.That(_log.Lines, Has.Count.EqualTo(2), "the failed write and the summary");
+            Assert.That(_log.Lines, Has.Count.EqualTo(3), "the failed write, the summary and the metrics");
             Assert.That(_log.Lines.Select(l => l.GetProperty("requestId").GetString()), Is.All.EqualTo("audit-req"));
         });
     }

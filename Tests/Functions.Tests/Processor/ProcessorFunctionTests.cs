@@ -167,8 +167,9 @@ public sealed class ProcessorFunctionTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(log.Lines, Has.Count.EqualTo(3), "one failed record, then one summary per invocation");
-            Assert.That(log.Lines.Select(l => l.GetProperty("requestId").GetString()), Is.EqualTo(new[] { "req-1", "req-1", "req-2" }));
+            Assert.That(log.Lines, Has.Count.EqualTo(5), "one failed record, then a summary and a metrics line per invocation");
+            Assert.That(log.Lines.Select(l => l.GetProperty("requestId").GetString()),
+                Is.EqualTo(new[] { "req-1", "req-1", "req-1", "req-2", "req-2" }));
         });
     }
 
