@@ -15,6 +15,14 @@ public static class DynamoDbNumber
         }
 
         var i = text[0] == '-' ? 1 : 0;
+
+        // Fast path, most numbers: without an exponent, at most 38 digit characters cannot exceed 38 significant
+        // digits, and their magnitude lies between 1E-37 and 1E+37, well inside DynamoDB's range.
+        if (text.Length - i <= DynamoDbLimits.MaxNumberDigits && text.IndexOfAny((byte)'e', (byte)'E') < 0)
+        {
+            return null;
+        }
+
         var integerStart = i;
         while (i < text.Length && IsDigit(text[i]))
         {
