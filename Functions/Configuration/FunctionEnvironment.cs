@@ -27,7 +27,8 @@ public static class AuditEnvironment
 }
 
 /// <summary>Both functions' metrics (CloudWatch Embedded Metric Format): the namespace, and the Environment dimension.
-/// The Function dimension is the function's name, which Lambda sets (<see cref="AwsEnvironment.FunctionName"/>).</summary>
+/// The Function dimension is the function's name, which Lambda sets
+/// (<see cref="AwsEnvironment.FunctionName"/>).</summary>
 public static class MetricsEnvironment
 {
     public static readonly TextVariable Namespace = new("METRICS_NAMESPACE", "OrdersPipeline");

@@ -95,7 +95,9 @@ public static class AttributeValueJson
         return (Classify(only), only.Value);
     }
 
-    /// <summary>Writes a map; returns its attributes' size by DynamoDB's rules (names, values, element bytes).</summary>
+    /// <summary>
+    /// Writes a map; returns its attributes' size by DynamoDB's rules (names, values, element bytes).
+    /// </summary>
     /// <param name="level">How many M/L levels enclose the map (0 for the item itself).</param>
     private static long WriteMapCore(Utf8JsonWriter writer, JsonElement map, int level)
     {

@@ -53,7 +53,9 @@ public sealed class ProcessorFunction
         return BatchResponses.ForStream(outcome.FailedSequenceNumbers);
     }
 
-    /// <summary>The batch's metrics: records written, failed, skipped (REMOVE), deferred, duration and write lag.</summary>
+    /// <summary>
+    /// The batch's metrics: records written, failed, skipped (REMOVE), deferred, duration and write lag.
+    /// </summary>
     internal static IReadOnlyList<Metric> Metrics(BatchOutcome outcome)
     {
         List<Metric> metrics =

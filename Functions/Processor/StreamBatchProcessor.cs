@@ -20,7 +20,8 @@ public sealed class StreamBatchProcessor(
 {
     /// <param name="streamEvent">The batch.</param>
     /// <param name="log">The invocation's log: every line carries its request id.</param>
-    /// <param name="budget">The invocation's time budget; its token abandons writes still in flight at the margin.</param>
+    /// <param name="budget">The invocation's time budget; its token abandons writes still in flight at the
+    /// margin.</param>
     public async Task<BatchOutcome> ProcessAsync(DynamoDBEvent? streamEvent, JsonLog log, TimeBudget budget)
     {
         var started = Stopwatch.GetTimestamp();
@@ -123,7 +124,9 @@ public sealed class StreamBatchProcessor(
             ("sequenceNumber", record.Dynamodb?.SequenceNumber), ("eventId", record.EventID),
             ("eventName", record.EventName), ("key", key), ("error", error));
 
-    /// <summary>Which records were written or skipped; every other record is reported. Safe across key groups.</summary>
+    /// <summary>
+    /// Which records were written or skipped; every other record is reported. Safe across key groups.
+    /// </summary>
     private sealed class RecordStates(int count)
     {
         private readonly bool[] _done = new bool[count];

@@ -1,6 +1,8 @@
 namespace OrdersPipeline.Functions.Timing;
 
-/// <summary>One invocation's deadline (now + <c>ILambdaContext.RemainingTime</c>) under a <see cref="TimeBudgetPolicy"/>.</summary>
+/// <summary>
+/// One invocation's deadline (now + <c>ILambdaContext.RemainingTime</c>) under a <see cref="TimeBudgetPolicy"/>.
+/// </summary>
 public sealed class TimeBudget : IDisposable
 {
     private readonly TimeProvider _time;
@@ -17,7 +19,9 @@ public sealed class TimeBudget : IDisposable
         _cancellation = new CancellationTokenSource(untilCancel > TimeSpan.Zero ? untilCancel : TimeSpan.Zero, time);
     }
 
-    /// <summary>Cancelled at the margin before the deadline: what is still in flight then is abandoned and reported.</summary>
+    /// <summary>
+    /// Cancelled at the margin before the deadline: what is still in flight then is abandoned and reported.
+    /// </summary>
     public CancellationToken Token => _cancellation.Token;
 
     public TimeSpan Remaining => _deadline - _time.GetUtcNow();

@@ -10,7 +10,9 @@ namespace OrdersPipeline.Functions.Timing;
 /// <param name="Margin">Time kept back at the end of the invocation.</param>
 public sealed record TimeBudgetPolicy(SdkCallPolicy Sdk, TimeSpan Margin)
 {
-    /// <summary>The shortest start window (function timeout minus <see cref="StartReserve"/>) that is worth having.</summary>
+    /// <summary>
+    /// The shortest start window (function timeout minus <see cref="StartReserve"/>) that is worth having.
+    /// </summary>
     public static readonly TimeSpan MinimumStartWindow = TimeSpan.FromSeconds(2);
 
     /// <summary>
@@ -27,6 +29,8 @@ public sealed record TimeBudgetPolicy(SdkCallPolicy Sdk, TimeSpan Margin)
 
     public TimeSpan StartReserve => Sdk.WorstCase + Margin;
 
-    /// <summary>Whether a function with this timeout has at least <see cref="MinimumStartWindow"/> to start writes.</summary>
+    /// <summary>
+    /// Whether a function with this timeout has at least <see cref="MinimumStartWindow"/> to start writes.
+    /// </summary>
     public bool Fits(TimeSpan functionTimeout) => functionTimeout - StartReserve >= MinimumStartWindow;
 }

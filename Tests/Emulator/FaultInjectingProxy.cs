@@ -5,7 +5,8 @@ namespace OrdersPipeline.Emulator;
 
 /// <summary>What the proxy does with one request before (or instead of) forwarding it.</summary>
 /// <param name="Delay">Waits this long first (a slow endpoint; longer than a client's timeout, a hung one).</param>
-/// <param name="Status">Answers this HTTP status with an AWS-style error instead of forwarding (a failing endpoint).</param>
+/// <param name="Status">Answers this HTTP status with an AWS-style error instead of forwarding (a failing
+/// endpoint).</param>
 public sealed record ProxyFault(TimeSpan Delay, int? Status = null)
 {
     public static readonly ProxyFault None = new(TimeSpan.Zero);

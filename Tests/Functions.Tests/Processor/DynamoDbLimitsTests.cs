@@ -58,7 +58,10 @@ public sealed class DynamoDbLimitsTests
         });
     }
 
-    /// <summary><c>"deep": {"M": {"a": {"L": [ ... {"S": "bottom"} ]}}}</c>, alternating M and L, <paramref name="levels"/> deep.</summary>
+    /// <summary>
+    /// <c>"deep": {"M": {"a": {"L": [ ... {"S": "bottom"} ]}}}</c>, alternating M and L, <paramref name="levels"/>
+    /// deep.
+    /// </summary>
     private static string Nested(int levels)
     {
         var value = """{"S":"bottom"}""";
@@ -89,7 +92,9 @@ public sealed class DynamoDbLimitsTests
     public void The_event_reader_allows_the_nesting_limit_plus_the_envelope() =>
         Assert.That(DynamoDbLimits.EventReaderMaxDepth, Is.GreaterThanOrEqualTo(DynamoDbLimits.EventEnvelopeDepth + 2 * DynamoDbLimits.MaxNestingLevels + 1));
 
-    /// <summary>A string attribute that makes the item exactly <paramref name="itemBytes"/> by DynamoDB's rules.</summary>
+    /// <summary>
+    /// A string attribute that makes the item exactly <paramref name="itemBytes"/> by DynamoDB's rules.
+    /// </summary>
     private static string ItemOfSize(int itemBytes)
     {
         // orderId (7) + "limit" (5) + "big" (3) + the value's bytes.
