@@ -22,17 +22,20 @@ public sealed record MetricsSettings
     internal static MetricsSettings From(EnvironmentReader env)
     {
         var metricsNamespace = env.Read(MetricsEnvironment.Namespace);
-        if (metricsNamespace.Length > MaxNamespaceLength || metricsNamespace.StartsWith("AWS/", StringComparison.Ordinal))
+        if (metricsNamespace.Length > MaxNamespaceLength ||
+            metricsNamespace.StartsWith("AWS/", StringComparison.Ordinal))
         {
             throw new ConfigurationException(
-                $"Environment variable {MetricsEnvironment.Namespace.Name} is '{metricsNamespace}'; it must be at most " +
-                $"{MaxNamespaceLength} characters and must not start with 'AWS/'.");
+                $"Environment variable {MetricsEnvironment.Namespace.Name} is '{metricsNamespace}'; " +
+                $"it must be at most {MaxNamespaceLength} characters and must not start with 'AWS/'.");
         }
         return new MetricsSettings
         {
             Namespace = metricsNamespace,
             Environment = env.Read(MetricsEnvironment.EnvironmentName),
-            FunctionName = env.Read(new TextVariable(AwsEnvironment.FunctionName, "")) is { Length: > 0 } name ? name : null,
+            FunctionName = env.Read(new TextVariable(AwsEnvironment.FunctionName, "")) is { Length: > 0 } name
+                ? name
+                : null,
         };
     }
 }

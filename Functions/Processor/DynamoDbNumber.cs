@@ -55,7 +55,8 @@ public static class DynamoDbNumber
 
         if (last - first + 1 > DynamoDbLimits.MaxNumberDigits)
         {
-            return $"has {last - first + 1} significant digits; DynamoDB numbers have at most {DynamoDbLimits.MaxNumberDigits}.";
+            return $"has {last - first + 1} significant digits; DynamoDB numbers have at most " +
+                   $"{DynamoDbLimits.MaxNumberDigits}.";
         }
 
         // The value is d.ddd × 10^(integerDigits - 1 - first + exponent).

@@ -92,7 +92,8 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
             {
                 response.StatusCode = status;
                 response.ContentType = "application/xml";
-                var error = "<Error><Code>InternalError</Code><Message>injected by FaultInjectingProxy</Message></Error>"u8.ToArray();
+                var error =
+                    "<Error><Code>InternalError</Code><Message>injected by FaultInjectingProxy</Message></Error>"u8.ToArray();
                 await response.OutputStream.WriteAsync(error, _stop.Token);
                 return;
             }
