@@ -56,11 +56,15 @@ public sealed class AwsEmulator : IAsyncDisposable
         return new AmazonS3Client(Credentials, policy is null ? config : policy.Apply(config));
     }
 
-    public IAmazonDynamoDB DynamoDb() => new AmazonDynamoDBClient(Credentials, new AmazonDynamoDBConfig
+    public IAmazonDynamoDB DynamoDb() => DynamoDb(Endpoint);
+
+    /// <summary>A DynamoDB client for another endpoint in front of the emulator (a <see cref="FaultInjectingProxy"/>),
+    /// with the retry and timeout settings of <paramref name="policy"/> when given.</summary>
+    public static IAmazonDynamoDB DynamoDb(Uri endpoint, SdkCallPolicy? policy = null)
     {
-        ServiceURL = Endpoint.ToString(),
-        AuthenticationRegion = Region,
-    });
+        var config = new AmazonDynamoDBConfig { ServiceURL = endpoint.ToString(), AuthenticationRegion = Region };
+        return new AmazonDynamoDBClient(Credentials, policy is null ? config : policy.Apply(config));
+    }
 
     public async ValueTask DisposeAsync()
     {

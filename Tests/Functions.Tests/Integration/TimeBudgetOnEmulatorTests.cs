@@ -4,8 +4,10 @@ using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Lambda.DynamoDBEvents;
+using Amazon.Lambda.SQSEvents;
 using Amazon.S3;
 using OrdersPipeline.Emulator;
+using OrdersPipeline.Functions.Audit;
 using OrdersPipeline.Functions.Processor;
 using OrdersPipeline.Functions.Tests.Support;
 using OrdersPipeline.Functions.Timing;
@@ -72,6 +74,42 @@ public sealed class TimeBudgetOnEmulatorTests
             Assert.That(written, Is.Not.Empty, "writes started while there was time");
             Assert.That(log.WithMessage("stream record deferred"), Is.Not.Empty, "later writes were not started");
             Assert.That(proxy.Requests, Is.LessThan(records.Count), "not every record got a write");
+        });
+    }
+
+    [Test]
+    public async Task With_a_hung_dynamodb_endpoint_the_audit_batch_ends_in_time_and_reports_every_message()
+    {
+        var emulator = EmulatorFixture.Emulator;
+        var resources = await PipelineResources.CreateAsync(emulator, PipelineNames.Unique("tba"));
+        var body = Fixtures.DlqEvent().Records[0].Body;
+        var sqsEvent = new SQSEvent
+        {
+            Records = [.. Enumerable.Range(1, 6).Select(i => new SQSEvent.SQSMessage
+            {
+                MessageId = $"m-{i}", Body = body, EventSource = "aws:sqs", Attributes = [],
+            })],
+        };
+
+        // Every DynamoDB call waits 3 s, longer than the client's 500 ms per attempt.
+        await using var proxy = FaultInjectingProxy.Start(emulator.Endpoint, _ => new ProxyFault(TimeSpan.FromSeconds(3)));
+        var sdk = new SdkCallPolicy(MaxAttempts: 1, AttemptTimeout: TimeSpan.FromMilliseconds(500));
+        using var hungDynamoDb = AwsEmulator.DynamoDb(proxy.Endpoint, sdk);
+        var log = new CapturedLog();
+        var function = new AuditFunction(hungDynamoDb, resources.AuditSettings, TimeProvider.System, log.Log,
+            new TimeBudgetPolicy(sdk, Margin: TimeSpan.FromMilliseconds(200)));
+        var remaining = TimeSpan.FromSeconds(2);
+
+        var clock = Stopwatch.StartNew();
+        var response = await function.HandleAsync(sqsEvent, Lambda.Context(remaining: remaining));
+        var elapsed = clock.Elapsed;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(elapsed, Is.LessThan(remaining), "the batch ends before the deadline");
+            Assert.That(response.BatchItemFailures.Select(f => f.ItemIdentifier), Is.EquivalentTo(sqsEvent.Records.Select(m => m.MessageId)),
+                "no message was stored in time, so every one is reported");
+            Assert.That(log.WithMessage("audit write failed"), Has.Count.EqualTo(6));
         });
     }
 }
