@@ -199,20 +199,20 @@ public sealed class ProcessorFunctionTests
     [Test]
     public async Task Writes_still_in_flight_at_the_margin_are_abandoned_and_reported()
     {
-        // Each write takes 400 ms; the budget allows starting writes for about 100 ms and cancels at 250 ms.
-        var policy = new TimeBudgetPolicy(new SdkCallPolicy(1, TimeSpan.FromMilliseconds(100)), TimeSpan.FromMilliseconds(50));
-        var s3 = new RecordingS3(delay: _ => TimeSpan.FromMilliseconds(400));
+        // Each write takes 5 s; the budget allows starting writes for about 500 ms and cancels at 800 ms.
+        var policy = new TimeBudgetPolicy(new SdkCallPolicy(1, TimeSpan.FromMilliseconds(300)), TimeSpan.FromMilliseconds(200));
+        var s3 = new RecordingS3(delay: _ => TimeSpan.FromSeconds(5));
         var function = new ProcessorFunction(s3.Mock.Object, Settings with { MaxConcurrency = 2 }, TimeProvider.System,
             new CapturedLog().Log, policy);
         var streamEvent = Lambda.Event<DynamoDBEvent>(Fixtures.Event(
             [.. Enumerable.Range(1, 4).Select(i => Fixtures.Record($"{i:D21}", $"o-{i}"))]));
 
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var response = await function.HandleAsync(streamEvent, Lambda.Context(remaining: TimeSpan.FromMilliseconds(300)));
+        var response = await function.HandleAsync(streamEvent, Lambda.Context(remaining: TimeSpan.FromSeconds(1)));
 
         Assert.Multiple(() =>
         {
-            Assert.That(started.Elapsed, Is.LessThan(TimeSpan.FromMilliseconds(300)), "the batch ends before the deadline");
+            Assert.That(started.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)), "the batch ends before the deadline");
             Assert.That(response.BatchItemFailures, Has.Count.EqualTo(4));
             Assert.That(s3.Puts, Is.Empty);
         });
