@@ -8,7 +8,10 @@ internal static class BatchResponses
 {
     public static StreamsEventResponse ForStream(IEnumerable<string> failedSequenceNumbers) => new()
     {
-        BatchItemFailures = [.. failedSequenceNumbers.Select(id => new StreamsEventResponse.BatchItemFailure { ItemIdentifier = id })],
+        BatchItemFailures =
+        [
+            .. failedSequenceNumbers.Select(id => new StreamsEventResponse.BatchItemFailure { ItemIdentifier = id }),
+        ],
     };
 
     public static SQSBatchResponse ForQueue(IEnumerable<string> failedMessageIds) =>

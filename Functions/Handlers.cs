@@ -14,8 +14,8 @@ public static class Handlers
 
     /// <summary><c>Task&lt;StreamsEventResponse&gt; HandleAsync(DynamoDBEvent, ILambdaContext)</c>.</summary>
     public const string Processor =
-        AssemblyName + "::" + AssemblyName + "." + nameof(Functions.Processor) + "." + nameof(ProcessorFunction) + "::" +
-        nameof(ProcessorFunction.HandleAsync);
+        AssemblyName + "::" + AssemblyName + "." + nameof(Functions.Processor) + "." + nameof(ProcessorFunction) +
+        "::" + nameof(ProcessorFunction.HandleAsync);
 
     /// <summary><c>Task&lt;SQSBatchResponse&gt; HandleAsync(SQSEvent, ILambdaContext)</c>.</summary>
     public const string Audit =

@@ -5,6 +5,8 @@ using Amazon.Lambda.SQSEvents;
 using OrdersPipeline.Functions.Configuration;
 using OrdersPipeline.Functions.Contracts;
 using OrdersPipeline.Functions.Logging;
+using OrdersPipeline.Functions.Metrics;
+using OrdersPipeline.Functions.Timing;
 
 namespace OrdersPipeline.Functions.Audit;
 
@@ -18,18 +20,24 @@ public sealed class AuditFunction
     private readonly AuditWriter _writer;
     private readonly TimeProvider _time;
     private readonly JsonLog _log;
+    private readonly TimeBudgetPolicy _budget;
+    private readonly EmbeddedMetrics _metrics;
 
     /// <summary>Cold start in Lambda: configuration from the environment, clients from the SDK defaults.</summary>
     public AuditFunction()
-        : this(AwsClientFactory.DynamoDb(), AuditSettings.FromEnvironment(), TimeProvider.System, JsonLog.Console)
+        : this(AwsClientFactory.DynamoDb(SdkCallPolicy.Default), AuditSettings.FromEnvironment(), TimeProvider.System,
+            JsonLog.Console)
     {
     }
 
-    public AuditFunction(IAmazonDynamoDB dynamoDb, AuditSettings settings, TimeProvider time, JsonLog log)
+    public AuditFunction(
+        IAmazonDynamoDB dynamoDb, AuditSettings settings, TimeProvider time, JsonLog log, TimeBudgetPolicy? budget = null)
     {
         _writer = new AuditWriter(dynamoDb, settings.AuditTableName);
         _time = time;
         _log = log;
+        _budget = budget ?? TimeBudgetPolicy.Default;
+        _metrics = new EmbeddedMetrics(settings.Metrics, time);
     }
 
     public async Task<SQSBatchResponse> HandleAsync(SQSEvent sqsEvent, ILambdaContext context)
@@ -38,37 +46,83 @@ public sealed class AuditFunction
         var started = Stopwatch.GetTimestamp();
         var log = _log.ForRequest(context.AwsRequestId);
         var messages = Validate(sqsEvent);
+        using var budget = new TimeBudget(context.RemainingTime, _budget, _time);
 
-        var results = await Task.WhenAll(messages.Select(m => AuditAsync(m, log))).ConfigureAwait(false);
-        var failed = messages.Where((_, i) => results[i] is null).Select(m => m.MessageId).ToList();
+        // Writes start together; near the deadline none starts, and what is not stored by the margin is reported.
+        var audits = await Task.WhenAll(messages.Select(m => AuditAsync(m, log, budget))).ConfigureAwait(false);
+        var results = audits.Select(a => a.Outcome).ToList();
+        var failed = messages.Where((_, i) => results[i] is not (Outcome.Stored or Outcome.AlreadyStored))
+            .Select(m => m.MessageId).ToList();
 
         log.Write("INFO", "dlq batch audited",
-            ("messages", messages.Count), ("stored", results.Count(r => r == AuditWriter.Result.Stored)),
-            ("alreadyStored", results.Count(r => r == AuditWriter.Result.AlreadyStored)), ("failed", failed.Count),
+            ("messages", messages.Count), ("stored", results.Count(r => r == Outcome.Stored)),
+            ("alreadyStored", results.Count(r => r == Outcome.AlreadyStored)),
+            ("failed", results.Count(r => r == Outcome.Failed)), ("deferred", results.Count(r => r == Outcome.Deferred)),
+            ("remainingMs", budget.Remaining.TotalMilliseconds),
             ("durationMs", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+        _metrics.Write(log, context.FunctionName, Metrics(audits, Stopwatch.GetElapsedTime(started)));
         return BatchResponses.ForQueue(failed);
     }
 
-    /// <summary>Null when the write failed: the message is reported and SQS delivers it again.</summary>
-    private async Task<AuditWriter.Result?> AuditAsync(SQSEvent.SQSMessage message, JsonLog log)
+    /// <summary>
+    /// The batch's metrics: messages stored, already stored, failed and deferred, and the audited messages (stored or
+    /// already stored) per failure type as <c>FailureType.&lt;type&gt;</c>, one metric per type seen.
+    /// </summary>
+    private static List<Metric> Metrics(IReadOnlyList<(Outcome Outcome, string? FailureType)> audits, TimeSpan duration)
     {
+        List<Metric> metrics =
+        [
+            Metric.Count("MessagesStored", audits.Count(a => a.Outcome == Outcome.Stored)),
+            Metric.Count("MessagesAlreadyStored", audits.Count(a => a.Outcome == Outcome.AlreadyStored)),
+            Metric.Count("MessagesFailed", audits.Count(a => a.Outcome == Outcome.Failed)),
+            Metric.Count("MessagesDeferred", audits.Count(a => a.Outcome == Outcome.Deferred)),
+            Metric.Milliseconds("BatchDuration", duration.TotalMilliseconds),
+        ];
+        metrics.AddRange(audits
+            .Where(a => a.Outcome is Outcome.Stored or Outcome.AlreadyStored && a.FailureType is not null)
+            .GroupBy(a => a.FailureType!, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Metric.Count($"{FailureTypeMetricPrefix}{g.Key}", g.Count())));
+        return metrics;
+    }
+
+    /// <summary>What happened to one message. Failed and Deferred (not started near the deadline) are reported, and
+    /// SQS delivers the message again.</summary>
+    private enum Outcome { Stored, AlreadyStored, Failed, Deferred }
+
+    public const string FailureTypeMetricPrefix = "FailureType.";
+
+    private async Task<(Outcome Outcome, string? FailureType)> AuditAsync(SQSEvent.SQSMessage message, JsonLog log, TimeBudget budget)
+    {
+        if (!budget.CanStartWrite)
+        {
+            log.Write("WARN", "dlq message deferred", ("messageId", message.MessageId),
+                ("reason", "not started: the invocation's time budget is nearly spent"),
+                ("remainingMs", budget.Remaining.TotalMilliseconds));
+            return (Outcome.Deferred, null);
+        }
+
         var item = AuditItemMapper.Map(message, _time.GetUtcNow());
+        var failureType = item[FailureTypes.AttributeName].S;
         try
         {
-            var result = await _writer.PutOnceAsync(item, CancellationToken.None).ConfigureAwait(false);
+            var result = await _writer.PutOnceAsync(item, budget.Token).ConfigureAwait(false);
             if (result == AuditWriter.Result.AlreadyStored)
             {
                 log.Write("INFO", "audit item already stored (redelivery)",
                     ("messageId", message.MessageId), ("auditId", item["auditId"].S));
+                return (Outcome.AlreadyStored, failureType);
             }
-            return result;
+            return (Outcome.Stored, failureType);
         }
         catch (Exception error)
         {
+            var reason = error is OperationCanceledException && budget.Token.IsCancellationRequested
+                ? "abandoned at the invocation's deadline margin; it is reported and delivered again"
+                : $"{error.GetType().Name}: {error.Message}";
             log.Write("ERROR", "audit write failed",
-                ("messageId", message.MessageId), ("auditId", item["auditId"].S),
-                ("error", $"{error.GetType().Name}: {error.Message}"));
-            return null;
+                ("messageId", message.MessageId), ("auditId", item["auditId"].S), ("error", reason));
+            return (Outcome.Failed, failureType);
         }
     }
 

@@ -25,7 +25,7 @@ public static class AuditItemMapper
         PutString(item, "timestamp", NonEmpty(parsed ? record.Timestamp : null)
             ?? EpochMillisecondsToIso(sentTimestamp)
             ?? StreamRecordFields.Iso8601(auditedAt, alwaysMilliseconds: true));
-        PutString(item, "failureType", !parsed ? FailureTypes.UnparseableMessage : NonEmpty(request?.Condition) ?? FailureTypes.Unknown);
+        PutString(item, FailureTypes.AttributeName, !parsed ? FailureTypes.UnparseableMessage : NonEmpty(request?.Condition) ?? FailureTypes.Unknown);
 
         PutString(item, "requestId", request?.RequestId);
         PutString(item, "functionArn", request?.FunctionArn);

@@ -3,6 +3,9 @@ namespace OrdersPipeline.Functions.Audit;
 /// <summary>The <c>failureType</c> values the audit function writes besides Lambda's own conditions.</summary>
 public static class FailureTypes
 {
+    /// <summary>The audit item attribute that holds the failure type.</summary>
+    public const string AttributeName = "failureType";
+
     /// <summary>The message body is not a Lambda on-failure record; the raw body is kept.</summary>
     public const string UnparseableMessage = "UnparseableMessage";
 

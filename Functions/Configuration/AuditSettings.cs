@@ -6,11 +6,12 @@ namespace OrdersPipeline.Functions.Configuration;
 public sealed record AuditSettings
 {
     public required string AuditTableName { get; init; }
+    public MetricsSettings Metrics { get; init; } = MetricsSettings.Default;
 
     public static AuditSettings FromEnvironment() => From(EnvironmentReader.Process);
 
     public static AuditSettings FromEnvironment(Func<string, string?> lookup) => From(new EnvironmentReader(lookup));
 
     private static AuditSettings From(EnvironmentReader env) =>
-        new() { AuditTableName = env.Read(AuditEnvironment.AuditTableName) };
+        new() { AuditTableName = env.Read(AuditEnvironment.AuditTableName), Metrics = MetricsSettings.From(env) };
 }

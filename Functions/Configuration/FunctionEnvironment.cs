@@ -26,12 +26,24 @@ public static class AuditEnvironment
     public static readonly RequiredVariable AuditTableName = new("AUDIT_TABLE_NAME");
 }
 
+/// <summary>Both functions' metrics (CloudWatch Embedded Metric Format): the namespace, and the Environment dimension.
+/// The Function dimension is the function's name, which Lambda sets
+/// (<see cref="AwsEnvironment.FunctionName"/>).</summary>
+public static class MetricsEnvironment
+{
+    public static readonly TextVariable Namespace = new("METRICS_NAMESPACE", "OrdersPipeline");
+    public static readonly TextVariable EnvironmentName = new("ENVIRONMENT", "unknown");
+}
+
 /// <summary>Variables the AWS SDK or the Lambda runtime define, which the functions read but Infra does not
 /// set.</summary>
 public static class AwsEnvironment
 {
     /// <summary>An endpoint override for every service (an emulator).</summary>
     public const string EndpointUrl = "AWS_ENDPOINT_URL";
+
+    /// <summary>The function's name, set by the Lambda runtime.</summary>
+    public const string FunctionName = "AWS_LAMBDA_FUNCTION_NAME";
 
     /// <summary>An endpoint override for one service, e.g. <c>AWS_ENDPOINT_URL_S3</c>.</summary>
     public static string ServiceEndpointUrl(string service) => $"{EndpointUrl}_{service}";

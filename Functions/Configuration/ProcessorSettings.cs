@@ -13,6 +13,7 @@ public sealed record ProcessorSettings
     public string KeyAttribute { get; init; } = ProcessorEnvironment.KeyAttribute.Default;
     public string KeyPrefix { get; init; } = ProcessorEnvironment.KeyPrefix.Default;
     public int MaxConcurrency { get; init; } = ProcessorEnvironment.MaxConcurrency.Default;
+    public MetricsSettings Metrics { get; init; } = MetricsSettings.Default;
 
     public static ProcessorSettings FromEnvironment() => From(EnvironmentReader.Process);
 
@@ -41,6 +42,7 @@ public sealed record ProcessorSettings
             KeyAttribute = keyAttribute,
             KeyPrefix = prefix,
             MaxConcurrency = env.Read(ProcessorEnvironment.MaxConcurrency),
+            Metrics = MetricsSettings.From(env),
         };
     }
 }

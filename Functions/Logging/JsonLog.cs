@@ -34,18 +34,25 @@ public sealed class JsonLog
     /// <summary>The same output, with <c>requestId</c> on every line.</summary>
     public JsonLog ForRequest(string? requestId) => new(_output, _gate, requestId);
 
+    /// <summary>One line with fields written by the caller after level, message and request id.</summary>
+    public void Write(string level, string message, Action<Utf8JsonWriter> writeFields)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            WriteStart(writer, level, message);
+            writeFields(writer);
+            writer.WriteEndObject();
+        }
+        WriteLine(buffer);
+    }
+
     public void Write(string level, string message, params ReadOnlySpan<(string Name, object? Value)> fields)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer, Options))
         {
-            writer.WriteStartObject();
-            writer.WriteString("level", level);
-            writer.WriteString("message", message);
-            if (_requestId is not null)
-            {
-                writer.WriteString("requestId", _requestId);
-            }
+            WriteStart(writer, level, message);
             foreach (var (name, value) in fields)
             {
                 switch (value)
@@ -72,7 +79,22 @@ public sealed class JsonLog
             }
             writer.WriteEndObject();
         }
+        WriteLine(buffer);
+    }
 
+    private void WriteStart(Utf8JsonWriter writer, string level, string message)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("level", level);
+        writer.WriteString("message", message);
+        if (_requestId is not null)
+        {
+            writer.WriteString("requestId", _requestId);
+        }
+    }
+
+    private void WriteLine(ArrayBufferWriter<byte> buffer)
+    {
         var line = Encoding.UTF8.GetString(buffer.WrittenSpan);
         lock (_gate)
         {

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 namespace OrdersPipeline.Functions.Processor;
@@ -15,12 +16,39 @@ namespace OrdersPipeline.Functions.Processor;
 /// </remarks>
 public static class AttributeValueJson
 {
-    /// <summary>Writes an attribute map (an image) as a JSON object.</summary>
-    public static void WriteMap(Utf8JsonWriter writer, JsonElement map, string path) =>
-        WithPath(path, () => WriteMapCore(writer, map));
+    /// <summary>
+    /// Writes an attribute map (an image) as a JSON object, checking it against DynamoDB's limits
+    /// (<see cref="DynamoDbLimits"/>): nesting, attribute names, numbers and the item size.
+    /// </summary>
+    public static void WriteMap(Utf8JsonWriter writer, JsonElement map, string path)
+    {
+        try
+        {
+            var size = WriteMapCore(writer, map, level: 0);
+            if (size > DynamoDbLimits.MaxItemBytes)
+            {
+                throw new AttributePathException(
+                    $"the item is {size} bytes by DynamoDB's item-size rules; DynamoDB's item limit is 400 KB " +
+                    $"({DynamoDbLimits.MaxItemBytes} bytes).");
+            }
+        }
+        catch (AttributePathException error)
+        {
+            throw new RecordException($"{path}{error.Path}: {error.Reason}");
+        }
+    }
 
-    public static void WriteValue(Utf8JsonWriter writer, JsonElement value, string path) =>
-        WithPath(path, () => WriteValueCore(writer, value));
+    public static void WriteValue(Utf8JsonWriter writer, JsonElement value, string path)
+    {
+        try
+        {
+            WriteValueCore(writer, value, level: 0);
+        }
+        catch (AttributePathException error)
+        {
+            throw new RecordException($"{path}{error.Path}: {error.Reason}");
+        }
+    }
 
     /// <summary>The key attribute's value as text: S as is, N as its decimal text, B as its base64 text.</summary>
     public static string ScalarText(JsonElement value, string path)
@@ -67,30 +95,32 @@ public static class AttributeValueJson
         return (Classify(only), only.Value);
     }
 
-    private static void WithPath(string path, Action write)
-    {
-        try
-        {
-            write();
-        }
-        catch (AttributePathException error)
-        {
-            throw new RecordException($"{path}{error.Path}: {error.Reason}");
-        }
-    }
-
-    private static void WriteMapCore(Utf8JsonWriter writer, JsonElement map)
+    /// <summary>
+    /// Writes a map; returns its attributes' size by DynamoDB's rules (names, values, element bytes).
+    /// </summary>
+    /// <param name="level">How many M/L levels enclose the map (0 for the item itself).</param>
+    private static long WriteMapCore(Utf8JsonWriter writer, JsonElement map, int level)
     {
         if (map.ValueKind != JsonValueKind.Object)
         {
             throw new AttributePathException("must be an object of attribute values.");
         }
 
+        long size = 0;
         writer.WriteStartObject();
         foreach (var attribute in map.EnumerateObject())
         {
             var rawName = JsonMarshal.GetRawUtf8PropertyName(attribute);
-            if (rawName.Contains((byte)'\\'))
+            var escaped = rawName.Contains((byte)'\\');
+            var nameBytes = escaped ? Encoding.UTF8.GetByteCount(attribute.Name) : rawName.Length;
+            if (nameBytes is 0 or > DynamoDbLimits.MaxAttributeNameBytes)
+            {
+                throw new AttributePathException(
+                    $"an attribute name is {nameBytes} bytes; DynamoDB attribute names are 1 to " +
+                    $"{DynamoDbLimits.MaxAttributeNameBytes} bytes (less than 64 KB).").Under("." + Truncate(attribute.Name));
+            }
+
+            if (escaped)
             {
                 writer.WritePropertyName(attribute.Name);
             }
@@ -101,17 +131,25 @@ public static class AttributeValueJson
 
             try
             {
-                WriteValueCore(writer, attribute.Value);
+                // Inside an M each element costs one byte more; the item's own attributes do not.
+                size += nameBytes + WriteValueCore(writer, attribute.Value, level) + (level > 0 ? 1 : 0);
             }
             catch (AttributePathException error)
             {
-                throw error.Under("." + attribute.Name);
+                throw error.Under("." + Truncate(attribute.Name));
             }
         }
         writer.WriteEndObject();
+        return size;
     }
 
-    private static void WriteValueCore(Utf8JsonWriter writer, JsonElement value)
+    /// <summary>
+    /// Writes one value; returns its size by DynamoDB's rules: text and binary by their bytes, a number by about
+    /// one byte per two digits plus one (an upper bound from its text), BOOL and NULL one byte, M and L three bytes
+    /// plus one per element plus their elements, sets their elements.
+    /// </summary>
+    /// <param name="level">How many M/L levels enclose the value.</param>
+    private static long WriteValueCore(Utf8JsonWriter writer, JsonElement value, int level)
     {
         var (tag, content) = Untag(value);
         switch (tag)
@@ -119,57 +157,97 @@ public static class AttributeValueJson
             case Tag.S:
                 RequireKind(content, JsonValueKind.String, "S must be a string.");
                 writer.WriteRawValue(JsonMarshal.GetRawUtf8Value(content), skipInputValidation: true);
-                break;
+                return StringBytes(content);
             case Tag.N:
-                writer.WriteRawValue(RequireNumber(content), skipInputValidation: true);
-                break;
+            {
+                var digits = RequireNumber(content);
+                writer.WriteRawValue(digits, skipInputValidation: true);
+                return NumberBytes(digits);
+            }
             case Tag.B:
                 writer.WriteRawValue(RequireBase64(content), skipInputValidation: true);
-                break;
+                return BinaryBytes(content);
             case Tag.Bool:
                 if (content.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
                 {
                     throw new AttributePathException("BOOL must be true or false.");
                 }
-
                 writer.WriteBooleanValue(content.ValueKind == JsonValueKind.True);
-                break;
+                return 1;
             case Tag.Null:
                 RequireKind(content, JsonValueKind.True, "NULL must be true.");
                 writer.WriteNullValue();
-                break;
+                return 1;
             case Tag.M:
-                WriteMapCore(writer, content);
-                break;
+            {
+                return 3L + WriteMapCore(writer, content, Nested(level));
+            }
             case Tag.L:
-                WriteArray(writer, content, static (w, item) => WriteValueCore(w, item));
-                break;
+            {
+                var nested = Nested(level);
+                RequireKind(content, JsonValueKind.Array, "expected an array.");
+                long size = 3;
+                writer.WriteStartArray();
+                var index = 0;
+                foreach (var item in content.EnumerateArray())
+                {
+                    try
+                    {
+                        size += 1 + WriteValueCore(writer, item, nested);
+                    }
+                    catch (AttributePathException error)
+                    {
+                        throw error.Under($"[{index}]");
+                    }
+                    index++;
+                }
+                writer.WriteEndArray();
+                return size;
+            }
             case Tag.SS:
-                WriteArray(writer, content, static (w, item) =>
+                return WriteSet(writer, content, static (w, item) =>
                 {
                     RequireKind(item, JsonValueKind.String, "SS must hold strings.");
                     w.WriteRawValue(JsonMarshal.GetRawUtf8Value(item), skipInputValidation: true);
+                    return StringBytes(item);
                 });
-                break;
             case Tag.NS:
-                WriteArray(writer, content, static (w, item) => w.WriteRawValue(RequireNumber(item), skipInputValidation: true));
-                break;
+                return WriteSet(writer, content, static (w, item) =>
+                {
+                    var digits = RequireNumber(item);
+                    w.WriteRawValue(digits, skipInputValidation: true);
+                    return NumberBytes(digits);
+                });
             case Tag.BS:
-                WriteArray(writer, content, static (w, item) => w.WriteRawValue(RequireBase64(item), skipInputValidation: true));
-                break;
+                return WriteSet(writer, content, static (w, item) =>
+                {
+                    w.WriteRawValue(RequireBase64(item), skipInputValidation: true);
+                    return BinaryBytes(item);
+                });
+            default:
+                throw new AttributePathException($"unknown attribute type '{tag}'.");
         }
     }
 
-    private static void WriteArray(Utf8JsonWriter writer, JsonElement array, Action<Utf8JsonWriter, JsonElement> writeItem)
+    /// <summary>The level of an M or L inside a value at <paramref name="level"/>, within DynamoDB's limit.</summary>
+    private static int Nested(int level) =>
+        level < DynamoDbLimits.MaxNestingLevels
+            ? level + 1
+            : throw new AttributePathException(
+                $"nests M/L deeper than {DynamoDbLimits.MaxNestingLevels} levels; DynamoDB allows at most " +
+                $"{DynamoDbLimits.MaxNestingLevels}.");
+
+    private static long WriteSet(Utf8JsonWriter writer, JsonElement array, Func<Utf8JsonWriter, JsonElement, long> writeItem)
     {
         RequireKind(array, JsonValueKind.Array, "expected an array.");
+        long size = 0;
         writer.WriteStartArray();
         var index = 0;
         foreach (var item in array.EnumerateArray())
         {
             try
             {
-                writeItem(writer, item);
+                size += writeItem(writer, item);
             }
             catch (AttributePathException error)
             {
@@ -178,6 +256,22 @@ public static class AttributeValueJson
             index++;
         }
         writer.WriteEndArray();
+        return size;
+    }
+
+    private static long StringBytes(JsonElement content)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(content);
+        return raw.Contains((byte)'\\') ? Encoding.UTF8.GetByteCount(content.GetString()!) : raw.Length - 2;
+    }
+
+    private static long NumberBytes(ReadOnlySpan<byte> digits) => (digits.Length + 1) / 2 + 1;
+
+    private static long BinaryBytes(JsonElement content)
+    {
+        var text = JsonMarshal.GetRawUtf8Value(content)[1..^1];
+        var padding = text.EndsWith("=="u8) ? 2 : text.EndsWith("="u8) ? 1 : 0;
+        return text.Length / 4 * 3 - padding;
     }
 
     private static Tag Classify(JsonProperty tag)
@@ -258,9 +352,9 @@ public static class AttributeValueJson
     {
         RequireKind(content, JsonValueKind.String, "N must be a string holding a number.");
         var digits = Unquoted(content);
-        return JsonNumberSyntax.IsValid(digits)
-            ? digits
-            : throw new AttributePathException($"'{Truncate(content.GetString()!)}' is not a valid number.");
+        return DynamoDbNumber.Check(digits) is { } problem
+            ? throw new AttributePathException($"'{Truncate(content.GetString()!)}' {problem}")
+            : digits;
     }
 
     private static string RequireNumberText(JsonElement content)
@@ -290,7 +384,7 @@ public static class AttributeValueJson
     {
         var raw = JsonMarshal.GetRawUtf8Value(content);
         var inner = raw[1..^1];
-        return inner.Contains((byte)'\\') ? System.Text.Encoding.UTF8.GetBytes(content.GetString()!) : inner;
+        return inner.Contains((byte)'\\') ? Encoding.UTF8.GetBytes(content.GetString()!) : inner;
     }
 
     private static string Truncate(string text) => text.Length <= 64 ? text : text[..64] + "…";

@@ -1,4 +1,20 @@
 namespace OrdersPipeline.Functions.Processor;
 
-/// <summary>What happened to a batch: counts and the sequence numbers to report as failed, in stream order.</summary>
-public sealed record BatchOutcome(int Received, int Written, int SkippedRemoves, IReadOnlyList<string> FailedSequenceNumbers);
+/// <summary>
+/// What happened to a batch: counts and the sequence numbers to report, in stream order (failed and deferred
+/// records; <see cref="Deferred"/> of them were not started because the time budget was nearly spent).
+/// </summary>
+public sealed record BatchOutcome(int Received, int Written, int SkippedRemoves, IReadOnlyList<string> FailedSequenceNumbers)
+{
+    public int Deferred { get; init; }
+
+    /// <summary>Failed records: reported, not deferred.</summary>
+    public int Failed => FailedSequenceNumbers.Count - Deferred;
+
+    public TimeSpan Duration { get; init; }
+
+    /// <summary>From the records' ApproximateCreationDateTime to their write; null when nothing was written.</summary>
+    public TimeSpan? MaxWriteLag { get; init; }
+
+    public TimeSpan? AverageWriteLag { get; init; }
+}

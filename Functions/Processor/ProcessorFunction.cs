@@ -3,6 +3,8 @@ using Amazon.Lambda.DynamoDBEvents;
 using Amazon.S3;
 using OrdersPipeline.Functions.Configuration;
 using OrdersPipeline.Functions.Logging;
+using OrdersPipeline.Functions.Metrics;
+using OrdersPipeline.Functions.Timing;
 
 namespace OrdersPipeline.Functions.Processor;
 
@@ -14,30 +16,61 @@ public sealed class ProcessorFunction
 {
     private readonly StreamBatchProcessor _processor;
     private readonly JsonLog _log;
+    private readonly TimeProvider _time;
+    private readonly TimeBudgetPolicy _budget;
+    private readonly EmbeddedMetrics _metrics;
 
     /// <summary>Cold start in Lambda: configuration from the environment, clients from the SDK defaults.</summary>
     public ProcessorFunction()
-        : this(AwsClientFactory.S3(), ProcessorSettings.FromEnvironment(), TimeProvider.System, JsonLog.Console)
+        : this(AwsClientFactory.S3(SdkCallPolicy.Default), ProcessorSettings.FromEnvironment(), TimeProvider.System, JsonLog.Console)
     {
     }
 
-    public ProcessorFunction(IAmazonS3 s3, ProcessorSettings settings, TimeProvider time, JsonLog log)
-        : this(new S3ProcessedObjectStore(s3, settings.BucketName), settings, time, log)
+    public ProcessorFunction(
+        IAmazonS3 s3, ProcessorSettings settings, TimeProvider time, JsonLog log, TimeBudgetPolicy? budget = null)
+        : this(new S3ProcessedObjectStore(s3, settings.BucketName), settings, time, log, budget)
     {
     }
 
-    public ProcessorFunction(IProcessedObjectStore store, ProcessorSettings settings, TimeProvider time, JsonLog log)
+    public ProcessorFunction(
+        IProcessedObjectStore store, ProcessorSettings settings, TimeProvider time, JsonLog log, TimeBudgetPolicy? budget = null)
     {
         _processor = new StreamBatchProcessor(
             new ProcessedDocumentBuilder(settings.KeyPrefix, settings.KeyAttribute), store, settings.MaxConcurrency, time);
         _log = log;
+        _time = time;
+        _budget = budget ?? TimeBudgetPolicy.Default;
+        _metrics = new EmbeddedMetrics(settings.Metrics, time);
     }
 
     public async Task<StreamsEventResponse> HandleAsync(DynamoDBEvent streamEvent, ILambdaContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var outcome = await _processor.ProcessAsync(streamEvent, _log.ForRequest(context.AwsRequestId), CancellationToken.None)
-            .ConfigureAwait(false);
+        using var budget = new TimeBudget(context.RemainingTime, _budget, _time);
+        var log = _log.ForRequest(context.AwsRequestId);
+        var outcome = await _processor.ProcessAsync(streamEvent, log, budget).ConfigureAwait(false);
+        _metrics.Write(log, context.FunctionName, Metrics(outcome));
         return BatchResponses.ForStream(outcome.FailedSequenceNumbers);
+    }
+
+    /// <summary>
+    /// The batch's metrics: records written, failed, skipped (REMOVE), deferred, duration and write lag.
+    /// </summary>
+    internal static IReadOnlyList<Metric> Metrics(BatchOutcome outcome)
+    {
+        List<Metric> metrics =
+        [
+            Metric.Count("RecordsWritten", outcome.Written),
+            Metric.Count("RecordsFailed", outcome.Failed),
+            Metric.Count("RecordsSkipped", outcome.SkippedRemoves),
+            Metric.Count("RecordsDeferred", outcome.Deferred),
+            Metric.Milliseconds("BatchDuration", outcome.Duration.TotalMilliseconds),
+        ];
+        if (outcome.MaxWriteLag is { } max && outcome.AverageWriteLag is { } average)
+        {
+            metrics.Add(Metric.Milliseconds("WriteLagMax", max.TotalMilliseconds));
+            metrics.Add(Metric.Milliseconds("WriteLagAverage", average.TotalMilliseconds));
+        }
+        return metrics;
     }
 }

@@ -13,7 +13,8 @@ public sealed class RawStreamRecordConverter : JsonConverter<DynamoDBEvent.Strea
 {
     private static readonly DateTime Epoch = DateTime.UnixEpoch;
 
-    public override DynamoDBEvent.StreamRecord? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override DynamoDBEvent.StreamRecord? Read(
+        ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -54,7 +55,8 @@ public sealed class RawStreamRecordConverter : JsonConverter<DynamoDBEvent.Strea
             else if (reader.ValueTextEquals("SizeBytes"u8))
             {
                 reader.Read();
-                record.SizeBytes = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var size) ? size : 0;
+                record.SizeBytes =
+                    reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var size) ? size : 0;
             }
             else
             {
@@ -125,7 +127,8 @@ public sealed class RawStreamRecordConverter : JsonConverter<DynamoDBEvent.Strea
         else if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var instant))
         {
             record.ApproximateCreationDateTime = instant.UtcDateTime;
-            record.ApproximateCreationEpochSeconds = (decimal)(instant.UtcDateTime - Epoch).Ticks / TimeSpan.TicksPerSecond;
+            record.ApproximateCreationEpochSeconds =
+                (decimal)(instant.UtcDateTime - Epoch).Ticks / TimeSpan.TicksPerSecond;
         }
         else if (reader.TokenType != JsonTokenType.Null)
         {

@@ -1,14 +1,16 @@
 using System.Diagnostics;
 using Amazon.Lambda.DynamoDBEvents;
 using OrdersPipeline.Functions.Logging;
+using OrdersPipeline.Functions.Timing;
 
 namespace OrdersPipeline.Functions.Processor;
 
 /// <summary>
 /// The batch loop: skips REMOVE records, writes records of one key in stream order and different keys
-/// concurrently (up to <c>maxConcurrency</c>), and turns per-record failures into the sequence numbers to report.
-/// When a record fails, the later records of the same key are not written (they would overtake it) and are
-/// reported too; Lambda retries from the lowest reported sequence number.
+/// concurrently (up to <c>maxConcurrency</c>), and reports every record that is not written (a record counts as
+/// failed until its write succeeds). When a record fails, the later records of the same key are not written (they
+/// would overtake it) and are reported too; Lambda retries from the lowest reported sequence number. Near the
+/// deadline (<see cref="TimeBudget.CanStartWrite"/>) no new write starts: those records are deferred, i.e. reported.
 /// </summary>
 public sealed class StreamBatchProcessor(
     ProcessedDocumentBuilder builder,
@@ -18,13 +20,13 @@ public sealed class StreamBatchProcessor(
 {
     /// <param name="streamEvent">The batch.</param>
     /// <param name="log">The invocation's log: every line carries its request id.</param>
-    /// <param name="cancellationToken">Stops the writes.</param>
-    public async Task<BatchOutcome> ProcessAsync(DynamoDBEvent? streamEvent, JsonLog log, CancellationToken cancellationToken)
+    /// <param name="budget">The invocation's time budget; its token abandons writes still in flight at the
+    /// margin.</param>
+    public async Task<BatchOutcome> ProcessAsync(DynamoDBEvent? streamEvent, JsonLog log, TimeBudget budget)
     {
         var started = Stopwatch.GetTimestamp();
         var records = StreamEventValidator.Validate(streamEvent);
-        var failures = new FailureSet(records.Count);
-        var skipped = 0;
+        var state = new RecordStates(records.Count);
         var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
 
         for (var index = 0; index < records.Count; index++)
@@ -32,7 +34,7 @@ public sealed class StreamBatchProcessor(
             var record = records[index];
             if (record.EventName == "REMOVE")
             {
-                skipped++;
+                state.Skip(index);
                 continue;
             }
             try
@@ -42,79 +44,129 @@ public sealed class StreamBatchProcessor(
                 {
                     groups[id] = group = [];
                 }
-
                 group.Add(index);
             }
             catch (RecordException error)
             {
-                failures.Add(index, record, key: null, error.Message, log);
+                LogFailure(log, record, key: null, error.Message);
             }
         }
 
-        var written = 0;
-        await Parallel.ForEachAsync(groups, new ParallelOptions
-        {
-            MaxDegreeOfParallelism = maxConcurrency,
-            CancellationToken = cancellationToken,
-        }, async (group, ct) =>
-        {
-            var count = await WriteInOrderAsync(records, group.Key, group.Value, failures, log, ct).ConfigureAwait(false);
-            Interlocked.Add(ref written, count);
-        }).ConfigureAwait(false);
+        // The groups are not cancelled as a whole: each checks the budget before every write, so every record ends
+        // up written, failed or deferred, and the response always names the unwritten ones.
+        await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency },
+            async (group, _) => await WriteInOrderAsync(records, group.Key, group.Value, state, log, budget)
+                .ConfigureAwait(false)).ConfigureAwait(false);
 
-        var failed = failures.InStreamOrder(records);
+        var failed = state.Unwritten(records);
+        var duration = Stopwatch.GetElapsedTime(started);
         log.Write("INFO", "stream batch processed",
-            ("records", records.Count), ("written", written), ("skippedRemoves", skipped),
-            ("failed", failed.Count), ("durationMs", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
-        return new BatchOutcome(records.Count, written, skipped, failed);
+            ("records", records.Count), ("written", state.Written), ("skippedRemoves", state.Skipped),
+            ("failed", failed.Count - state.Deferred), ("deferred", state.Deferred),
+            ("remainingMs", budget.Remaining.TotalMilliseconds), ("durationMs", duration.TotalMilliseconds));
+        return new BatchOutcome(records.Count, state.Written, state.Skipped, failed)
+        {
+            Deferred = state.Deferred,
+            Duration = duration,
+            MaxWriteLag = state.Written > 0 ? TimeSpan.FromMilliseconds(state.MaxLagMs) : null,
+            AverageWriteLag = state.Written > 0 ? TimeSpan.FromMilliseconds((double)state.TotalLagMs / state.Written) : null,
+        };
     }
 
-    private async Task<int> WriteInOrderAsync(
-        IList<DynamoDBEvent.DynamodbStreamRecord> records, string key, List<int> indexes, FailureSet failures, JsonLog log,
-        CancellationToken ct)
+    private async Task WriteInOrderAsync(
+        IList<DynamoDBEvent.DynamodbStreamRecord> records, string key, List<int> indexes, RecordStates state, JsonLog log,
+        TimeBudget budget)
     {
-        var written = 0;
         for (var position = 0; position < indexes.Count; position++)
         {
             var record = records[indexes[position]];
+            if (!budget.CanStartWrite)
+            {
+                foreach (var later in indexes.Skip(position))
+                {
+                    state.Defer();
+                    log.Write("WARN", "stream record deferred",
+                        ("sequenceNumber", records[later].Dynamodb?.SequenceNumber), ("key", key),
+                        ("reason", "not started: the invocation's time budget is nearly spent"),
+                        ("remainingMs", budget.Remaining.TotalMilliseconds));
+                }
+                return;
+            }
             try
             {
                 var document = builder.Build(record, key, time.GetUtcNow());
-                await store.PutAsync(document, ct).ConfigureAwait(false);
-                written++;
+                await store.PutAsync(document, budget.Token).ConfigureAwait(false);
+                state.MarkWritten(indexes[position], time.GetUtcNow() - StreamRecordFields.CreatedAt(record));
             }
-            catch (Exception error) when (error is not OperationCanceledException || !ct.IsCancellationRequested)
+            catch (Exception error)
             {
-                failures.Add(indexes[position], record, key, Describe(error), log);
+                LogFailure(log, record, key, Describe(error, budget));
                 var reason = $"not written: an earlier record of the same key ({record.Dynamodb!.SequenceNumber}) failed";
                 foreach (var later in indexes.Skip(position + 1))
                 {
-                    failures.Add(later, records[later], key, reason, log);
+                    LogFailure(log, records[later], key, reason);
                 }
-
-                break;
+                return;
             }
         }
-        return written;
     }
 
-    private static string Describe(Exception error) =>
-        error is RecordException ? error.Message : $"{error.GetType().Name}: {error.Message}";
-
-    /// <summary>Failed record indexes, safe to add to from concurrent key groups.</summary>
-    private sealed class FailureSet(int capacity)
+    private static string Describe(Exception error, TimeBudget budget) => error switch
     {
-        private readonly bool[] _failed = new bool[capacity];
+        RecordException => error.Message,
+        OperationCanceledException when budget.Token.IsCancellationRequested =>
+            "abandoned at the invocation's deadline margin; it is reported and retried",
+        _ => $"{error.GetType().Name}: {error.Message}",
+    };
 
-        public void Add(int index, DynamoDBEvent.DynamodbStreamRecord record, string? key, string error, JsonLog log)
+    private static void LogFailure(JsonLog log, DynamoDBEvent.DynamodbStreamRecord record, string? key, string error) =>
+        log.Write("ERROR", "stream record failed",
+            ("sequenceNumber", record.Dynamodb?.SequenceNumber), ("eventId", record.EventID),
+            ("eventName", record.EventName), ("key", key), ("error", error));
+
+    /// <summary>
+    /// Which records were written or skipped; every other record is reported. Safe across key groups.
+    /// </summary>
+    private sealed class RecordStates(int count)
+    {
+        private readonly bool[] _done = new bool[count];
+        private int _written;
+        private int _skipped;
+        private int _deferred;
+
+        public int Written => Volatile.Read(ref _written);
+        public int Skipped => _skipped;
+        public int Deferred => Volatile.Read(ref _deferred);
+
+        public void Skip(int index)
         {
-            Volatile.Write(ref _failed[index], true);
-            log.Write("ERROR", "stream record failed",
-                ("sequenceNumber", record.Dynamodb?.SequenceNumber), ("eventId", record.EventID),
-                ("eventName", record.EventName), ("key", key), ("error", error));
+            _done[index] = true;
+            _skipped++;
         }
 
-        public IReadOnlyList<string> InStreamOrder(IList<DynamoDBEvent.DynamodbStreamRecord> records) =>
-            [.. Enumerable.Range(0, records.Count).Where(i => _failed[i]).Select(i => records[i].Dynamodb!.SequenceNumber!)];
+        private long _maxLagMs;
+        private long _totalLagMs;
+
+        public long MaxLagMs => Volatile.Read(ref _maxLagMs);
+        public long TotalLagMs => Volatile.Read(ref _totalLagMs);
+
+        public void MarkWritten(int index, TimeSpan lag)
+        {
+            Volatile.Write(ref _done[index], true);
+            Interlocked.Increment(ref _written);
+            var lagMs = Math.Max(0, (long)lag.TotalMilliseconds);
+            Interlocked.Add(ref _totalLagMs, lagMs);
+            long current;
+            while ((current = Volatile.Read(ref _maxLagMs)) < lagMs &&
+                   Interlocked.CompareExchange(ref _maxLagMs, lagMs, current) != current)
+            {
+            }
+        }
+
+        public void Defer() => Interlocked.Increment(ref _deferred);
+
+        public IReadOnlyList<string> Unwritten(IList<DynamoDBEvent.DynamodbStreamRecord> records) =>
+            [.. Enumerable.Range(0, records.Count).Where(i => !Volatile.Read(ref _done[i]))
+                .Select(i => records[i].Dynamodb!.SequenceNumber!)];
     }
 }

@@ -21,6 +21,9 @@ public static class StreamImages
         SkipValidation = true,
     };
 
+    // Depth is checked while converting (DynamoDbLimits.MaxNestingLevels), not when reading back.
+    private static readonly JsonDocumentOptions ReadOptions = new() { MaxDepth = int.MaxValue };
+
     public static JsonElement? Keys(DynamoDBEvent.StreamRecord? data) =>
         data is RawStreamRecord raw ? raw.RawKeys : FromPackage(data?.Keys);
 
@@ -41,7 +44,7 @@ public static class StreamImages
         {
             WriteMap(writer, map);
         }
-        using var document = JsonDocument.Parse(buffer.WrittenMemory, new JsonDocumentOptions { MaxDepth = int.MaxValue });
+        using var document = JsonDocument.Parse(buffer.WrittenMemory, ReadOptions);
         return document.RootElement.Clone();
     }
 

@@ -18,5 +18,10 @@ public sealed class FunctionsLambdaSerializer : SourceGeneratorLambdaJsonSeriali
     {
     }
 
-    private static void Customize(JsonSerializerOptions options) => options.Converters.Add(new RawStreamRecordConverter());
+    private static void Customize(JsonSerializerOptions options)
+    {
+        options.Converters.Add(new RawStreamRecordConverter());
+        // Items nested to DynamoDB's limit are deeper than the default 64; see DynamoDbLimits.EventReaderMaxDepth.
+        options.MaxDepth = DynamoDbLimits.EventReaderMaxDepth;
+    }
 }

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Amazon.S3;
+using OrdersPipeline.Functions.Timing;
 
 namespace OrdersPipeline.Emulator;
 
@@ -45,18 +46,25 @@ public sealed class AwsEmulator : IAsyncDisposable
         return new AwsEmulator(moto.Endpoint, moto);
     }
 
-    public IAmazonS3 S3() => new AmazonS3Client(Credentials, new AmazonS3Config
-    {
-        ServiceURL = Endpoint.ToString(),
-        AuthenticationRegion = Region,
-        ForcePathStyle = true,
-    });
+    public IAmazonS3 S3() => S3(Endpoint);
 
-    public IAmazonDynamoDB DynamoDb() => new AmazonDynamoDBClient(Credentials, new AmazonDynamoDBConfig
+    /// <summary>An S3 client for another endpoint in front of the emulator (a <see cref="FaultInjectingProxy"/>),
+    /// with the retry and timeout settings of <paramref name="policy"/> when given.</summary>
+    public static IAmazonS3 S3(Uri endpoint, SdkCallPolicy? policy = null)
     {
-        ServiceURL = Endpoint.ToString(),
-        AuthenticationRegion = Region,
-    });
+        var config = new AmazonS3Config { ServiceURL = endpoint.ToString(), AuthenticationRegion = Region, ForcePathStyle = true };
+        return new AmazonS3Client(Credentials, policy is null ? config : policy.Apply(config));
+    }
+
+    public IAmazonDynamoDB DynamoDb() => DynamoDb(Endpoint);
+
+    /// <summary>A DynamoDB client for another endpoint in front of the emulator (a <see cref="FaultInjectingProxy"/>),
+    /// with the retry and timeout settings of <paramref name="policy"/> when given.</summary>
+    public static IAmazonDynamoDB DynamoDb(Uri endpoint, SdkCallPolicy? policy = null)
+    {
+        var config = new AmazonDynamoDBConfig { ServiceURL = endpoint.ToString(), AuthenticationRegion = Region };
+        return new AmazonDynamoDBClient(Credentials, policy is null ? config : policy.Apply(config));
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -11,6 +11,7 @@ public sealed class PoisonStore(IProcessedObjectStore inner, Func<string, bool> 
 {
     public Task PutAsync(ProcessedDocument document, CancellationToken cancellationToken) =>
         isPoison(document.RecordId)
-            ? Task.FromException(new InvalidOperationException($"Access Denied for {document.ObjectKey} (injected poison record)"))
+            ? Task.FromException(
+                new InvalidOperationException($"Access Denied for {document.ObjectKey} (injected poison record)"))
             : inner.PutAsync(document, cancellationToken);
 }

@@ -7,6 +7,7 @@ using Moq;
 using OrdersPipeline.Functions.Audit;
 using OrdersPipeline.Functions.Configuration;
 using OrdersPipeline.Functions.Contracts;
+using OrdersPipeline.Functions.Timing;
 using OrdersPipeline.Functions.Tests.Support;
 
 namespace OrdersPipeline.Functions.Tests.Audit;
@@ -116,20 +117,49 @@ public sealed class AuditFunctionTests
         await function.HandleAsync(Fixtures.DlqEvent(), Lambda.Context(requestId: "audit-req"));
         Assert.Multiple(() =>
         {
-            Assert.That(_log.Lines, Has.Count.EqualTo(2), "the failed write and the summary");
+            Assert.That(_log.Lines, Has.Count.EqualTo(3), "the failed write, the summary and the metrics");
             Assert.That(_log.Lines.Select(l => l.GetProperty("requestId").GetString()), Is.All.EqualTo("audit-req"));
         });
     }
 
     [Test]
-    public async Task With_the_time_budget_nearly_spent_the_handler_still_answers_for_every_message()
+    public async Task With_the_time_budget_nearly_spent_no_message_is_stored_and_every_one_is_reported()
     {
         PutItemAnswers(_ => null);
         var function = new AuditFunction(_dynamoDb.Object, new AuditSettings { AuditTableName = "audit" }, new FixedTime(), _log.Log);
         var response = await function.HandleAsync(Fixtures.DlqEvent(), Lambda.Context(remaining: TimeSpan.FromMilliseconds(1)));
-        var reported = response.BatchItemFailures.Select(f => f.ItemIdentifier).ToHashSet();
-        var stored = _puts.Select(p => p.Item["dlqMessageId"].S).ToHashSet();
-        Assert.That(Fixtures.DlqEvent().Records.Select(m => m.MessageId).Where(id => !reported.Contains(id) && !stored.Contains(id)),
-            Is.Empty, "every message is stored or reported");
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.BatchItemFailures.Select(f => f.ItemIdentifier),
+                Is.EqualTo(Fixtures.DlqEvent().Records.Select(m => m.MessageId)));
+            Assert.That(_puts, Is.Empty);
+            Assert.That(_log.WithMessage("dlq message deferred"), Has.Count.EqualTo(2));
+            Assert.That(_log.WithMessage("dlq batch audited").Single().GetProperty("deferred").GetInt32(), Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public async Task A_write_still_in_flight_at_the_margin_is_abandoned_and_reported()
+    {
+        _dynamoDb.Setup(d => d.PutItemAsync(It.IsAny<PutItemRequest>(), It.IsAny<CancellationToken>()))
+            .Returns(async (PutItemRequest _, CancellationToken ct) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5), ct);
+                return new PutItemResponse();
+            });
+        var policy = new TimeBudgetPolicy(new SdkCallPolicy(1, TimeSpan.FromMilliseconds(300)), TimeSpan.FromMilliseconds(200));
+        var function = new AuditFunction(_dynamoDb.Object, new AuditSettings { AuditTableName = "audit" }, TimeProvider.System,
+            _log.Log, policy);
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var response = await function.HandleAsync(Fixtures.DlqEvent(), Lambda.Context(remaining: TimeSpan.FromSeconds(1)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(started.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)), "the batch ends before the deadline");
+            Assert.That(response.BatchItemFailures, Has.Count.EqualTo(2));
+            Assert.That(_log.WithMessage("audit write failed").Select(l => l.GetProperty("error").GetString()),
+                Is.All.Contains("deadline margin"));
+        });
     }
 }

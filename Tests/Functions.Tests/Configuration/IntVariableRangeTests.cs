@@ -25,7 +25,7 @@ public sealed class IntVariableRangeTests
     };
 
     private static IEnumerable<IntVariable> Declared() =>
-        new[] { typeof(ProcessorEnvironment), typeof(AuditEnvironment) }
+        new[] { typeof(ProcessorEnvironment), typeof(AuditEnvironment), typeof(MetricsEnvironment) }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.FieldType == typeof(IntVariable))
             .Select(f => (IntVariable)f.GetValue(null)!);

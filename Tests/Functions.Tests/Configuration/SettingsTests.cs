@@ -45,4 +45,20 @@ public sealed class SettingsTests
         Assert.That(() => AuditSettings.FromEnvironment(Env()),
             Throws.TypeOf<ConfigurationException>().With.Message.Contains("AUDIT_TABLE_NAME"));
     });
+
+    [Test]
+    public void Metrics_settings_come_from_the_contract_with_defaults() => Assert.Multiple(() =>
+    {
+        var defaults = ProcessorSettings.FromEnvironment(Env(("BUCKET_NAME", "b"))).Metrics;
+        Assert.That(defaults, Is.EqualTo(new MetricsSettings { Namespace = "OrdersPipeline", Environment = "unknown", FunctionName = null }));
+        var set = AuditSettings.FromEnvironment(Env(("AUDIT_TABLE_NAME", "t"), ("METRICS_NAMESPACE", "Shop/Orders"),
+            ("ENVIRONMENT", "prod"), ("AWS_LAMBDA_FUNCTION_NAME", "prod-audit-lambda-backend"))).Metrics;
+        Assert.That(set, Is.EqualTo(new MetricsSettings { Namespace = "Shop/Orders", Environment = "prod", FunctionName = "prod-audit-lambda-backend" }));
+    });
+
+    [TestCase("AWS/Lambda")]
+    [TestCase(null)]
+    public void A_metrics_namespace_cloudwatch_refuses_is_rejected(string? value) =>
+        Assert.That(() => ProcessorSettings.FromEnvironment(Env(("BUCKET_NAME", "b"), ("METRICS_NAMESPACE", value ?? new string('n', 256)))),
+            Throws.TypeOf<ConfigurationException>().With.Message.Contains("METRICS_NAMESPACE"));
 }

@@ -4,6 +4,7 @@ using Amazon.Lambda.Serialization.SystemTextJson;
 using OrdersPipeline.Functions.Configuration;
 using OrdersPipeline.Functions.Contracts;
 using OrdersPipeline.Functions.Processor;
+using OrdersPipeline.Functions.Timing;
 using OrdersPipeline.Functions.Tests.Support;
 
 namespace OrdersPipeline.Functions.Tests.Processor;
@@ -166,26 +167,55 @@ public sealed class ProcessorFunctionTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(log.Lines, Has.Count.EqualTo(3), "one failed record, then one summary per invocation");
-            Assert.That(log.Lines.Select(l => l.GetProperty("requestId").GetString()), Is.EqualTo(new[] { "req-1", "req-1", "req-2" }));
+            Assert.That(log.Lines, Has.Count.EqualTo(5), "one failed record, then a summary and a metrics line per invocation");
+            Assert.That(log.Lines.Select(l => l.GetProperty("requestId").GetString()),
+                Is.EqualTo(new[] { "req-1", "req-1", "req-1", "req-2", "req-2" }));
         });
     }
 
     [Test]
-    public async Task With_the_time_budget_nearly_spent_the_handler_still_answers_for_every_record()
+    public async Task With_the_time_budget_nearly_spent_no_write_starts_and_every_record_is_reported()
     {
         var s3 = new RecordingS3();
-        var function = new ProcessorFunction(s3.Mock.Object, Settings, new FixedTime(), new CapturedLog().Log);
+        var log = new CapturedLog();
+        var function = new ProcessorFunction(s3.Mock.Object, Settings, new FixedTime(), log.Log);
         var streamEvent = Lambda.Event<DynamoDBEvent>(Fixtures.Event(
             [.. Enumerable.Range(1, 3).Select(i => Fixtures.Record($"{i:D21}", $"o-{i}"))]));
 
         var response = await function.HandleAsync(streamEvent, Lambda.Context(remaining: TimeSpan.FromMilliseconds(1)));
 
-        // Every record is either written or reported: none is dropped silently.
-        var reported = response.BatchItemFailures.Select(f => f.ItemIdentifier).ToHashSet();
-        Assert.That(Enumerable.Range(1, 3).Where(i =>
-                !reported.Contains($"{i:D21}") && !s3.Puts.Any(p => p.Key.EndsWith($"/o-{i}.json", StringComparison.Ordinal))),
-            Is.Empty, "every record is written or reported");
+        var summary = log.WithMessage("stream batch processed").Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.BatchItemFailures.Select(f => f.ItemIdentifier),
+                Is.EqualTo(Enumerable.Range(1, 3).Select(i => $"{i:D21}")), "every record is reported, in stream order");
+            Assert.That(s3.Puts, Is.Empty, "no write starts with less than one worst-case call left");
+            Assert.That(log.WithMessage("stream record deferred"), Has.Count.EqualTo(3));
+            Assert.That(summary.GetProperty("deferred").GetInt32(), Is.EqualTo(3));
+            Assert.That(summary.GetProperty("written").GetInt32(), Is.EqualTo(0));
+        });
+    }
+
+    [Test]
+    public async Task Writes_still_in_flight_at_the_margin_are_abandoned_and_reported()
+    {
+        // Each write takes 5 s; the budget allows starting writes for about 500 ms and cancels at 800 ms.
+        var policy = new TimeBudgetPolicy(new SdkCallPolicy(1, TimeSpan.FromMilliseconds(300)), TimeSpan.FromMilliseconds(200));
+        var s3 = new RecordingS3(delay: _ => TimeSpan.FromSeconds(5));
+        var function = new ProcessorFunction(s3.Mock.Object, Settings with { MaxConcurrency = 2 }, TimeProvider.System,
+            new CapturedLog().Log, policy);
+        var streamEvent = Lambda.Event<DynamoDBEvent>(Fixtures.Event(
+            [.. Enumerable.Range(1, 4).Select(i => Fixtures.Record($"{i:D21}", $"o-{i}"))]));
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var response = await function.HandleAsync(streamEvent, Lambda.Context(remaining: TimeSpan.FromSeconds(1)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(started.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)), "the batch ends before the deadline");
+            Assert.That(response.BatchItemFailures, Has.Count.EqualTo(4));
+            Assert.That(s3.Puts, Is.Empty);
+        });
     }
 
     [Test]
