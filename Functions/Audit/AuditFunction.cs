@@ -72,25 +72,23 @@ public sealed class AuditFunction
     {
         List<Metric> metrics =
         [
-            Metric.Count("MessagesStored", audits.Count(a => a.Outcome == Outcome.Stored)),
-            Metric.Count("MessagesAlreadyStored", audits.Count(a => a.Outcome == Outcome.AlreadyStored)),
-            Metric.Count("MessagesFailed", audits.Count(a => a.Outcome == Outcome.Failed)),
-            Metric.Count("MessagesDeferred", audits.Count(a => a.Outcome == Outcome.Deferred)),
-            Metric.Milliseconds("BatchDuration", duration.TotalMilliseconds),
+            Metric.Count(PipelineMetrics.MessagesStored, audits.Count(a => a.Outcome == Outcome.Stored)),
+            Metric.Count(PipelineMetrics.MessagesAlreadyStored, audits.Count(a => a.Outcome == Outcome.AlreadyStored)),
+            Metric.Count(PipelineMetrics.MessagesFailed, audits.Count(a => a.Outcome == Outcome.Failed)),
+            Metric.Count(PipelineMetrics.MessagesDeferred, audits.Count(a => a.Outcome == Outcome.Deferred)),
+            Metric.Milliseconds(PipelineMetrics.BatchDuration, duration.TotalMilliseconds),
         ];
         metrics.AddRange(audits
             .Where(a => a.Outcome is Outcome.Stored or Outcome.AlreadyStored && a.FailureType is not null)
             .GroupBy(a => a.FailureType!, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Metric.Count($"{FailureTypeMetricPrefix}{g.Key}", g.Count())));
+            .Select(g => Metric.Count($"{PipelineMetrics.FailureTypePrefix}{g.Key}", g.Count())));
         return metrics;
     }
 
     /// <summary>What happened to one message. Failed and Deferred (not started near the deadline) are reported, and
     /// SQS delivers the message again.</summary>
     private enum Outcome { Stored, AlreadyStored, Failed, Deferred }
-
-    public const string FailureTypeMetricPrefix = "FailureType.";
 
     private async Task<(Outcome Outcome, string? FailureType)> AuditAsync(SQSEvent.SQSMessage message, JsonLog log, TimeBudget budget)
     {

@@ -1,35 +1,27 @@
-using OrdersPipeline.Functions.Configuration;
-
 namespace OrdersPipeline.Functions.Metrics;
 
-/// <summary>The CloudWatch metrics the functions emit, as Embedded Metric Format log lines (one per batch, no SDK
-/// call). Every metric carries the dimensions <see cref="EnvironmentDimension"/> and <see cref="FunctionDimension"/>;
-/// Infra's dashboard and alarms are built from these names.</summary>
+/// <summary>The CloudWatch metrics the functions emit (<see cref="EmbeddedMetrics"/>), named once: the handlers write
+/// them and Infra's dashboard and alarms read them. Every metric carries the dimensions
+/// <see cref="EmbeddedMetrics.EnvironmentDimension"/> and <see cref="EmbeddedMetrics.FunctionDimension"/>.</summary>
 public static class PipelineMetrics
 {
-    public const string EnvironmentDimension = "Environment";
-    public const string FunctionDimension = "Function";
-
-    /// <summary>The audit function also emits its counts per failure type, under this extra dimension.</summary>
-    public const string FailureTypeDimension = "FailureType";
-
     public const string RecordsWritten = "RecordsWritten";
     public const string RecordsFailed = "RecordsFailed";
     public const string RecordsSkipped = "RecordsSkipped";
     public const string RecordsDeferred = "RecordsDeferred";
     public const string BatchDuration = "BatchDuration";
-    public const string ProcessingLag = "ProcessingLag";
+
+    /// <summary>Time from a change's <c>ApproximateCreationDateTime</c> to its document in S3: the batch's worst
+    /// and average record (EMF takes at most 100 values per metric, so not one value per record).</summary>
+    public const string WriteLagMax = "WriteLagMax";
+    public const string WriteLagAverage = "WriteLagAverage";
 
     public const string MessagesStored = "MessagesStored";
     public const string MessagesAlreadyStored = "MessagesAlreadyStored";
     public const string MessagesFailed = "MessagesFailed";
-}
+    public const string MessagesDeferred = "MessagesDeferred";
 
-/// <summary>Where the metrics go: the namespace and the Environment dimension, set by Infra from config. The Function
-/// dimension is the runtime's own <c>AWS_LAMBDA_FUNCTION_NAME</c>.</summary>
-public static class MetricsEnvironment
-{
-    public static readonly TextVariable Namespace = new("METRICS_NAMESPACE", "OrdersPipeline");
-    public static readonly TextVariable Environment = new("METRICS_ENVIRONMENT", "unknown");
-    public const string FunctionName = "AWS_LAMBDA_FUNCTION_NAME";
+    /// <summary>Audited messages per failure type, one metric per type (<c>FailureType.RetryAttemptsExhausted</c>):
+    /// one log line can carry only one value per dimension.</summary>
+    public const string FailureTypePrefix = "FailureType.";
 }

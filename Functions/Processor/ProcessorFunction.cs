@@ -60,16 +60,16 @@ public sealed class ProcessorFunction
     {
         List<Metric> metrics =
         [
-            Metric.Count("RecordsWritten", outcome.Written),
-            Metric.Count("RecordsFailed", outcome.Failed),
-            Metric.Count("RecordsSkipped", outcome.SkippedRemoves),
-            Metric.Count("RecordsDeferred", outcome.Deferred),
-            Metric.Milliseconds("BatchDuration", outcome.Duration.TotalMilliseconds),
+            Metric.Count(PipelineMetrics.RecordsWritten, outcome.Written),
+            Metric.Count(PipelineMetrics.RecordsFailed, outcome.Failed),
+            Metric.Count(PipelineMetrics.RecordsSkipped, outcome.SkippedRemoves),
+            Metric.Count(PipelineMetrics.RecordsDeferred, outcome.Deferred),
+            Metric.Milliseconds(PipelineMetrics.BatchDuration, outcome.Duration.TotalMilliseconds),
         ];
         if (outcome.MaxWriteLag is { } max && outcome.AverageWriteLag is { } average)
         {
-            metrics.Add(Metric.Milliseconds("WriteLagMax", max.TotalMilliseconds));
-            metrics.Add(Metric.Milliseconds("WriteLagAverage", average.TotalMilliseconds));
+            metrics.Add(Metric.Milliseconds(PipelineMetrics.WriteLagMax, max.TotalMilliseconds));
+            metrics.Add(Metric.Milliseconds(PipelineMetrics.WriteLagAverage, average.TotalMilliseconds));
         }
         return metrics;
     }

@@ -63,14 +63,14 @@ public static class AlarmDefinitions
     // The processor's own metric: time from the change in the table to its document in S3, worst record per batch.
     private static AlarmDefinition ProcessingLag(StackConfig config) =>
         new(config.Names.ProcessingLagAlarm, "Documents reach S3 later than the configured lag after their change.",
-            config.Get(ConfigSchema.MetricsNamespace), PipelineMetrics.ProcessingLag, Maximum,
+            config.Get(ConfigSchema.MetricsNamespace), PipelineMetrics.WriteLagMax, Maximum,
             PipelineDefaults.AlarmPeriodSeconds, PipelineDefaults.AlarmEvaluationPeriods,
             config.Get(ConfigSchema.ProcessingLagAlarmMs), GreaterThanOrEqualToThreshold, NotBreaching,
-            PipelineMetrics.FunctionDimension, AlarmTarget.ProcessorFunction)
+            EmbeddedMetrics.FunctionDimension, AlarmTarget.ProcessorFunction)
         {
             FixedDimensions = new Dictionary<string, string>
             {
-                [PipelineMetrics.EnvironmentDimension] = config.Get(ConfigSchema.Environment),
+                [EmbeddedMetrics.EnvironmentDimension] = config.Get(ConfigSchema.Environment),
             },
         };
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using OrdersPipeline.Functions.Configuration;
 using OrdersPipeline.Functions.Metrics;
+using OrdersPipeline.Functions.Timing;
 
 namespace OrdersPipeline.Infra.Definitions;
 
@@ -35,13 +36,15 @@ public static class ConfigSchema
     public static readonly ConfigKey<int> ProcessorMemoryMb = Key.Int("processorMemoryMb", 512, 128, 10_240,
         "Processor function memory in MB.");
 
-    public static readonly ConfigKey<int> ProcessorTimeoutSeconds = Key.Int("processorTimeoutSeconds", 60, 1, 900,
-        "Processor function timeout in seconds.");
+    public static readonly ConfigKey<int> ProcessorTimeoutSeconds = Key.Int("processorTimeoutSeconds", 60,
+        TimeBudgetPolicy.MinimumFunctionTimeoutSeconds, TimeBudgetPolicy.MaximumFunctionTimeoutSeconds,
+        "Processor function timeout in seconds (at least one worst-case S3 call with its retries, plus a margin).");
 
     public static readonly ConfigKey<int> ProcessorMaxConcurrency = Key.Int("processorMaxConcurrency",
         ProcessorEnvironment.MaxConcurrency, "Records the processor writes to S3 at once");
 
-    public static readonly ConfigKey<int> AuditTimeoutSeconds = Key.Int("auditTimeoutSeconds", 30, 1, 900,
+    public static readonly ConfigKey<int> AuditTimeoutSeconds = Key.Int("auditTimeoutSeconds", 30,
+        TimeBudgetPolicy.MinimumFunctionTimeoutSeconds, TimeBudgetPolicy.MaximumFunctionTimeoutSeconds,
         "Audit function timeout in seconds; the dead-letter queue's visibility timeout is 6x this value.");
 
     public static readonly ConfigKey<int> LogRetentionDays = Key.IntOneOf("logRetentionDays", 14,

@@ -32,12 +32,13 @@ public static class DashboardBody
                 processor(PipelineMetrics.RecordsWritten), processor(PipelineMetrics.RecordsFailed),
                 processor(PipelineMetrics.RecordsSkipped), processor(PipelineMetrics.RecordsDeferred)),
             Graph(subjects, "Processing lag and batch duration (ms)", "Maximum",
-                processor(PipelineMetrics.ProcessingLag), processor(PipelineMetrics.BatchDuration)),
+                processor(PipelineMetrics.WriteLagMax), processor(PipelineMetrics.WriteLagAverage),
+                processor(PipelineMetrics.BatchDuration)),
             Graph(subjects, "Stream iterator age (ms)", "Maximum",
                 Lambda("IteratorAge", subjects.ProcessorFunction)),
             Graph(subjects, "Audit outcomes", "Sum",
                 audit(PipelineMetrics.MessagesStored), audit(PipelineMetrics.MessagesAlreadyStored),
-                audit(PipelineMetrics.MessagesFailed)),
+                audit(PipelineMetrics.MessagesFailed), audit(PipelineMetrics.MessagesDeferred)),
             Graph(subjects, "Queue depth", "Maximum",
                 Queue(subjects.DeadLetterQueue), Queue(subjects.RedriveQueue)),
             Graph(subjects, "Errors and throttles", "Sum",
@@ -58,7 +59,7 @@ public static class DashboardBody
 
     private static Func<string, JsonArray> Own(DashboardSubjects subjects, string function) =>
         metric => Metric(subjects.MetricsNamespace, metric,
-            PipelineMetrics.EnvironmentDimension, subjects.Environment, PipelineMetrics.FunctionDimension, function);
+            EmbeddedMetrics.EnvironmentDimension, subjects.Environment, EmbeddedMetrics.FunctionDimension, function);
 
     private static JsonArray Lambda(string metric, string function) =>
         Metric("AWS/Lambda", metric, "FunctionName", function);

@@ -108,7 +108,7 @@ public sealed class AlarmDefinitionsTests
         Assert.Multiple(() =>
         {
             Assert.That(alarm.Namespace, Is.EqualTo("Shop/Orders"));
-            Assert.That(alarm.MetricName, Is.EqualTo("ProcessingLag"));
+            Assert.That(alarm.MetricName, Is.EqualTo("WriteLagMax"));
             Assert.That(alarm.Statistic, Is.EqualTo("Maximum"));
             Assert.That(alarm.Threshold, Is.EqualTo(45000));
             Assert.That(alarm.DimensionName, Is.EqualTo("Function"));

@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using OrdersPipeline.Functions.Configuration;
+using OrdersPipeline.Functions.Timing;
 
 namespace OrdersPipeline.Infra.Definitions.Tests;
 
@@ -45,6 +46,23 @@ public sealed class ConfigTableTests
             Assert.That(key.Check($"{variable.Min - 1}"), Is.Not.Null);
             Assert.That(key.Check($"{variable.Max + 1}"), Is.Not.Null);
         });
+    }
+
+    [Test]
+    public void Both_function_timeouts_allow_exactly_what_the_functions_time_budget_fits()
+    {
+        foreach (var key in new[] { ConfigSchema.ProcessorTimeoutSeconds, ConfigSchema.AuditTimeoutSeconds })
+        {
+            Assert.Multiple(() =>
+            {
+                Assert.That(key.Check($"{TimeBudgetPolicy.MinimumFunctionTimeoutSeconds}"), Is.Null, key.Name);
+                Assert.That(key.Check($"{TimeBudgetPolicy.MaximumFunctionTimeoutSeconds}"), Is.Null, key.Name);
+                Assert.That(key.Check($"{TimeBudgetPolicy.MinimumFunctionTimeoutSeconds - 1}"), Is.Not.Null, key.Name);
+                Assert.That(key.Check($"{TimeBudgetPolicy.MaximumFunctionTimeoutSeconds + 1}"), Is.Not.Null, key.Name);
+                Assert.That(TimeBudgetPolicy.Default.Fits(
+                    TimeSpan.FromSeconds(TimeBudgetPolicy.MinimumFunctionTimeoutSeconds)), Is.True, key.Name);
+            });
+        }
     }
 
     private static string RepoRoot() =>

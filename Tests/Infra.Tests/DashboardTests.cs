@@ -47,11 +47,11 @@ public sealed class DashboardTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(Metrics("Audit outcomes").ToArray(), Has.Length.EqualTo(3)
+            Assert.That(Metrics("Audit outcomes").ToArray(), Has.Length.EqualTo(4)
                 .And.All.StartsWith("Shop/Orders Messages")
                 .And.All.EndsWith("Environment dev Function dev-audit-lambda-backend"));
             Assert.That(Metrics("Processing lag and batch duration (ms)"),
-                Has.Some.StartsWith("Shop/Orders ProcessingLag ").And.Some.StartsWith("Shop/Orders BatchDuration "));
+                Has.Some.StartsWith("Shop/Orders WriteLagMax ").And.Some.StartsWith("Shop/Orders WriteLagAverage ").And.Some.StartsWith("Shop/Orders BatchDuration "));
             Assert.That(Metrics("Stream iterator age (ms)"),
                 Is.EqualTo(new[] { "AWS/Lambda IteratorAge FunctionName dev-order-processor-lambda-backend" }));
             Assert.That(Metrics("Queue depth"), Is.EqualTo(new[]

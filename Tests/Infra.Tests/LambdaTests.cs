@@ -49,7 +49,7 @@ public sealed class LambdaTests
             ["KEY_PREFIX"] = "processed-data",
             ["MAX_CONCURRENCY"] = "16",
             ["METRICS_NAMESPACE"] = "OrdersPipeline",
-            ["METRICS_ENVIRONMENT"] = "dev",
+            ["ENVIRONMENT"] = "dev",
         }));
     }
 
@@ -73,7 +73,7 @@ public sealed class LambdaTests
         {
             ["AUDIT_TABLE_NAME"] = "dev-audit-table-backend",
             ["METRICS_NAMESPACE"] = "OrdersPipeline",
-            ["METRICS_ENVIRONMENT"] = "dev",
+            ["ENVIRONMENT"] = "dev",
         }));
     }
 

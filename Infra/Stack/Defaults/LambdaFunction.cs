@@ -1,4 +1,4 @@
-using OrdersPipeline.Functions.Metrics;
+using OrdersPipeline.Functions.Configuration;
 using OrdersPipeline.Infra.Components;
 using OrdersPipeline.Infra.Definitions;
 using Pulumi;
@@ -95,7 +95,7 @@ public sealed class LambdaFunction
         var all = new InputMap<string>
         {
             { MetricsEnvironment.Namespace.Name, config.Get(ConfigSchema.MetricsNamespace) },
-            { MetricsEnvironment.Environment.Name, config.Get(ConfigSchema.Environment) },
+            { MetricsEnvironment.EnvironmentName.Name, config.Get(ConfigSchema.Environment) },
         };
         all.AddRange(variables);
         return all;

@@ -121,8 +121,8 @@ public sealed class EmbeddedMetricsTests
             Assert.That(line.GetProperty("MessagesAlreadyStored").GetInt32(), Is.EqualTo(1));
             Assert.That(line.GetProperty("MessagesFailed").GetInt32(), Is.EqualTo(1));
             Assert.That(line.GetProperty("MessagesDeferred").GetInt32(), Is.EqualTo(0));
-            Assert.That(line.GetProperty(AuditFunction.FailureTypeMetricPrefix + "RetryAttemptsExhausted").GetInt32(), Is.EqualTo(1));
-            Assert.That(line.GetProperty(AuditFunction.FailureTypeMetricPrefix + FailureTypes.UnparseableMessage).GetInt32(), Is.EqualTo(2));
+            Assert.That(line.GetProperty(PipelineMetrics.FailureTypePrefix + "RetryAttemptsExhausted").GetInt32(), Is.EqualTo(1));
+            Assert.That(line.GetProperty(PipelineMetrics.FailureTypePrefix + FailureTypes.UnparseableMessage).GetInt32(), Is.EqualTo(2));
         });
     }
 
