@@ -1,4 +1,5 @@
 using OrdersPipeline.Functions.Audit;
+using OrdersPipeline.Functions.Ingest.Http;
 using OrdersPipeline.Functions.Processor;
 
 namespace OrdersPipeline.Functions;
@@ -21,4 +22,9 @@ public static class Handlers
     public const string Audit =
         AssemblyName + "::" + AssemblyName + "." + nameof(Functions.Audit) + "." + nameof(AuditFunction) + "::" +
         nameof(AuditFunction.HandleAsync);
+
+    /// <summary><c>Task&lt;APIGatewayProxyResponse&gt; HandleAsync(APIGatewayProxyRequest, ILambdaContext)</c>.</summary>
+    public const string HttpIngest =
+        AssemblyName + "::" + AssemblyName + "." + nameof(Functions.Ingest) + "." + nameof(Functions.Ingest.Http) + "." +
+        nameof(HttpIngestFunction) + "::" + nameof(HttpIngestFunction.HandleAsync);
 }

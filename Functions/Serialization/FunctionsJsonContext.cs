@@ -25,4 +25,5 @@ namespace OrdersPipeline.Functions.Serialization;
 [JsonSerializable(typeof(APIGatewayProxyResponse))]
 [JsonSerializable(typeof(S3Event))]
 [JsonSerializable(typeof(ProblemDetails))]
+[JsonSerializable(typeof(OrderReceipt))]
 public sealed partial class FunctionsJsonContext : JsonSerializerContext;

@@ -13,7 +13,12 @@ public sealed record ProblemDetails(
     [property: JsonPropertyName("detail")] string? Detail,
     [property: JsonPropertyName("instance")] string? Instance,
     [property: JsonPropertyName("requestId")] string RequestId,
-    [property: JsonPropertyName("errors")] IReadOnlyList<FieldProblem>? Errors = null);
+    [property: JsonPropertyName("errors")] IReadOnlyList<FieldProblem>? Errors = null)
+{
+    /// <summary>On a 500 only: the id under which the cause is logged.</summary>
+    [JsonPropertyName("correlationId")]
+    public string? CorrelationId { get; init; }
+}
 
 /// <summary>The problem types of the ingest API: each a stable URI, documented in docs/ingest.md.</summary>
 public static class ProblemTypes

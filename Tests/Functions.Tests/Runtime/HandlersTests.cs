@@ -1,4 +1,5 @@
 using System.Reflection;
+using Amazon.Lambda.APIGatewayEvents;
 using Amazon.Lambda.Core;
 using Amazon.Lambda.DynamoDBEvents;
 using Amazon.Lambda.SQSEvents;
@@ -41,6 +42,10 @@ public sealed class HandlersTests
     [Test]
     public void The_audit_handler_resolves_to_the_sqs_signature() =>
         AssertSignature(Resolve(Handlers.Audit), typeof(SQSEvent), typeof(SQSBatchResponse));
+
+    [Test]
+    public void The_http_ingest_handler_resolves_to_the_api_gateway_proxy_signature() =>
+        AssertSignature(Resolve(Handlers.HttpIngest), typeof(APIGatewayProxyRequest), typeof(APIGatewayProxyResponse));
 
     [Test]
     public void The_handler_strings_keep_the_format_infra_deploys() => Assert.Multiple(() =>
