@@ -1,4 +1,5 @@
 using OrdersPipeline.Functions.Audit;
+using OrdersPipeline.Functions.Ingest.Files;
 using OrdersPipeline.Functions.Ingest.Http;
 using OrdersPipeline.Functions.Processor;
 
@@ -27,4 +28,9 @@ public static class Handlers
     public const string HttpIngest =
         AssemblyName + "::" + AssemblyName + "." + nameof(Functions.Ingest) + "." + nameof(Functions.Ingest.Http) + "." +
         nameof(HttpIngestFunction) + "::" + nameof(HttpIngestFunction.HandleAsync);
+
+    /// <summary><c>Task HandleAsync(S3Event, ILambdaContext)</c>.</summary>
+    public const string FileIngest =
+        AssemblyName + "::" + AssemblyName + "." + nameof(Functions.Ingest) + "." + nameof(Functions.Ingest.Files) + "." +
+        nameof(FileIngestFunction) + "::" + nameof(FileIngestFunction.HandleAsync);
 }

@@ -21,6 +21,8 @@ public sealed record FileIngestSettings
     public required string OrdersTableName { get; init; }
     public required string IngestLogTableName { get; init; }
     public int MaxObjectMb { get; init; } = FileIngestEnvironment.MaxObjectMb.Default;
+    public string MetricsNamespace { get; init; } = Metrics.MetricsEnvironment.Namespace.Default;
+    public string MetricsEnvironmentName { get; init; } = Metrics.MetricsEnvironment.Environment.Default;
 
     public long MaxObjectBytes => MaxObjectMb * 1024L * 1024L;
 
@@ -33,5 +35,7 @@ public sealed record FileIngestSettings
         OrdersTableName = env.Read(FileIngestEnvironment.OrdersTableName),
         IngestLogTableName = env.Read(FileIngestEnvironment.IngestLogTableName),
         MaxObjectMb = env.Read(FileIngestEnvironment.MaxObjectMb),
+        MetricsNamespace = env.Read(Metrics.MetricsEnvironment.Namespace),
+        MetricsEnvironmentName = env.Read(Metrics.MetricsEnvironment.Environment),
     };
 }
