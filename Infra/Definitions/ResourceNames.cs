@@ -89,30 +89,58 @@ public sealed partial record ResourceNames(string Environment, string Team)
         (RedriveDepthAlarm, ServiceNameRules.CloudWatchAlarm),
         (ProcessingLagAlarm, ServiceNameRules.CloudWatchAlarm),
         (Dashboard, ServiceNameRules.CloudWatchDashboard),
-        (HttpIngestFunction, ServiceNameRules.LambdaFunction),
-        (HttpIngestRole, ServiceNameRules.IamRole),
-        (HttpIngestPolicy, ServiceNameRules.IamRolePolicy),
-        (HttpIngestLogGroup, ServiceNameRules.LogGroup),
-        (OrdersApiAccessLogGroup, ServiceNameRules.LogGroup),
-        (ApiGatewayCloudWatchRole, ServiceNameRules.IamRole),
-        (FileIngestFunction, ServiceNameRules.LambdaFunction),
-        (FileIngestRole, ServiceNameRules.IamRole),
-        (FileIngestPolicy, ServiceNameRules.IamRolePolicy),
-        (FileIngestLogGroup, ServiceNameRules.LogGroup),
-        (IngestLogTable, ServiceNameRules.DynamoDbTable),
-        (DropBucket(PlaceholderAccountId), ServiceNameRules.S3Bucket),
-        (Api5xxAlarm, ServiceNameRules.CloudWatchAlarm),
-        (Api4xxAlarm, ServiceNameRules.CloudWatchAlarm),
-        (ApiLatencyAlarm, ServiceNameRules.CloudWatchAlarm),
-        (HttpIngestErrorsAlarm, ServiceNameRules.CloudWatchAlarm),
-        (FileIngestErrorsAlarm, ServiceNameRules.CloudWatchAlarm),
-        (FailedFilesAlarm, ServiceNameRules.CloudWatchAlarm),
     ];
 
-    /// <summary>One config problem per name that breaks its service's limit, naming the keys it is built from.
+    /// <summary>The names of the ingest doors that are on, with their rules (checked only for resources the stack
+    /// will create).</summary>
+    public IReadOnlyList<(string Name, ServiceNameRule Rule)> Ingest(bool http, bool file, bool accountRole)
+    {
+        var names = new List<(string, ServiceNameRule)>();
+        if (http)
+        {
+            names.AddRange(
+            [
+                (HttpIngestFunction, ServiceNameRules.LambdaFunction),
+                (HttpIngestRole, ServiceNameRules.IamRole),
+                (HttpIngestPolicy, ServiceNameRules.IamRolePolicy),
+                (HttpIngestLogGroup, ServiceNameRules.LogGroup),
+                (OrdersApiAccessLogGroup, ServiceNameRules.LogGroup),
+                (Api5xxAlarm, ServiceNameRules.CloudWatchAlarm),
+                (Api4xxAlarm, ServiceNameRules.CloudWatchAlarm),
+                (ApiLatencyAlarm, ServiceNameRules.CloudWatchAlarm),
+                (HttpIngestErrorsAlarm, ServiceNameRules.CloudWatchAlarm),
+            ]);
+            if (accountRole)
+            {
+                names.Add((ApiGatewayCloudWatchRole, ServiceNameRules.IamRole));
+            }
+        }
+
+        if (file)
+        {
+            names.AddRange(
+            [
+                (FileIngestFunction, ServiceNameRules.LambdaFunction),
+                (FileIngestRole, ServiceNameRules.IamRole),
+                (FileIngestPolicy, ServiceNameRules.IamRolePolicy),
+                (FileIngestLogGroup, ServiceNameRules.LogGroup),
+                (IngestLogTable, ServiceNameRules.DynamoDbTable),
+                (DropBucket(PlaceholderAccountId), ServiceNameRules.S3Bucket),
+                (FileIngestErrorsAlarm, ServiceNameRules.CloudWatchAlarm),
+                (FailedFilesAlarm, ServiceNameRules.CloudWatchAlarm),
+            ]);
+        }
+
+        return names;
+    }
+
+
     /// The bucket is checked with a 12-digit placeholder account id.</summary>
-    public IReadOnlyList<string> Validate() =>
-        All()
+    public IReadOnlyList<string> Validate() => Validate(All());
+
+    /// <summary>As <see cref="Validate()"/>, for the given names.</summary>
+    public IReadOnlyList<string> Validate(IReadOnlyList<(string Name, ServiceNameRule Rule)> names) =>
+        names
             .Select(entry => (entry.Name, Broken: entry.Rule.Check(entry.Name)))
             .Where(entry => entry.Broken is not null)
             .Select(entry =>

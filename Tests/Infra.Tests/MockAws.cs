@@ -17,4 +17,12 @@ internal static class MockAws
     public static string LogGroupArn(string name) => $"arn:aws:logs:{Region}:{AccountId}:log-group:{name}";
     public static string TopicArn(string name) => $"arn:aws:sns:{Region}:{AccountId}:{name}";
     public static string AlarmArn(string name) => $"arn:aws:cloudwatch:{Region}:{AccountId}:alarm:{name}";
+
+    // Ingest: the REST API's computed identifiers.
+    public const string RestApiId = "a1b2c3d4e5";
+    public const string RootResourceId = "rootres01";
+    public static string ExecutionArn(string apiId) => $"arn:aws:execute-api:{Region}:{AccountId}:{apiId}";
+    public static string InvokeUrl(string apiId, string stage) => $"https://{apiId}.execute-api.{Region}.amazonaws.com/{stage}";
+    public static string InvokeArn(string functionArn) =>
+        $"arn:aws:apigateway:{Region}:lambda:path/2015-03-31/functions/{functionArn}/invocations";
 }
