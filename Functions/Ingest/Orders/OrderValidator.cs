@@ -43,12 +43,12 @@ public static class OrderValidator
             switch (name)
             {
                 case OrderFields.OrderId:
-                    orderId = Identifier(value, name, OrderLimits.MaxOrderIdLength, problems);
+                    orderId = Identifier(value, FieldPath.Top(name), OrderLimits.MaxOrderIdLength, problems);
                     Put(attributes, name, orderId);
                     break;
                 case OrderFields.CustomerId:
                     seenCustomer = true;
-                    Put(attributes, name, Identifier(value, name, OrderLimits.MaxCustomerIdLength, problems));
+                    Put(attributes, name, Identifier(value, FieldPath.Top(name), OrderLimits.MaxCustomerIdLength, problems));
                     break;
                 case OrderFields.Currency:
                     seenCurrency = true;
@@ -66,7 +66,7 @@ public static class OrderValidator
                     {
                         problems.Add(new FieldProblem(name, "is set by the service and may not be sent"));
                     }
-                    else if (Convert(value, name, 1, problems) is { } converted)
+                    else if (Convert(value, FieldPath.Top(name), 1, problems) is { } converted)
                     {
                         attributes[name] = converted;
                     }
@@ -106,11 +106,11 @@ public static class OrderValidator
         }
     }
 
-    private static string? Identifier(JsonElement value, string field, int maxLength, List<FieldProblem> problems)
+    private static string? Identifier(JsonElement value, FieldPath field, int maxLength, List<FieldProblem> problems)
     {
         if (value.ValueKind != JsonValueKind.String)
         {
-            problems.Add(new FieldProblem(field, "must be a string"));
+            problems.Add(new FieldProblem(field.ToString(), "must be a string"));
             return null;
         }
 
@@ -122,7 +122,7 @@ public static class OrderValidator
             : null;
         if (reason is not null)
         {
-            problems.Add(new FieldProblem(field, reason));
+            problems.Add(new FieldProblem(field.ToString(), reason));
             return null;
         }
 
@@ -174,7 +174,7 @@ public static class OrderValidator
         var before = problems.Count;
         foreach (var element in value.EnumerateArray())
         {
-            if (Item(element, $"{OrderFields.Items}[{index}]", problems) is { } item)
+            if (Item(element, FieldPath.Item(index), problems) is { } item)
             {
                 list.Add(item);
             }
@@ -185,11 +185,11 @@ public static class OrderValidator
         return problems.Count == before ? new AttributeValue { L = list } : null;
     }
 
-    private static AttributeValue? Item(JsonElement item, string path, List<FieldProblem> problems)
+    private static AttributeValue? Item(JsonElement item, FieldPath path, List<FieldProblem> problems)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new FieldProblem(path, "must be an object with sku, quantity and unitPrice"));
+            problems.Add(new FieldProblem(path.ToString(), "must be an object with sku, quantity and unitPrice"));
             return null;
         }
 
@@ -197,10 +197,10 @@ public static class OrderValidator
         var before = problems.Count;
         foreach (var property in item.EnumerateObject())
         {
-            var field = $"{path}.{property.Name}";
+            var field = path.ChildOfItem(property.Name);
             if (map.ContainsKey(property.Name))
             {
-                problems.Add(new FieldProblem(field, "appears more than once"));
+                problems.Add(new FieldProblem(field.ToString(), "appears more than once"));
                 continue;
             }
 
@@ -223,32 +223,32 @@ public static class OrderValidator
         {
             if (!item.TryGetProperty(required, out _))
             {
-                problems.Add(new FieldProblem($"{path}.{required}", "is required"));
+                problems.Add(new FieldProblem(path.ChildOfItem(required).ToString(), "is required"));
             }
         }
 
         return problems.Count == before ? new AttributeValue { M = map } : null;
     }
 
-    private static AttributeValue? Quantity(JsonElement value, string field, List<FieldProblem> problems)
+    private static AttributeValue? Quantity(JsonElement value, FieldPath field, List<FieldProblem> problems)
     {
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var quantity) ||
             value.GetRawText().AsSpan().IndexOfAny(".eE") >= 0)
         {
-            problems.Add(new FieldProblem(field, "must be a whole number greater than 0"));
+            problems.Add(new FieldProblem(field.ToString(), "must be a whole number greater than 0"));
             return null;
         }
 
         if (quantity <= 0 || quantity > OrderLimits.MaxQuantity)
         {
-            problems.Add(new FieldProblem(field, $"must be greater than 0 and at most {OrderLimits.MaxQuantity}"));
+            problems.Add(new FieldProblem(field.ToString(), $"must be greater than 0 and at most {OrderLimits.MaxQuantity}"));
             return null;
         }
 
         return new AttributeValue { N = value.GetRawText() };
     }
 
-    private static AttributeValue? Money(JsonElement value, string field, List<FieldProblem> problems)
+    private static AttributeValue? Money(JsonElement value, FieldPath field, List<FieldProblem> problems)
     {
         // A JSON number's raw text or a string's content: never parsed into a binary type.
         var text = value.ValueKind switch
@@ -259,19 +259,19 @@ public static class OrderValidator
         };
         if (text is null)
         {
-            problems.Add(new FieldProblem(field, "must be a decimal number or a decimal string, such as 12.50"));
+            problems.Add(new FieldProblem(field.ToString(), "must be a decimal number or a decimal string, such as 12.50"));
             return null;
         }
 
         if (ExactDecimal.Check(text) is { } reason)
         {
-            problems.Add(new FieldProblem(field, reason));
+            problems.Add(new FieldProblem(field.ToString(), reason));
             return null;
         }
 
         if (ExactDecimal.IsNegative(text))
         {
-            problems.Add(new FieldProblem(field, "must not be negative"));
+            problems.Add(new FieldProblem(field.ToString(), "must not be negative"));
             return null;
         }
 
@@ -280,11 +280,11 @@ public static class OrderValidator
 
     /// <summary>Any JSON value as a DynamoDB attribute: strings S, numbers N (text kept), booleans, null, objects M,
     /// arrays L.</summary>
-    private static AttributeValue? Convert(JsonElement value, string path, int depth, List<FieldProblem> problems)
+    private static AttributeValue? Convert(JsonElement value, FieldPath path, int depth, List<FieldProblem> problems)
     {
         if (depth > OrderLimits.MaxDepth)
         {
-            problems.Add(new FieldProblem(path, $"nests deeper than {OrderLimits.MaxDepth} levels"));
+            problems.Add(new FieldProblem(path.ToString(), $"nests deeper than {OrderLimits.MaxDepth} levels"));
             return null;
         }
 
@@ -296,7 +296,7 @@ public static class OrderValidator
                 var text = value.GetRawText();
                 if (SignificantDigits(text) > OrderLimits.MaxNumberDigits)
                 {
-                    problems.Add(new FieldProblem(path,
+                    problems.Add(new FieldProblem(path.ToString(),
                         $"has more than {OrderLimits.MaxNumberDigits} significant digits"));
                     return null;
                 }
@@ -312,7 +312,7 @@ public static class OrderValidator
                 var index = 0;
                 foreach (var element in value.EnumerateArray())
                 {
-                    if (Convert(element, $"{path}[{index++}]", depth + 1, problems) is { } converted)
+                    if (Convert(element, new FieldPath(path.ToString(), index++, null), depth + 1, problems) is { } converted)
                     {
                         list.Add(converted);
                     }
@@ -323,7 +323,7 @@ public static class OrderValidator
                 var map = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
                 foreach (var property in value.EnumerateObject())
                 {
-                    if (Convert(property.Value, $"{path}.{property.Name}", depth + 1, problems) is { } converted)
+                    if (Convert(property.Value, path.Child(property.Name), depth + 1, problems) is { } converted)
                     {
                         map[property.Name] = converted;
                     }
