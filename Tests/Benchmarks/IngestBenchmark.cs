@@ -63,9 +63,10 @@ internal static class IngestBenchmark
         var cpu = HttpCpu();
         output.WriteLine();
         output.WriteLine("(b) HTTP ingest handler CPU per request, no I/O (store answers 201 at once), 1 thread, body ~" +
-                         $"{cpu.BodyBytes} B with 3 items (median of {cpu.Handler.Samples.Count} rounds of {cpu.RequestsPerRound}):");
-        output.WriteLine($"  handler only                        {cpu.Handler.Median,8:F2} µs/request  [min {cpu.Handler.Min:F2}, max {cpu.Handler.Max:F2}]  {cpu.HandlerBytes,8:N0} B allocated");
-        output.WriteLine($"  with event deserialize + serialize  {cpu.Full.Median,8:F2} µs/request  [min {cpu.Full.Min:F2}, max {cpu.Full.Max:F2}]  {cpu.FullBytes,8:N0} B allocated");
+                         $"{cpu.BodyBytes} B with 3 items; process CPU time per request (median of {cpu.Handler.Samples.Count} " +
+                         $"alternating rounds of {cpu.RequestsPerRound}), wall time beside it:");
+        output.WriteLine($"  handler only                        {cpu.Handler.Median,8:F2} µs CPU  [min {cpu.Handler.Min:F2}, max {cpu.Handler.Max:F2}]  wall {cpu.HandlerWall.Median:F2} µs  {cpu.HandlerBytes,8:N0} B allocated");
+        output.WriteLine($"  with event deserialize + serialize  {cpu.Full.Median,8:F2} µs CPU  [min {cpu.Full.Min:F2}, max {cpu.Full.Max:F2}]  wall {cpu.FullWall.Median:F2} µs  {cpu.FullBytes,8:N0} B allocated");
         output.WriteLine($"  target ≤ {MicrosPerRequestTarget} µs/request (with serialization): {(cpu.Full.Median <= MicrosPerRequestTarget ? "PASS" : "MISS")}");
 
         if (cpuOnly)
@@ -86,7 +87,8 @@ internal static class IngestBenchmark
         return 0;
     }
 
-    private sealed record CpuResult(Stats Handler, double HandlerBytes, Stats Full, double FullBytes, int BodyBytes, int RequestsPerRound);
+    private sealed record CpuResult(Stats Handler, Stats HandlerWall, double HandlerBytes, Stats Full, Stats FullWall,
+        double FullBytes, int BodyBytes, int RequestsPerRound);
 
     private static CpuResult HttpCpu()
     {
@@ -121,31 +123,43 @@ internal static class IngestBenchmark
             }
         }
 
-        var (handler, handlerBytes) = Measure(HandlerOnly, requests);
-        var (full, fullBytes) = Measure(Full, requests);
-        return new CpuResult(handler, handlerBytes, full, fullBytes, Encoding.UTF8.GetByteCount(bodies[0]), requests);
+        var (handler, full) = MeasurePair(HandlerOnly, Full, requests);
+        return new CpuResult(handler.Cpu, handler.Wall, handler.Bytes, full.Cpu, full.Wall, full.Bytes,
+            Encoding.UTF8.GetByteCount(bodies[0]), requests);
     }
 
-    private static (Stats Micros, double Bytes) Measure(Action pass, int perPass)
+    /// <summary>Warms both passes up, then measures them in alternating rounds, so both see the same load from
+    /// anything else on the machine. Per request: process CPU time (what the issue's budget is about: immune to
+    /// other processes, includes this process's GC and JIT threads), wall time, and bytes allocated.</summary>
+    private static ((Stats Cpu, Stats Wall, double Bytes) First, (Stats Cpu, Stats Wall, double Bytes) Second) MeasurePair(
+        Action first, Action second, int perPass)
     {
-        var warmUntil = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 2;
+        var warmUntil = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 3;
         while (Stopwatch.GetTimestamp() < warmUntil)
         {
-            pass();
+            first();
+            second();
         }
 
-        var micros = new List<double>();
-        var bytes = new List<double>();
+        var samples = new[] { (Cpu: new List<double>(), Wall: new List<double>(), Bytes: new List<double>()),
+            (Cpu: new List<double>(), Wall: new List<double>(), Bytes: new List<double>()) };
         for (var round = 0; round < 15; round++)
         {
-            var allocated = GC.GetAllocatedBytesForCurrentThread();
-            var started = Stopwatch.GetTimestamp();
-            pass();
-            micros.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds / perPass);
-            bytes.Add((GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)perPass);
+            for (var which = 0; which < 2; which++)
+            {
+                var pass = which == 0 ? first : second;
+                var allocated = GC.GetAllocatedBytesForCurrentThread();
+                var cpu = Environment.CpuUsage.TotalTime;
+                var started = Stopwatch.GetTimestamp();
+                pass();
+                samples[which].Wall.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds / perPass);
+                samples[which].Cpu.Add((Environment.CpuUsage.TotalTime - cpu).TotalMicroseconds / perPass);
+                samples[which].Bytes.Add((GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)perPass);
+            }
         }
 
-        return (Stats.Of(micros), Stats.Of(bytes).Median);
+        return ((Stats.Of(samples[0].Cpu), Stats.Of(samples[0].Wall), Stats.Of(samples[0].Bytes).Median),
+            (Stats.Of(samples[1].Cpu), Stats.Of(samples[1].Wall), Stats.Of(samples[1].Bytes).Median));
     }
 
     private static string EventJson(string body) =>
@@ -208,15 +222,35 @@ internal static class IngestBenchmark
             fileBytes = Encoding.UTF8.GetByteCount(file);
             var rawItems = Items(file.Replace("\"orderId\":\"f", "\"orderId\":\"r", StringComparison.Ordinal));
 
-            var started = Stopwatch.GetTimestamp();
-            await RawBatchWriteAsync(dynamoDb, pipeline.Names.OrdersTable, rawItems);
-            var rawRate = orders / Stopwatch.GetElapsedTime(started).TotalSeconds;
-
             var notification = await ingest.DropAsync(s3, $"bench-{round + 1}.ndjson", file);
             var s3Event = new FunctionsLambdaSerializer().Deserialize<S3Event>(new MemoryStream(Encoding.UTF8.GetBytes(notification)));
-            started = Stopwatch.GetTimestamp();
-            await function.HandleAsync(s3Event, new TestLambdaContext { AwsRequestId = $"bench-{round + 1}", RemainingTime = TimeSpan.FromMinutes(15) });
-            var handlerRate = orders / Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+            async Task<double> RawAsync()
+            {
+                var started = Stopwatch.GetTimestamp();
+                await RawBatchWriteAsync(dynamoDb, pipeline.Names.OrdersTable, rawItems);
+                return orders / Stopwatch.GetElapsedTime(started).TotalSeconds;
+            }
+
+            async Task<double> HandlerAsync()
+            {
+                var started = Stopwatch.GetTimestamp();
+                await function.HandleAsync(s3Event, new TestLambdaContext { AwsRequestId = $"bench-{round + 1}", RemainingTime = TimeSpan.FromMinutes(15) });
+                return orders / Stopwatch.GetElapsedTime(started).TotalSeconds;
+            }
+
+            // Which goes first alternates, so neither always meets the larger table.
+            double rawRate, handlerRate;
+            if (round % 2 == 0)
+            {
+                rawRate = await RawAsync();
+                handlerRate = await HandlerAsync();
+            }
+            else
+            {
+                handlerRate = await HandlerAsync();
+                rawRate = await RawAsync();
+            }
 
             if (round >= 0)
             {
