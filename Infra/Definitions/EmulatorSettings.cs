@@ -6,7 +6,9 @@ public sealed record EmulatorSettings(Uri Endpoint, string AccessKey, string Sec
     /// <summary>The AWS provider endpoint keys (provider <c>endpoints</c> block) of every service the stack calls.
     /// STS is included because the stack reads the caller identity.</summary>
     public static IReadOnlyList<string> Services { get; } =
-        ["cloudwatch", "dynamodb", "iam", "lambda", "logs", "s3", "sns", "sqs", "sts"];
+        ["cloudwatch", "dynamodb", "iam", "lambda", "logs", "s3", "sns", "sqs", "sts",
+            // Ingest: the HTTP door's REST API.
+            "apigateway"];
 
     /// <summary>The endpoint URL without a trailing slash, as the provider expects it.</summary>
     public string Url => Endpoint.AbsoluteUri.TrimEnd('/');

@@ -96,7 +96,7 @@ public sealed class EmulatorSettingsTests
     {
         Assert.That(EmulatorSettings.Services, Is.EquivalentTo(new[]
         {
-            "cloudwatch", "dynamodb", "iam", "lambda", "logs", "s3", "sns", "sqs", "sts",
+            "cloudwatch", "dynamodb", "iam", "lambda", "logs", "s3", "sns", "sqs", "sts", "apigateway",
         }));
     }
 

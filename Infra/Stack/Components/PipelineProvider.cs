@@ -58,5 +58,6 @@ public static class PipelineProvider
         Sns = url,
         Sqs = url,
         Sts = url,
+        Apigateway = url,
     };
 }
