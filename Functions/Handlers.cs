@@ -1,4 +1,6 @@
 using OrdersPipeline.Functions.Audit;
+using OrdersPipeline.Functions.Ingest.Files;
+using OrdersPipeline.Functions.Ingest.Http;
 using OrdersPipeline.Functions.Processor;
 
 namespace OrdersPipeline.Functions;
@@ -21,4 +23,14 @@ public static class Handlers
     public const string Audit =
         AssemblyName + "::" + AssemblyName + "." + nameof(Functions.Audit) + "." + nameof(AuditFunction) + "::" +
         nameof(AuditFunction.HandleAsync);
+
+    /// <summary><c>Task&lt;APIGatewayProxyResponse&gt; HandleAsync(APIGatewayProxyRequest, ILambdaContext)</c>.</summary>
+    public const string HttpIngest =
+        AssemblyName + "::" + AssemblyName + "." + nameof(Functions.Ingest) + "." + nameof(Functions.Ingest.Http) + "." +
+        nameof(HttpIngestFunction) + "::" + nameof(HttpIngestFunction.HandleAsync);
+
+    /// <summary><c>Task HandleAsync(S3Event, ILambdaContext)</c>.</summary>
+    public const string FileIngest =
+        AssemblyName + "::" + AssemblyName + "." + nameof(Functions.Ingest) + "." + nameof(Functions.Ingest.Files) + "." +
+        nameof(FileIngestFunction) + "::" + nameof(FileIngestFunction.HandleAsync);
 }

@@ -26,6 +26,10 @@ public static class AuditItemMapper
             ?? EpochMillisecondsToIso(sentTimestamp)
             ?? StreamRecordFields.Iso8601(auditedAt, alwaysMilliseconds: true));
         PutString(item, FailureTypes.AttributeName, !parsed ? FailureTypes.UnparseableMessage : NonEmpty(request?.Condition) ?? FailureTypes.Unknown);
+        if (parsed && S3InvocationFields.TryAdd(record, item))
+        {
+            item[FailureTypes.AttributeName] = new AttributeValue { S = FailureTypes.S3InvocationFailed };
+        }
 
         PutString(item, "requestId", request?.RequestId);
         PutString(item, "functionArn", request?.FunctionArn);

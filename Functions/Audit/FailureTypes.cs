@@ -11,4 +11,8 @@ public static class FailureTypes
 
     /// <summary>An on-failure record without <c>requestContext.condition</c>.</summary>
     public const string Unknown = "Unknown";
+
+    /// <summary>An asynchronous invocation with an S3 notification (the file ingest function) that failed every
+    /// attempt; Lambda's own condition stays in <c>condition</c> (docs/contracts.md, "S3 invocation record").</summary>
+    public const string S3InvocationFailed = "S3InvocationFailed";
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace OrdersPipeline.Functions.Contracts;
@@ -11,7 +12,18 @@ public sealed record OnFailureRecord(
     [property: JsonPropertyName("responseContext")] FailureResponseContext? ResponseContext,
     [property: JsonPropertyName("version")] string? Version,
     [property: JsonPropertyName("timestamp")] string? Timestamp,
-    [property: JsonPropertyName("DDBStreamBatchInfo")] StreamBatchInfo? DdbStreamBatchInfo);
+    [property: JsonPropertyName("DDBStreamBatchInfo")] StreamBatchInfo? DdbStreamBatchInfo)
+{
+    /// <summary>Asynchronous invocations only (the file ingest function): the event the function was invoked with,
+    /// e.g. an S3 notification (docs/contracts.md, "S3 invocation record").</summary>
+    [JsonPropertyName("requestPayload")]
+    public JsonElement? RequestPayload { get; init; }
+
+    /// <summary>Asynchronous invocations only: what the function returned, for a function error
+    /// <c>{"errorType", "errorMessage", "stackTrace"}</c>.</summary>
+    [JsonPropertyName("responsePayload")]
+    public JsonElement? ResponsePayload { get; init; }
+}
 
 public sealed record FailureRequestContext(
     [property: JsonPropertyName("requestId")] string? RequestId,

@@ -1,7 +1,10 @@
 using System.Text.Json.Serialization;
+using Amazon.Lambda.APIGatewayEvents;
 using Amazon.Lambda.DynamoDBEvents;
+using Amazon.Lambda.S3Events;
 using Amazon.Lambda.SQSEvents;
 using OrdersPipeline.Functions.Contracts;
+using OrdersPipeline.Functions.Ingest.Http;
 
 namespace OrdersPipeline.Functions.Serialization;
 
@@ -17,4 +20,10 @@ namespace OrdersPipeline.Functions.Serialization;
 [JsonSerializable(typeof(SQSBatchResponse), TypeInfoPropertyName = "SQSBatchResponse")]
 [JsonSerializable(typeof(SQSBatchResponse.BatchItemFailure), TypeInfoPropertyName = "SQSBatchItemFailure")]
 [JsonSerializable(typeof(OnFailureRecord))]
+// Ingest (docs/ingest.md): the API Gateway proxy event and response, the S3 notification, problem details.
+[JsonSerializable(typeof(APIGatewayProxyRequest))]
+[JsonSerializable(typeof(APIGatewayProxyResponse))]
+[JsonSerializable(typeof(S3Event))]
+[JsonSerializable(typeof(ProblemDetails))]
+[JsonSerializable(typeof(OrderReceipt))]
 public sealed partial class FunctionsJsonContext : JsonSerializerContext;

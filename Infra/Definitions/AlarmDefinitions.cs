@@ -9,6 +9,11 @@ public enum AlarmTarget
     AuditFunction,
     DeadLetterQueue,
     RedriveQueue,
+
+    // Ingest (only when its door is on).
+    HttpIngestFunction,
+    FileIngestFunction,
+    OrdersApi,
 }
 
 /// <summary>One CloudWatch alarm, everything but the dimension value (a resource name known at deploy time).</summary>
@@ -57,6 +62,7 @@ public static class AlarmDefinitions
             Queue(names.RedriveDepthAlarm, "Failure records could not be audited and were moved to the redrive queue.",
                 AlarmTarget.RedriveQueue),
             ProcessingLag(config),
+            .. IngestAlarmDefinitions.For(config),
         ];
     }
 

@@ -12,6 +12,7 @@ public static class BucketPolicies
     public const string S3LoggingServicePrincipal = "logging.s3.amazonaws.com";
     public const string ProcessedPrefix = "processed";
     public const string AuditTrailPrefix = "audit-trail";
+    public const string DropPrefix = "order-drop";
 
     /// <summary>Every bucket whose access is logged, with its prefix. A new bucket is added here and passes its
     /// prefix to <c>BucketDefaults</c>; a mocked-resource test checks the two agree.</summary>
@@ -22,6 +23,11 @@ public static class BucketPolicies
         if (config.Get(ConfigSchema.AuditTrail))
         {
             sources.Add(new AccessLogSource(AuditTrailPrefix, names.AuditTrailBucket(accountId)));
+        }
+
+        if (config.Get(ConfigSchema.FileIngest))
+        {
+            sources.Add(new AccessLogSource(DropPrefix, names.DropBucket(accountId)));
         }
 
         return sources;

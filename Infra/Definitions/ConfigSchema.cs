@@ -114,6 +114,40 @@ public static class ConfigSchema
     public static readonly ConfigKey<int> ProcessedObjectLockDays = Key.Int("processedObjectLockDays", 0, 0, 36_500,
         "Object Lock (governance) default retention of the processed bucket in days; 0: off. Set at creation only.");
 
+    // Ingest (docs/ingest.md): the HTTP door and the file door, each with its own switch.
+    public static readonly ConfigKey<bool> HttpIngest = Key.Flag("httpIngest", true,
+        "Raise the HTTP door: REST API POST /orders with an API key, usage plan and the HTTP ingest function.");
+
+    public static readonly ConfigKey<bool> FileIngest = Key.Flag("fileIngest", true,
+        "Raise the file door: the drop bucket, the ingest-log table and the file ingest function.");
+
+    public static readonly ConfigKey<int> ApiQuotaPerDay = Key.Int("apiQuotaPerDay", 10_000, 1, 1_000_000_000,
+        "Requests per day the usage plan allows the API key.");
+
+    public static readonly ConfigKey<int> ApiRateLimitPerSecond = Key.Int("apiRateLimitPerSecond", 50, 1, 10_000,
+        "Steady requests per second the usage plan allows (throttling rate).");
+
+    public static readonly ConfigKey<int> ApiBurstLimit = Key.Int("apiBurstLimit", 100, 1, 5_000,
+        "Requests the usage plan allows in a burst (throttling burst).");
+
+    public static readonly ConfigKey<bool> ApiGatewayAccountRole = Key.Flag("apiGatewayAccountRole", false,
+        "Set API Gateway's account-wide CloudWatch Logs role (shared by every API in the account and region).");
+
+    public static readonly ConfigKey<int> Api5xxRateAlarmPercent = Key.Int("api5xxRateAlarmPercent", 5, 1, 100,
+        "Share of API requests (%) answered 5xx in 5 minutes that raises the alarm.");
+
+    public static readonly ConfigKey<int> Api4xxAlarmThreshold = Key.Int("api4xxAlarmThreshold", 100, 1, 1_000_000,
+        "API requests answered 4xx in 5 minutes that raise the alarm.");
+
+    public static readonly ConfigKey<int> ApiLatencyP99AlarmMs = Key.Int("apiLatencyP99AlarmMs", 3_000, 10, 29_000,
+        "API p99 latency (ms) over 5 minutes that raises the alarm.");
+
+    public static readonly ConfigKey<int> DropObjectExpirationDays = Key.Int("dropObjectExpirationDays", 30, 1, 3650,
+        "Days before dropped files and their rejects files expire (every version).");
+
+    public static readonly ConfigKey<int> FileIngestMaxObjectMb = Key.Int("fileIngestMaxObjectMb",
+        FileIngestEnvironment.MaxObjectMb, "Largest dropped file (MB) that is read; a larger one is logged FAILED");
+
     /// <summary>Every key above, in declaration order.</summary>
     public static IReadOnlyList<ConfigKey> Keys { get; } = typeof(ConfigSchema)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -24,4 +24,17 @@ public static class PipelineDefaults
     public const int MaxVisibilityTimeoutSeconds = 43_200;
     public const int AlarmPeriodSeconds = 300;
     public const int AlarmEvaluationPeriods = 1;
+
+    // Ingest (docs/ingest.md).
+    public const string IngestLogHashKey = Functions.Ingest.Files.IngestLogItem.HashKey;
+    public const string IngestLogRangeKey = Functions.Ingest.Files.IngestLogItem.RangeKey;
+    public const string DropIncomingPrefix = Functions.Ingest.Files.DropLayout.IncomingPrefix;
+    public const string DropRejectsPrefix = Functions.Ingest.Files.DropLayout.RejectsPrefix;
+    public const string OrdersApiStage = "v1";
+    public const string OrdersApiPath = "orders";
+    public const int HttpIngestMemoryMb = 256;
+    public const int HttpIngestTimeoutSeconds = 10;
+    public const int FileIngestMemoryMb = 1024;
+    public const int FileIngestTimeoutSeconds = 900;
+    public const int FileIngestMaximumRetryAttempts = 2;
 }

@@ -53,6 +53,49 @@ public static class PolicyDocuments
     public static string AuditPolicy(string auditTableArn, string deadLetterQueueArn, string logGroupArn) =>
         RolePolicy(AuditStatements(auditTableArn, deadLetterQueueArn, logGroupArn));
 
+    // Ingest (docs/ingest.md, "Permissions").
+
+    /// <summary>The HTTP ingest function only ever writes single orders, conditionally.</summary>
+    public static IReadOnlyList<PolicyStatement> HttpIngestStatements(string ordersTableArn, string logGroupArn) =>
+    [
+        new("WriteOrders", ["dynamodb:PutItem", "dynamodb:UpdateItem"], [ordersTableArn]),
+        OwnLogsStatement(logGroupArn),
+    ];
+
+    public static IReadOnlyList<PolicyStatement> FileIngestStatements(string ordersTableArn, string ingestLogTableArn,
+        string dropBucketArn, string deadLetterQueueArn, string logGroupArn) =>
+    [
+        // GetObjectVersion: the function reads exactly the version the notification names.
+        new("ReadDroppedFiles", ["s3:GetObject", "s3:GetObjectVersion"],
+            [$"{dropBucketArn}/{PipelineDefaults.DropIncomingPrefix}*"]),
+        new("WriteRejectsFiles", ["s3:PutObject"], [$"{dropBucketArn}/{PipelineDefaults.DropRejectsPrefix}*"]),
+        new("WriteOrders", ["dynamodb:BatchWriteItem"], [ordersTableArn]),
+        new("WriteIngestLog", ["dynamodb:PutItem"], [ingestLogTableArn]),
+        // Lambda sends the on-failure record of an asynchronous invocation with the function's role.
+        new("SendFailedEventsToDeadLetterQueue", ["sqs:SendMessage"], [deadLetterQueueArn]),
+        OwnLogsStatement(logGroupArn),
+    ];
+
+    public const string ApiGatewayServicePrincipal = "apigateway.amazonaws.com";
+    public const string S3ServicePrincipal = "s3.amazonaws.com";
+
+    /// <summary>The AWS managed policy API Gateway's account-wide CloudWatch role carries (log groups it names
+    /// itself, so it cannot be narrowed here).</summary>
+    public const string ApiGatewayPushToCloudWatchLogsPolicyArn =
+        "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs";
+
+    /// <summary>Lets API Gateway assume the role, and nothing else.</summary>
+    public static string ApiGatewayTrustPolicy() =>
+        Document(new JsonArray
+        {
+            new JsonObject
+            {
+                ["Effect"] = "Allow",
+                ["Principal"] = new JsonObject { ["Service"] = ApiGatewayServicePrincipal },
+                ["Action"] = "sts:AssumeRole",
+            },
+        });
+
     public static string RolePolicy(IReadOnlyList<PolicyStatement> statements)
     {
         if (statements.SelectMany(statement => statement.Actions).Any(action => action.Contains('*')))

@@ -48,6 +48,34 @@ public sealed partial record ResourceNames(string Environment, string Team)
 
     public string AuditTrailBucket(string accountId) => Name($"audit-trail-{CheckedAccountId(accountId)}");
 
+    // Ingest (docs/ingest.md): the HTTP door and the file door.
+    public string HttpIngestFunction => Name("http-ingest-lambda");
+    public string HttpIngestRole => Name("http-ingest-role");
+    public string HttpIngestPolicy => Name("http-ingest-policy");
+    public string HttpIngestLogGroup => LogGroupOf(HttpIngestFunction);
+    public string OrdersApi => Name("orders-api");
+    public string OrdersApiKey => Name("orders-api-key");
+    public string OrdersApiUsagePlan => Name("orders-api-usage-plan");
+    public string OrdersApiAccessLogGroup => $"/aws/apigateway/{OrdersApi}";
+    public string ApiGatewayCloudWatchRole => Name("apigateway-cloudwatch-role");
+    public string FileIngestFunction => Name("file-ingest-lambda");
+    public string FileIngestRole => Name("file-ingest-role");
+    public string FileIngestPolicy => Name("file-ingest-policy");
+    public string FileIngestLogGroup => LogGroupOf(FileIngestFunction);
+    public string IngestLogTable => Name("ingest-log");
+    public string Api5xxAlarm => Name("api-5xx-rate-alarm");
+    public string Api4xxAlarm => Name("api-4xx-alarm");
+    public string ApiLatencyAlarm => Name("api-latency-p99-alarm");
+    public string HttpIngestErrorsAlarm => Name("http-ingest-errors-alarm");
+    public string FileIngestErrorsAlarm => Name("file-ingest-errors-alarm");
+    public string FailedFilesAlarm => Name("ingest-failed-files-alarm");
+
+    /// <summary>The drop bucket carries the account id because bucket names are global.</summary>
+    public string DropBucket(string accountId) =>
+        AccountIdPattern().IsMatch(accountId)
+            ? Name($"order-drop-{accountId}")
+            : throw new ArgumentException($"'{accountId}' is not a 12-digit AWS account id.", nameof(accountId));
+
     /// <summary>The bucket name carries the account id because bucket names are global.</summary>
     public string ProcessedBucket(string accountId) => Name($"processed-data-{CheckedAccountId(accountId)}");
 
@@ -85,10 +113,56 @@ public sealed partial record ResourceNames(string Environment, string Team)
         (BucketPolicyChangesAlarm, ServiceNameRules.CloudWatchAlarm),
     ];
 
-    /// <summary>One config problem per name that breaks its service's limit, naming the keys it is built from.
+    /// <summary>The names of the ingest doors that are on, with their rules (checked only for resources the stack
+    /// will create).</summary>
+    public IReadOnlyList<(string Name, ServiceNameRule Rule)> Ingest(bool http, bool file, bool accountRole)
+    {
+        var names = new List<(string, ServiceNameRule)>();
+        if (http)
+        {
+            names.AddRange(
+            [
+                (HttpIngestFunction, ServiceNameRules.LambdaFunction),
+                (HttpIngestRole, ServiceNameRules.IamRole),
+                (HttpIngestPolicy, ServiceNameRules.IamRolePolicy),
+                (HttpIngestLogGroup, ServiceNameRules.LogGroup),
+                (OrdersApiAccessLogGroup, ServiceNameRules.LogGroup),
+                (Api5xxAlarm, ServiceNameRules.CloudWatchAlarm),
+                (Api4xxAlarm, ServiceNameRules.CloudWatchAlarm),
+                (ApiLatencyAlarm, ServiceNameRules.CloudWatchAlarm),
+                (HttpIngestErrorsAlarm, ServiceNameRules.CloudWatchAlarm),
+            ]);
+            if (accountRole)
+            {
+                names.Add((ApiGatewayCloudWatchRole, ServiceNameRules.IamRole));
+            }
+        }
+
+        if (file)
+        {
+            names.AddRange(
+            [
+                (FileIngestFunction, ServiceNameRules.LambdaFunction),
+                (FileIngestRole, ServiceNameRules.IamRole),
+                (FileIngestPolicy, ServiceNameRules.IamRolePolicy),
+                (FileIngestLogGroup, ServiceNameRules.LogGroup),
+                (IngestLogTable, ServiceNameRules.DynamoDbTable),
+                (DropBucket(PlaceholderAccountId), ServiceNameRules.S3Bucket),
+                (FileIngestErrorsAlarm, ServiceNameRules.CloudWatchAlarm),
+                (FailedFilesAlarm, ServiceNameRules.CloudWatchAlarm),
+            ]);
+        }
+
+        return names;
+    }
+
+
     /// The bucket is checked with a 12-digit placeholder account id.</summary>
-    public IReadOnlyList<string> Validate() =>
-        All()
+    public IReadOnlyList<string> Validate() => Validate(All());
+
+    /// <summary>As <see cref="Validate()"/>, for the given names.</summary>
+    public IReadOnlyList<string> Validate(IReadOnlyList<(string Name, ServiceNameRule Rule)> names) =>
+        names
             .Select(entry => (entry.Name, Broken: entry.Rule.Check(entry.Name)))
             .Where(entry => entry.Broken is not null)
             .Select(entry =>

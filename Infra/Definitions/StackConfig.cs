@@ -46,6 +46,13 @@ public sealed class StackConfig
         if (values.ContainsKey(ConfigSchema.Environment) && values.ContainsKey(ConfigSchema.Team))
         {
             problems.AddRange(config.Names.Validate());
+            // The ingest doors' names, for the doors that are on (docs/ingest.md).
+            if (values.ContainsKey(ConfigSchema.HttpIngest) && values.ContainsKey(ConfigSchema.FileIngest) &&
+                values.ContainsKey(ConfigSchema.ApiGatewayAccountRole))
+            {
+                problems.AddRange(config.Names.Validate(config.Names.Ingest(config.Get(ConfigSchema.HttpIngest),
+                    config.Get(ConfigSchema.FileIngest), config.Get(ConfigSchema.ApiGatewayAccountRole))));
+            }
         }
 
         if (values.ContainsKey(ConfigSchema.AuditTimeoutSeconds))

@@ -21,6 +21,8 @@ public sealed class PipelineStack : Stack
     private readonly EncryptionKey? _key;
     private readonly AccessLogs _accessLogs;
     private readonly AuditTrail? _auditTrail;
+    private readonly HttpIngest? _httpIngest;
+    private readonly FileIngest? _fileIngest;
 
     public PipelineStack()
     {
@@ -59,11 +61,29 @@ public sealed class PipelineStack : Stack
             [AlarmTarget.DeadLetterQueue] = _audit.DeadLetterQueue.Name,
             [AlarmTarget.RedriveQueue] = _audit.RedriveQueue.Name,
         };
+
+        // Ingest (docs/ingest.md): each door on its own switch; both write to the orders table, the file door's failed
+        // invocations go to the dead-letter queue.
+        if (_config.Get(ConfigSchema.HttpIngest))
+        {
+            _httpIngest = new HttpIngest("http-ingest", context, new HttpIngestArgs(_orders.Table));
+            watched[AlarmTarget.HttpIngestFunction] = _httpIngest.Function.Function.Name;
+            watched[AlarmTarget.OrdersApi] = _httpIngest.Api.Name;
+        }
+
+        if (_config.Get(ConfigSchema.FileIngest))
+        {
+            _fileIngest = new FileIngest("file-ingest", context,
+                new FileIngestArgs(_orders.Table, _audit.DeadLetterQueue, accountId));
+            watched[AlarmTarget.FileIngestFunction] = _fileIngest.Function.Function.Name;
+        }
+
         _monitoring = new Monitoring("monitoring", context, watched);
         _dashboard = new Dashboard("dashboard", context, region, watched);
         _auditTrail = _config.Get(ConfigSchema.AuditTrail)
             ? new AuditTrail("audit-trail", context,
-                new AuditTrailArgs(scope!, accountId, _storage.Bucket, _orders.Table, _monitoring.Topic))
+                new AuditTrailArgs(scope!, accountId, _storage.Bucket, _orders.Table, _monitoring.Topic,
+                    _fileIngest?.Bucket))
             : null;
     }
 
@@ -95,6 +115,14 @@ public sealed class PipelineStack : Stack
     [Output("alarmNames")] public Output<ImmutableArray<string>> AlarmNames =>
         Output.All(_monitoring.Alarms.Select(alarm => alarm.Name));
     [Output("dashboardName")] public Output<string> DashboardName => _dashboard.Resource.DashboardName;
+    // Ingest: null when the door is off. The API key's value is never an output (README, "Ingest").
+    [Output("ordersApiUrl")] public Output<string?> OrdersApiUrl => Optional(_httpIngest?.Url);
+    [Output("ordersApiKeyId")] public Output<string?> OrdersApiKeyId => Optional(_httpIngest?.ApiKey.Id);
+    [Output("dropBucketName")] public Output<string?> DropBucketName => Optional(_fileIngest?.Bucket.BucketName);
+    [Output("ingestLogTableName")] public Output<string?> IngestLogTableName => Optional(_fileIngest?.LogTable.Name);
+
+    private static Output<string?> Optional(Output<string>? output) =>
+        output?.Apply(value => (string?)value) ?? Output.Create((string?)null);
 
     // Data protection. Empty strings where a control is off, so every stack has the same outputs.
     [Output("kmsKeyArn")] public Output<string> KmsKeyArn => EncryptionKey.ArnFor(_config, _key) ?? Off;

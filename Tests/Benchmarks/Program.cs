@@ -5,6 +5,12 @@ using OrdersPipeline.Benchmarks;
 // Exit codes: 0 measured (PASS or MISS: a miss is a result, not an error), 1 error, 2 bad usage.
 try
 {
+    // The ingest benchmark has its own options and report (IngestBenchmark.cs).
+    if (args is ["ingest", .. var ingestArgs])
+    {
+        return await IngestBenchmark.RunAsync(ingestArgs);
+    }
+
     var options = BenchmarkOptions.Parse(args);
     if (options.Help)
     {

@@ -5,8 +5,9 @@ using OrdersPipeline.Functions.Logging;
 using OrdersPipeline.Functions.Processor;
 using OrdersPipeline.Infra.Definitions;
 
-// Runs the data path end to end on a local AWS emulator: orders table → stream → processor → bucket, and
-// failures → DLQ → audit function → audit table. Exit code 0 when every change is in S3 or audited.
+// Runs the data path end to end on a local AWS emulator: orders (written directly, and sent through the HTTP and file
+// doors) → orders table → stream → processor → bucket, and failures → DLQ → audit function → audit table. Exit code 0
+// when every change is in S3 or audited, and every order the doors accepted or rejected is accounted for.
 try
 {
     await using var emulator = await AwsEmulator.StartAsync();
@@ -22,6 +23,13 @@ try
     Console.WriteLine($"Wrote orders: 4 inserts, 1 update, 1 delete. Writes of {OrderWriter.PoisonOrderId} are refused (injected failure).");
 
     var log = args.Contains("--verbose") ? JsonLog.Console : new JsonLog(TextWriter.Null);
+
+    // Both front doors (docs/ingest.md): orders sent the way Lambda invokes the handlers.
+    var ingest = await IngestResources.CreateAsync(emulator, resources);
+    var doors = new IngestSender(s3, dynamoDb, resources, ingest, log);
+    await doors.SendAsync();
+    Console.WriteLine($"Sent orders through the doors (drop bucket {ingest.DropBucket}, ingest log {ingest.IngestLogTable}):");
+    doors.Lines.ForEach(Console.WriteLine);
     var store = new PoisonStore(new S3ProcessedObjectStore(s3, resources.Names.Bucket), id => id == OrderWriter.PoisonOrderId);
     var processor = new ProcessorFunction(store, resources.ProcessorSettings, TimeProvider.System, log);
     var audit = new AuditFunction(dynamoDb, resources.AuditSettings, TimeProvider.System, log);
@@ -56,7 +64,10 @@ try
 
     Console.WriteLine();
     Console.WriteLine($"Reconciliation: {reconciliation.Summary}");
-    return reconciliation.Lost.Count == 0 && reconciliation.WrittenAndAudited.Count == 0 ? 0 : 1;
+    var doorsReconciled = await IngestReconciliation.ReadAsync(s3, ingest.DropBucket, reconciliation, doors.Accepted,
+        doors.RejectedByHttp, doors.Files);
+    Console.WriteLine($"Doors: {doorsReconciled.Summary}");
+    return reconciliation.Lost.Count == 0 && reconciliation.WrittenAndAudited.Count == 0 && doorsReconciled.Complete ? 0 : 1;
 }
 catch (EmulatorUnavailableException error)
 {

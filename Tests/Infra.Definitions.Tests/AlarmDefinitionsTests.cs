@@ -11,10 +11,12 @@ public sealed class AlarmDefinitionsTests
     private static AlarmDefinition Alarm(string name, ConfigFixture? config = null) =>
         Alarms(config).Single(alarm => alarm.Name == name);
 
+    private static ConfigFixture DoorsOff() => new ConfigFixture().With("httpIngest", "false").With("fileIngest", "false");
+
     [Test]
     public void There_are_six_alarms_one_per_failure_signal()
     {
-        Assert.That(Alarms().Select(alarm => alarm.Name), Is.EqualTo(new[]
+        Assert.That(Alarms(DoorsOff()).Select(alarm => alarm.Name), Is.EqualTo(new[]
         {
             "dev-processor-errors-alarm-backend",
             "dev-processor-iterator-age-alarm-backend",
@@ -120,7 +122,7 @@ public sealed class AlarmDefinitionsTests
     [Test]
     public void Only_the_lag_alarm_has_fixed_dimensions()
     {
-        Assert.That(Alarms().Where(alarm => alarm.FixedDimensions.Count > 0).Select(alarm => alarm.Name),
+        Assert.That(Alarms(DoorsOff()).Where(alarm => alarm.FixedDimensions.Count > 0).Select(alarm => alarm.Name),
             Is.EqualTo(new[] { "dev-processing-lag-alarm-backend" }));
     }
 

@@ -34,7 +34,7 @@ public sealed class BucketPoliciesTests
     public void The_access_log_bucket_lets_s3_logging_write_each_source_under_its_own_prefix()
     {
         var sources = BucketPolicies.AccessLogSources(
-            new ConfigFixture().With("auditTrail", "true").Parse(), Account);
+            new ConfigFixture().With("auditTrail", "true").With("fileIngest", "false").Parse(), Account);
 
         Assert.That(Rows(BucketPolicies.AccessLogBucket(LogBucketArn, sources, Account)), Is.EqualTo(new[]
         {
@@ -50,11 +50,19 @@ public sealed class BucketPoliciesTests
     }
 
     [Test]
-    public void Without_a_trail_only_the_processed_bucket_is_a_log_source()
+    public void Without_a_trail_or_a_drop_bucket_only_the_processed_bucket_is_a_log_source()
+    {
+        Assert.That(BucketPolicies.AccessLogSources(new ConfigFixture().With("fileIngest", "false").Parse(), Account),
+            Is.EqualTo(new[] { new AccessLogSource("processed", "dev-processed-data-123456789012-backend") }));
+    }
+
+    [Test]
+    public void The_file_door_adds_the_drop_bucket_under_its_own_prefix()
     {
         Assert.That(BucketPolicies.AccessLogSources(new ConfigFixture().Parse(), Account), Is.EqualTo(new[]
         {
             new AccessLogSource("processed", "dev-processed-data-123456789012-backend"),
+            new AccessLogSource("order-drop", "dev-order-drop-123456789012-backend"),
         }));
     }
 }

@@ -12,7 +12,7 @@ public sealed class KeyPolicyTests
     private static PolicyJson Policy(bool auditTrail) =>
         PolicyJson.Parse(KeyPolicy.For(KeyPolicyInputs.For(
             new ConfigFixture().With("encryption", "customer-key").With("auditTrail", auditTrail ? "true" : "false")
-                .Parse(), Scope)));
+                .With("httpIngest", "false").With("fileIngest", "false").Parse(), Scope)));
 
     private static string Source(params string[] arns) =>
         """{"StringEquals":{"aws:SourceAccount":""" + $"\"{Account}\"" + """},"ArnEquals":{"aws:SourceArn":["""

@@ -154,6 +154,7 @@ public sealed class StackConfigTests
         var error = new ConfigFixture()
             .With("environment", "production-east")
             .With("team", "data-engineering-platform")
+            .With("fileIngest", "false")
             .ParseFails();
 
         Assert.That(error.Problems, Has.Count.EqualTo(1));

@@ -54,6 +54,7 @@ public sealed class CustomerKeyTests
                 "team" => "backend",
                 "encryption" => "customer-key",
                 "auditTrail" => "true",
+                "httpIngest" or "fileIngest" => "false",
                 _ => null,
             }, StackRun.StackName),
             new AwsScope("aws", MockAws.Region, MockAws.AccountId)));

@@ -20,4 +20,13 @@ internal static class MockAws
     public static string KeyId(string logicalName) => $"{logicalName}-key-id";
     public static string KeyArn(string logicalName) => $"arn:aws:kms:{Region}:{AccountId}:key/{KeyId(logicalName)}";
     public static string TrailArn(string name) => $"arn:aws:cloudtrail:{Region}:{AccountId}:trail/{name}";
+
+
+    // Ingest: the REST API's computed identifiers.
+    public const string RestApiId = "a1b2c3d4e5";
+    public const string RootResourceId = "rootres01";
+    public static string ExecutionArn(string apiId) => $"arn:aws:execute-api:{Region}:{AccountId}:{apiId}";
+    public static string InvokeUrl(string apiId, string stage) => $"https://{apiId}.execute-api.{Region}.amazonaws.com/{stage}";
+    public static string InvokeArn(string functionArn) =>
+        $"arn:aws:apigateway:{Region}:lambda:path/2015-03-31/functions/{functionArn}/invocations";
 }

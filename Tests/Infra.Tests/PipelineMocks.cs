@@ -49,6 +49,15 @@ internal sealed class PipelineMocks : IMocks
                 break;
             case "aws:lambda/function:Function":
                 state["arn"] = MockAws.FunctionArn(physicalName);
+                state["invokeArn"] = MockAws.InvokeArn(MockAws.FunctionArn(physicalName));
+                break;
+            case "aws:apigateway/restApi:RestApi":
+                state["rootResourceId"] = MockAws.RootResourceId;
+                state["executionArn"] = MockAws.ExecutionArn(MockAws.RestApiId);
+                return Task.FromResult<(string? id, object state)>((MockAws.RestApiId, state.ToImmutable()));
+            case "aws:apigateway/stage:Stage":
+                state["invokeUrl"] = MockAws.InvokeUrl(MockAws.RestApiId, (string)args.Inputs["stageName"]);
+                state["executionArn"] = $"{MockAws.ExecutionArn(MockAws.RestApiId)}/{args.Inputs["stageName"]}";
                 break;
             case "aws:iam/role:Role":
                 state["arn"] = MockAws.RoleArn(physicalName);
@@ -78,7 +87,9 @@ internal sealed class PipelineMocks : IMocks
                 break;
         }
 
-        return Task.FromResult<(string? id, object state)>((args.Id ?? $"{physicalName}-id", state.ToImmutable()));
+        // A new resource comes with an empty id; an empty id reads as unknown, so every resource gets one.
+        var id = string.IsNullOrEmpty(args.Id) ? $"{physicalName}-id" : args.Id;
+        return Task.FromResult<(string? id, object state)>((id, state.ToImmutable()));
     }
 
     public Task<object> CallAsync(MockCallArgs args)

@@ -26,7 +26,7 @@ public sealed class PolicyLintTests
             .ToArray();
     }
 
-    private static StackRun EveryControl() => StackRun.WithDefaults()
+    private static StackRun EveryControl() => StackRun.WithIngest()
         .With("encryption", "customer-key")
         .With("auditTrail", "true")
         .With("processedObjectLockDays", "30")
@@ -37,17 +37,19 @@ public sealed class PolicyLintTests
     {
         var policies = await PoliciesOf(EveryControl());
 
-        // 3 role policies, 3 trust policies, 3 bucket policies, 2 queue policies, 1 key policy.
-        Assert.That(policies, Has.Count.EqualTo(12));
+        // 5 role policies (processor, audit, trail delivery, HTTP and file ingest), 5 trust policies, 4 bucket
+        // policies (processed, access logs, trail, drop), 2 queue policies, 1 key policy.
+        Assert.That(policies, Has.Count.EqualTo(17));
         Assert.That(policies.SelectMany(PolicyLint.Check), Is.Empty);
     }
 
     [Test]
     public async Task Every_policy_passes_with_the_defaults()
     {
-        var policies = await PoliciesOf(StackRun.WithDefaults());
+        var policies = await PoliciesOf(StackRun.WithIngest());
 
-        Assert.That(policies, Has.Count.EqualTo(8));
+        // 4 role policies, 4 trust policies, 3 bucket policies (processed, access logs, drop), 2 queue policies.
+        Assert.That(policies, Has.Count.EqualTo(13));
         Assert.That(policies.SelectMany(PolicyLint.Check), Is.Empty);
     }
 

@@ -32,4 +32,24 @@ internal static class ResourceTypes
     public const string Trail = "aws:cloudtrail/trail:Trail";
     public const string LogMetricFilter = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
     public const string StackReference = "pulumi:pulumi:StackReference";
+
+
+    // Ingest.
+    public const string RestApi = "aws:apigateway/restApi:RestApi";
+    public const string ApiResource = "aws:apigateway/resource:Resource";
+    public const string ApiMethod = "aws:apigateway/method:Method";
+    public const string ApiIntegration = "aws:apigateway/integration:Integration";
+    public const string ApiModel = "aws:apigateway/model:Model";
+    public const string ApiRequestValidator = "aws:apigateway/requestValidator:RequestValidator";
+    public const string ApiDeployment = "aws:apigateway/deployment:Deployment";
+    public const string ApiStage = "aws:apigateway/stage:Stage";
+    public const string ApiMethodSettings = "aws:apigateway/methodSettings:MethodSettings";
+    public const string ApiKey = "aws:apigateway/apiKey:ApiKey";
+    public const string UsagePlan = "aws:apigateway/usagePlan:UsagePlan";
+    public const string UsagePlanKey = "aws:apigateway/usagePlanKey:UsagePlanKey";
+    public const string ApiAccount = "aws:apigateway/account:Account";
+    public const string GatewayResponse = "aws:apigateway/response:Response";
+    public const string LambdaPermission = "aws:lambda/permission:Permission";
+    public const string EventInvokeConfig = "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig";
+    public const string BucketNotification = "aws:s3/bucketNotification:BucketNotification";
 }

@@ -27,9 +27,16 @@ internal sealed class StackRun
 
     public PipelineStack Stack => Resources.OfType<PipelineStack>().Single();
 
-    /// <summary>Default config plus a fake published Functions package.</summary>
-    public static StackRun WithDefaults() => new StackRun().With(
-        ConfigSchema.FunctionsPackageDirectory.Name, FakeFunctionsPackage.Directory);
+    /// <summary>The core pipeline: default config with the two ingest doors off (their resources would be in every
+    /// count), plus a fake published Functions package. <see cref="WithIngest"/> is the full default config.</summary>
+    public static StackRun WithDefaults() => new StackRun()
+        .With(ConfigSchema.FunctionsPackageDirectory.Name, FakeFunctionsPackage.Directory)
+        .With(ConfigSchema.HttpIngest.Name, "false")
+        .With(ConfigSchema.FileIngest.Name, "false");
+
+    /// <summary>The default config as a stack gets it, both ingest doors on.</summary>
+    public static StackRun WithIngest() => new StackRun()
+        .With(ConfigSchema.FunctionsPackageDirectory.Name, FakeFunctionsPackage.Directory);
 
     public StackRun With(string shortKey, string value)
     {

@@ -14,8 +14,10 @@ using S3Inputs = Pulumi.Aws.S3.Inputs;
 namespace OrdersPipeline.Infra.Components;
 
 /// <summary>What the trail records data events of, and where its alarms go.</summary>
+/// <param name="DropBucket">The file-ingest drop bucket, when the file door is on: its objects are data events too.</param>
 public sealed record AuditTrailArgs(
-    Output<AwsScope> Scope, Output<string> AccountId, Bucket ProcessedBucket, Table OrdersTable, Topic AlertTopic);
+    Output<AwsScope> Scope, Output<string> AccountId, Bucket ProcessedBucket, Table OrdersTable, Topic AlertTopic,
+    Bucket? DropBucket = null);
 
 /// <summary>The account audit trail (<c>auditTrail: true</c>): a multi-region CloudTrail trail with log file
 /// validation and data events on the processed bucket and the orders table, written to its own bucket (see
@@ -124,7 +126,7 @@ public sealed class AuditTrail : PipelineComponent
                         new TrailEventSelectorDataResourceArgs
                         {
                             Type = S3ObjectDataResource,
-                            Values = { args.ProcessedBucket.Arn.Apply(arn => $"{arn}/") },
+                            Values = ObjectDataValues(args),
                         },
                         new TrailEventSelectorDataResourceArgs
                         {
@@ -178,4 +180,15 @@ public sealed class AuditTrail : PipelineComponent
     public Trail Trail { get; }
 
     public IReadOnlyList<MetricAlarm> Alarms { get; }
+
+    private static InputList<string> ObjectDataValues(AuditTrailArgs args)
+    {
+        var values = new InputList<string> { args.ProcessedBucket.Arn.Apply(arn => $"{arn}/") };
+        if (args.DropBucket is { } drop)
+        {
+            values.Add(drop.Arn.Apply(arn => $"{arn}/"));
+        }
+
+        return values;
+    }
 }

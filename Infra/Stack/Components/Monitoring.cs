@@ -39,7 +39,9 @@ public sealed class Monitoring : PipelineComponent
                 AlarmDescription = alarm.Description,
                 Namespace = alarm.Namespace,
                 MetricName = alarm.MetricName,
-                Statistic = alarm.Statistic,
+                // A percentile (p99) is an extended statistic; the two are exclusive.
+                Statistic = IngestAlarmDefinitions.IsPercentile(alarm.Statistic) ? (Input<string>?)null : alarm.Statistic,
+                ExtendedStatistic = IngestAlarmDefinitions.IsPercentile(alarm.Statistic) ? alarm.Statistic : (Input<string>?)null,
                 Period = alarm.PeriodSeconds,
                 EvaluationPeriods = alarm.EvaluationPeriods,
                 Threshold = alarm.Threshold,

@@ -60,5 +60,6 @@ public static class PipelineProvider
         Sns = url,
         Sqs = url,
         Sts = url,
+        Apigateway = url,
     };
 }

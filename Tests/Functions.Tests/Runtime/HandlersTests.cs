@@ -1,6 +1,8 @@
 using System.Reflection;
+using Amazon.Lambda.APIGatewayEvents;
 using Amazon.Lambda.Core;
 using Amazon.Lambda.DynamoDBEvents;
+using Amazon.Lambda.S3Events;
 using Amazon.Lambda.SQSEvents;
 using OrdersPipeline.Functions.Serialization;
 using OrdersPipeline.Functions.Tests.Support;
@@ -41,6 +43,21 @@ public sealed class HandlersTests
     [Test]
     public void The_audit_handler_resolves_to_the_sqs_signature() =>
         AssertSignature(Resolve(Handlers.Audit), typeof(SQSEvent), typeof(SQSBatchResponse));
+
+    [Test]
+    public void The_http_ingest_handler_resolves_to_the_api_gateway_proxy_signature() =>
+        AssertSignature(Resolve(Handlers.HttpIngest), typeof(APIGatewayProxyRequest), typeof(APIGatewayProxyResponse));
+
+    [Test]
+    public void The_file_ingest_handler_resolves_to_the_s3_event_signature()
+    {
+        var method = Resolve(Handlers.FileIngest);
+        Assert.Multiple(() =>
+        {
+            Assert.That(method.GetParameters().Select(p => p.ParameterType), Is.EqualTo(new[] { typeof(S3Event), typeof(ILambdaContext) }));
+            Assert.That(method.ReturnType, Is.EqualTo(typeof(Task)));
+        });
+    }
 
     [Test]
     public void The_handler_strings_keep_the_format_infra_deploys() => Assert.Multiple(() =>
