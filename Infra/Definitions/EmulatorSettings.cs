@@ -7,8 +7,8 @@ public sealed record EmulatorSettings(Uri Endpoint, string AccessKey, string Sec
     /// STS is included because the stack reads the caller identity; KMS and CloudTrail because the data-protection
     /// controls can be turned on for the local stack too.</summary>
     public static IReadOnlyList<string> Services { get; } =
-        ["apigateway", "cloudtrail", "cloudwatch", "dynamodb", "iam", "kms", "lambda", "logs", "s3", "sns", "sqs",
-            "sts"];
+        ["apigateway", "cloudtrail", "cloudwatch", "dynamodb", "iam", "kms", "lambda", "logs", "s3", "secretsmanager",
+            "sns", "sqs", "sts"];
 
     /// <summary>The endpoint URL without a trailing slash, as the provider expects it.</summary>
     public string Url => Endpoint.AbsoluteUri.TrimEnd('/');

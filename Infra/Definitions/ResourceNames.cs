@@ -55,6 +55,7 @@ public sealed partial record ResourceNames(string Environment, string Team)
     public string HttpIngestLogGroup => LogGroupOf(HttpIngestFunction);
     public string OrdersApi => Name("orders-api");
     public string OrdersApiKey => Name("orders-api-key");
+    public string OrdersApiKeySecret => Name("orders-api-key-secret");
     public string OrdersApiUsagePlan => Name("orders-api-usage-plan");
     public string OrdersApiAccessLogGroup => $"/aws/apigateway/{OrdersApi}";
     public string ApiGatewayCloudWatchRole => Name("apigateway-cloudwatch-role");

@@ -118,6 +118,7 @@ public sealed class PipelineStack : Stack
     // Ingest: null when the door is off. The API key's value is never an output (README, "Ingest").
     [Output("ordersApiUrl")] public Output<string?> OrdersApiUrl => Optional(_httpIngest?.Url);
     [Output("ordersApiKeyId")] public Output<string?> OrdersApiKeyId => Optional(_httpIngest?.ApiKey.Id);
+    [Output("ordersApiKeySecretArn")] public Output<string?> OrdersApiKeySecretArn => Optional(_httpIngest?.KeySecret.Arn);
     [Output("dropBucketName")] public Output<string?> DropBucketName => Optional(_fileIngest?.Bucket.BucketName);
     [Output("ingestLogTableName")] public Output<string?> IngestLogTableName => Optional(_fileIngest?.LogTable.Name);
 

@@ -96,7 +96,8 @@ public sealed class EmulatorSettingsTests
     {
         Assert.That(EmulatorSettings.Services, Is.EquivalentTo(new[]
         {
-            "apigateway", "cloudtrail", "cloudwatch", "dynamodb", "iam", "kms", "lambda", "logs", "s3", "sns", "sqs", "sts",
+            "apigateway", "cloudtrail", "cloudwatch", "dynamodb", "iam", "kms", "lambda", "logs", "s3", "secretsmanager",
+            "sns", "sqs", "sts",
         }));
     }
 

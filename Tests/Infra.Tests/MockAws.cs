@@ -20,6 +20,8 @@ internal static class MockAws
     public static string KeyId(string logicalName) => $"{logicalName}-key-id";
     public static string KeyArn(string logicalName) => $"arn:aws:kms:{Region}:{AccountId}:key/{KeyId(logicalName)}";
     public static string TrailArn(string name) => $"arn:aws:cloudtrail:{Region}:{AccountId}:trail/{name}";
+    public const string ApiKeyValue = "generated-api-key-value-that-must-not-leak";
+    public static string SecretArn(string name) => $"arn:aws:secretsmanager:{Region}:{AccountId}:secret:{name}-AbCdEf";
 
 
     // Ingest: the REST API's computed identifiers.

@@ -81,6 +81,12 @@ internal sealed class PipelineMocks : IMocks
             case "aws:cloudtrail/trail:Trail":
                 state["arn"] = MockAws.TrailArn(physicalName);
                 break;
+            case "aws:apigateway/apiKey:ApiKey":
+                state["value"] = MockAws.ApiKeyValue;
+                break;
+            case "aws:secretsmanager/secret:Secret":
+                state["arn"] = MockAws.SecretArn(physicalName);
+                break;
             case StackReferenceType:
                 state["outputs"] = PriorOutputs.ToImmutableDictionary();
                 state["secretOutputNames"] = ImmutableArray<object>.Empty;

@@ -52,4 +52,6 @@ internal static class ResourceTypes
     public const string LambdaPermission = "aws:lambda/permission:Permission";
     public const string EventInvokeConfig = "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig";
     public const string BucketNotification = "aws:s3/bucketNotification:BucketNotification";
+    public const string Secret = "aws:secretsmanager/secret:Secret";
+    public const string SecretVersion = "aws:secretsmanager/secretVersion:SecretVersion";
 }

@@ -11,6 +11,7 @@ using Pulumi.Aws.CloudWatch;
 using Pulumi.Aws.DynamoDB;
 using Pulumi.Aws.Iam;
 using Pulumi.Aws.Lambda;
+using Pulumi.Aws.SecretsManager;
 
 namespace OrdersPipeline.Infra.Components;
 
@@ -177,12 +178,26 @@ public sealed class HttpIngest : PipelineComponent
             Settings = new MethodSettingsSettingsArgs { MetricsEnabled = true },
         }, ChildOptions());
 
-        // No value: AWS generates it, so it is never in the program, its state or its outputs.
+        // No value given: AWS generates it. The program never prints it; it reaches Secrets Manager as a Pulumi
+        // secret (encrypted in state), so users read the secret, not API Gateway, and no output carries it.
         ApiKey = new ApiKey($"{name}-api-key", new ApiKeyArgs
         {
             Name = names.OrdersApiKey,
-            Description = "Orders ingest API key. Read it with: aws apigateway get-api-key --api-key <id> --include-value",
+            Description = "Orders ingest API key. Its value is in the secret the stack output ordersApiKeySecretArn names.",
             Enabled = true,
+        }, ChildOptions());
+
+        KeySecret = new Secret($"{name}-api-key-secret", new SecretArgs
+        {
+            Name = names.OrdersApiKeySecret,
+            Description = "The orders ingest API key (x-api-key header of POST /orders).",
+            KmsKeyId = context.KeyArn.OrNone(),
+        }, ChildOptions());
+
+        _ = new SecretVersion($"{name}-api-key-secret-value", new SecretVersionArgs
+        {
+            SecretId = KeySecret.Id,
+            SecretString = Output.CreateSecret(ApiKey.Value),
         }, ChildOptions());
 
         UsagePlan = new UsagePlan($"{name}-usage-plan", new UsagePlanArgs
@@ -224,6 +239,9 @@ public sealed class HttpIngest : PipelineComponent
     public LogGroup AccessLogs { get; }
 
     public ApiKey ApiKey { get; }
+
+    /// <summary>Holds the API key's value (encrypted with the stack key when there is one).</summary>
+    public Secret KeySecret { get; }
 
     public UsagePlan UsagePlan { get; }
 

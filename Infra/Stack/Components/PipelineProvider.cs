@@ -61,5 +61,6 @@ public static class PipelineProvider
         Sqs = url,
         Sts = url,
         Apigateway = url,
+        Secretsmanager = url,
     };
 }
