@@ -127,7 +127,8 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
                 await AnswerErrorAsync(request, response, status);
                 return;
             }
-            await ForwardAsync(request, body.ToArray(), response, dropAnswer: fault.Reset == ProxyReset.AfterForwarding);
+            var dropAnswer = fault.Reset == ProxyReset.AfterForwarding;
+            await ForwardAsync(request, body.ToArray(), response, dropAnswer);
             reset = fault.Reset == ProxyReset.AfterForwarding;
         }
         catch (Exception)
@@ -159,8 +160,9 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         {
             response.ContentType = "application/x-amz-json-1.0";
             var type = status == 503 ? "ServiceUnavailable" : "InternalServerError";
-            error = Encoding.UTF8.GetBytes(
-                $$"""{"__type":"com.amazonaws.dynamodb.v20120810#{{type}}","message":"injected by FaultInjectingProxy"}""");
+            error = Encoding.UTF8.GetBytes($$"""
+                {"__type":"com.amazonaws.dynamodb.v20120810#{{type}}","message":"injected by FaultInjectingProxy"}
+                """);
         }
         else
         {

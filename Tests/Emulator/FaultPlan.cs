@@ -59,7 +59,9 @@ public sealed class FaultPlan(int seed, FaultRates rates) : IMappingFaults
         {
             return Inject(S3Outage, ProxyFault.Answer(503));
         }
-        return Draw("s3", request.Path) < rates.S3Unavailable ? Inject(S3Unavailable, ProxyFault.Answer(503)) : ProxyFault.None;
+        return Draw("s3", request.Path) < rates.S3Unavailable
+            ? Inject(S3Unavailable, ProxyFault.Answer(503))
+            : ProxyFault.None;
     }
 
     /// <summary>The rule for a proxy in front of DynamoDB: PutItem requests fail at random in one of three

@@ -13,71 +13,77 @@ public sealed record WorkloadCounts(int Inserts, int Updates, int Deletes, int P
 
 /// <summary>
 /// A seeded stream of order changes written through the real orders table, so they land in its real stream:
-/// inserts, many updates of the same keys, a few deletes, and poison writes whose <c>total</c> is an N the
-/// emulator stores as given but that is not JSON number syntax (<c>+5</c>, <c>.5</c>, <c>05</c>, <c>1_0</c>), so
-/// the processor must reject the change (and the next change of that key, whose old image carries it).
-/// Keys are written by a few writers at once, each owning its keys, so each key's changes keep their order.
+/// inserts, many updates of the same keys (whole-item puts that change total, status and revision), a few deletes,
+/// and poison writes whose <c>total</c> is an N the emulator stores as given but that is not JSON number syntax
+/// (<c>+5</c>, <c>.5</c>, <c>05</c>, <c>1_0</c>), so the processor must reject the change (and the next change of
+/// that key, whose old image carries it). Changes go in <c>BatchWriteItem</c> calls of up to 25 with no key twice,
+/// one call after another, so each key's changes keep their order in the stream.
 /// </summary>
 public sealed class FaultWorkload(IAmazonDynamoDB dynamoDb, string table, int seed)
 {
+    private const int MaxBatch = 25;
     private static readonly string[] PoisonNumbers = ["+5", ".5", "05", "1_0"];
     private static readonly string[] Statuses = ["NEW", "PAID", "PACKED", "SHIPPED", "DELIVERED", "RETURNED"];
 
-    public async Task<WorkloadCounts> WriteAsync(
-        int changes, int keys, double poisonRate, double deleteRate, int writers = 4)
+    public async Task<WorkloadCounts> WriteAsync(int changes, int keys, double poisonRate, double deleteRate)
     {
         var random = new Random(seed);
-        // The plan is drawn up front from one generator, so a seed gives the same changes whatever the writers do.
-        var plan = Enumerable.Range(0, changes).Select(_ => (Key: random.Next(keys), Draw: random.NextDouble(),
-            Value: random.Next(1, 1_000_000), Poison: PoisonNumbers[random.Next(PoisonNumbers.Length)])).ToList();
-        var counts = new WorkloadCounts[writers];
-        await Parallel.ForAsync(0, writers, async (writer, _) =>
+        var orders = new Dictionary<int, (int Value, int Revision)>();
+        var counts = new WorkloadCounts(0, 0, 0, 0);
+        var batch = new List<WriteRequest>();
+        var inBatch = new HashSet<int>();
+        for (var change = 0; change < changes; change++)
         {
-            var exists = new HashSet<int>();
-            var mine = new WorkloadCounts(0, 0, 0, 0);
-            foreach (var step in plan.Where(s => s.Key % writers == writer))
+            var (key, draw, value) = (random.Next(keys), random.NextDouble(), random.Next(1, 1_000_000));
+            var poison = draw < poisonRate ? PoisonNumbers[random.Next(PoisonNumbers.Length)] : null;
+            if (batch.Count == MaxBatch || inBatch.Contains(key))
             {
-                var id = $"o-{step.Key:D4}";
-                if (!exists.Contains(step.Key))
-                {
-                    await PutAsync(Order(id, step.Value, step.Draw < poisonRate ? step.Poison : null));
-                    exists.Add(step.Key);
-                    mine = mine with { Inserts = mine.Inserts + 1, Poison = mine.Poison + (step.Draw < poisonRate ? 1 : 0) };
-                }
-                else if (step.Draw >= 1 - deleteRate)
-                {
-                    await dynamoDb.DeleteItemAsync(table, Key(id));
-                    exists.Remove(step.Key);
-                    mine = mine with { Deletes = mine.Deletes + 1 };
-                }
-                else
-                {
-                    await UpdateAsync(id, step.Value, step.Draw < poisonRate ? step.Poison : null);
-                    mine = mine with { Updates = mine.Updates + 1, Poison = mine.Poison + (step.Draw < poisonRate ? 1 : 0) };
-                }
+                await FlushAsync(batch);
+                inBatch.Clear();
             }
-            counts[writer] = mine;
-        });
-        return counts.Aggregate(new WorkloadCounts(0, 0, 0, 0), (a, b) =>
-            new WorkloadCounts(a.Inserts + b.Inserts, a.Updates + b.Updates, a.Deletes + b.Deletes, a.Poison + b.Poison));
+            inBatch.Add(key);
+            var id = $"o-{key:D4}";
+            var poisoned = poison is null ? 0 : 1;
+            if (!orders.TryGetValue(key, out var order))
+            {
+                orders[key] = (value, 0);
+                batch.Add(Put(Order(id, value, value, 0, poison)));
+                counts = counts with { Inserts = counts.Inserts + 1, Poison = counts.Poison + poisoned };
+            }
+            else if (draw >= 1 - deleteRate)
+            {
+                orders.Remove(key);
+                batch.Add(new WriteRequest { DeleteRequest = new DeleteRequest { Key = Key(id) } });
+                counts = counts with { Deletes = counts.Deletes + 1 };
+            }
+            else
+            {
+                orders[key] = (order.Value, order.Revision + 1);
+                batch.Add(Put(Order(id, order.Value, value, order.Revision + 1, poison)));
+                counts = counts with { Updates = counts.Updates + 1, Poison = counts.Poison + poisoned };
+            }
+        }
+        await FlushAsync(batch);
+        return counts;
     }
 
-    private Task PutAsync(Dictionary<string, AttributeValue> item) => dynamoDb.PutItemAsync(table, item);
-
-    private Task UpdateAsync(string id, int value, string? poison) => dynamoDb.UpdateItemAsync(new UpdateItemRequest
+    private async Task FlushAsync(List<WriteRequest> batch)
     {
-        TableName = table,
-        Key = Key(id),
-        UpdateExpression = "SET #total = :total, #status = :status, revision = if_not_exists(revision, :zero) + :one",
-        ExpressionAttributeNames = new() { ["#total"] = "total", ["#status"] = "status" },
-        ExpressionAttributeValues = new()
+        var pending = new Dictionary<string, List<WriteRequest>> { [table] = [.. batch] };
+        batch.Clear();
+        for (var attempt = 0; pending.Count > 0 && pending.Values.Sum(r => r.Count) > 0; attempt++)
         {
-            [":total"] = new AttributeValue { N = poison ?? Total(value) },
-            [":status"] = new AttributeValue { S = Statuses[value % Statuses.Length] },
-            [":zero"] = new AttributeValue { N = "0" },
-            [":one"] = new AttributeValue { N = "1" },
-        },
-    });
+            if (attempt == 10)
+            {
+                throw new InvalidOperationException("BatchWriteItem kept leaving items unprocessed.");
+            }
+            var response = await dynamoDb.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending });
+            pending = response.UnprocessedItems ?? [];
+        }
+    }
+
+    private static WriteRequest Put(Dictionary<string, AttributeValue> item) =>
+        new() { PutRequest = new PutRequest { Item = item } };
 
     private static Dictionary<string, AttributeValue> Key(string id) =>
         new() { [PipelineDefaults.OrdersTableHashKey] = new AttributeValue { S = id } };
@@ -86,21 +92,31 @@ public sealed class FaultWorkload(IAmazonDynamoDB dynamoDb, string table, int se
     private static string Total(int value) =>
         string.Create(CultureInfo.InvariantCulture, $"{value}.{value % 97:D2}000000000000000000{value % 7}");
 
-    private static Dictionary<string, AttributeValue> Order(string id, int value, string? poison) => new()
+    private static AttributeValue Line(
+        AttributeValue sku, string quantity, Dictionary<string, AttributeValue>? more = null) => new()
+    {
+        M = new(more ?? []) { ["sku"] = sku, ["qty"] = new() { N = quantity } },
+    };
+
+    /// <param name="created">The value drawn when the order was inserted: what an update leaves as it is.</param>
+    /// <param name="value">This change's value: total and status.</param>
+    private static Dictionary<string, AttributeValue> Order(
+        string id, int created, int value, int revision, string? poison) => new()
     {
         [PipelineDefaults.OrdersTableHashKey] = new() { S = id },
         ["total"] = new() { N = poison ?? Total(value) },
-        ["status"] = new() { S = "NEW" },
-        ["customer"] = new() { S = $"Zoë Ñandú {value % 13} \"ü\"" },
-        ["tags"] = new() { SS = ["web", $"c{value % 5}"] },
+        ["status"] = new() { S = revision == 0 ? "NEW" : Statuses[value % Statuses.Length] },
+        ["revision"] = new() { N = revision.ToString(CultureInfo.InvariantCulture) },
+        ["customer"] = new() { S = $"Zoë Ñandú {created % 13} \"ü\"" },
+        ["tags"] = new() { SS = ["web", $"c{created % 5}"] },
         ["lines"] = new()
         {
             L =
             [
-                new() { M = new() { ["sku"] = new() { S = $"sku-{value % 31}" }, ["qty"] = new() { N = $"{1 + (value % 4)}" } } },
-                new() { M = new() { ["sku"] = new() { S = "gift" }, ["qty"] = new() { N = "1" }, ["note"] = new() { NULL = true } } },
+                Line(new() { S = $"sku-{created % 31}" }, $"{1 + (created % 4)}"),
+                Line(new() { S = "gift" }, "1", new() { ["note"] = new() { NULL = true } }),
             ],
         },
-        ["express"] = new() { BOOL = value % 2 == 0 },
+        ["express"] = new() { BOOL = created % 2 == 0 },
     };
 }

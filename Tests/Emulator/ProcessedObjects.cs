@@ -40,8 +40,9 @@ public static class ProcessedObjects
             var version = listed[i];
             using var response = await s3.GetObjectAsync(
                 new GetObjectRequest { BucketName = bucket, Key = version.Key, VersionId = version.VersionId }, token);
-            var body = (await JsonDocument.ParseAsync(response.ResponseStream, cancellationToken: token)).RootElement.Clone();
-            versions[i] = new ProcessedObjectVersion(version.Key, version.VersionId, version.Size, version.IsLatest == true, body);
+            using var document = await JsonDocument.ParseAsync(response.ResponseStream, cancellationToken: token);
+            versions[i] = new ProcessedObjectVersion(
+                version.Key, version.VersionId, version.Size, version.IsLatest == true, document.RootElement.Clone());
         });
         return versions;
     }

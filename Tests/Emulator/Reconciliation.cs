@@ -62,14 +62,15 @@ public sealed record Reconciliation(
     public IReadOnlyList<string> OutOfOrder =>
     [
         .. Versions.GroupBy(v => v.Key, StringComparer.Ordinal)
-            .Select(g => (Key: g.Key, Latest: g.Where(v => v.IsLatest).ToList(),
-                Newest: g.MaxBy(v => BigInteger.Parse(v.SequenceNumber, CultureInfo.InvariantCulture))!))
-            .Where(o => o.Latest.Count != 1 || BigInteger.Parse(o.Latest[0].SequenceNumber, CultureInfo.InvariantCulture) <
-                BigInteger.Parse(o.Newest.SequenceNumber, CultureInfo.InvariantCulture))
+            .Select(g => (Key: g.Key, Latest: g.Where(v => v.IsLatest).ToList(), Newest: g.MaxBy(v => Number(v))!))
+            .Where(o => o.Latest.Count != 1 || Number(o.Latest[0]) < Number(o.Newest))
             .Select(o => $"{o.Key}: latest version is seq " +
                 $"{(o.Latest.Count == 1 ? o.Latest[0].SequenceNumber : $"({o.Latest.Count} latest)")}, " +
                 $"newest settled change is seq {o.Newest.SequenceNumber}"),
     ];
+
+    private static BigInteger Number(ProcessedObjectVersion version) =>
+        BigInteger.Parse(version.SequenceNumber, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Audit rows beyond the first for one DLQ message, one audit id, or one shard and sequence range: a

@@ -122,7 +122,10 @@ public sealed class StreamMappingSimulator(
             var sqsEvent = Deserialize<SQSEvent>(new JsonObject { ["Records"] = records.DeepClone() });
             var response = await audit(sqsEvent, NewContext(FullRemainingTime));
             var failed = RoundTrip(response).BatchItemFailures.Select(f => f.ItemIdentifier).ToHashSet();
-            report = report with { Deliveries = report.Deliveries + records.Count, Invocations = report.Invocations + 1 };
+            report = report with
+            {
+                Deliveries = report.Deliveries + records.Count, Invocations = report.Invocations + 1,
+            };
             foreach (var record in records)
             {
                 var messageId = record!["messageId"]!.GetValue<string>();

@@ -8,7 +8,8 @@ namespace OrdersPipeline.Functions.Tests.Harness;
 public sealed class FaultPlanTests
 {
     private static FaultRates Rates(double s3 = 0.2, double audit = 0.2) => new(
-        S3Unavailable: s3, OutageFirstInvocation: 3, OutageInvocations: 2, AuditWriteFault: audit, ProcessorTimeout: 0.1,
+        S3Unavailable: s3, OutageFirstInvocation: 3, OutageInvocations: 2, AuditWriteFault: audit,
+        ProcessorTimeout: 0.1,
         ShortRemainingTime: TimeSpan.FromSeconds(1), ShortRemainingSpread: TimeSpan.FromMilliseconds(50),
         DeadLetterRedelivery: 0.3);
 
@@ -53,7 +54,8 @@ public sealed class FaultPlanTests
             Assert.That(audit.Count(f => f.Reset == ProxyReset.BeforeForwarding), Is.InRange(150, 250));
             Assert.That(audit.Count(f => f.Reset == ProxyReset.AfterForwarding), Is.InRange(150, 250));
             Assert.That(plan.Count(FaultPlan.S3Unavailable), Is.EqualTo(s3));
-            Assert.That(plan.DynamoDbRule(new ProxyRequest("POST", "/", "DynamoDB_20120810.Scan")), Is.EqualTo(ProxyFault.None));
+            Assert.That(plan.DynamoDbRule(new ProxyRequest("POST", "/", "DynamoDB_20120810.Scan")),
+                Is.EqualTo(ProxyFault.None));
             Assert.That(plan.S3Rule(new ProxyRequest("GET", "/bucket/k")), Is.EqualTo(ProxyFault.None));
         });
     }

@@ -70,20 +70,23 @@ public sealed class ReconciliationTests
             Version("100", "b", latest: false), Version("99", "b"),
             Version("5", "c"),
         ], []);
-        Assert.That(reconciliation.OutOfOrder, Is.EqualTo(new[] { "b: latest version is seq 99, newest settled change is seq 100" }),
+        Assert.That(reconciliation.OutOfOrder,
+            Is.EqualTo(new[] { "b: latest version is seq 99, newest settled change is seq 100" }),
             "\"10\" after \"9\" is in order as a number; \"99\" after \"100\" is not");
     }
 
     [Test]
     public void A_second_row_for_one_dlq_message_audit_id_or_range_is_a_duplicate()
     {
-        static Dictionary<string, AttributeValue> Audit(string auditId, string messageId, string start) => new(Row("s-1", start, start))
+        static Dictionary<string, AttributeValue> Audit(string auditId, string messageId, string start) =>
+            new(Row("s-1", start, start))
         {
             ["auditId"] = new() { S = auditId },
             ["dlqMessageId"] = new() { S = messageId },
         };
         var clean = new Reconciliation([], [], [Audit("a-1", "m-1", "1"), Audit("a-2", "m-2", "2")]);
-        var duplicated = new Reconciliation([], [], [Audit("a-1", "m-1", "1"), Audit("a-1", "m-1", "1"), Audit("a-3", "m-3", "1")]);
+        var duplicated = new Reconciliation(
+            [], [], [Audit("a-1", "m-1", "1"), Audit("a-1", "m-1", "1"), Audit("a-3", "m-3", "1")]);
         Assert.Multiple(() =>
         {
             Assert.That(clean.DuplicateAuditRows, Is.Empty);
