@@ -18,6 +18,7 @@ public sealed class FaultPlan(int seed, FaultRates rates) : IMappingFaults
     public const string AuditStatus500 = "audit PutItem 500";
     public const string AuditResetBefore = "audit PutItem reset before the write";
     public const string AuditResetAfter = "audit PutItem reset after the write landed";
+    public const string S3LateWrite = "S3 PutObject landed after the client gave up";
     public const string ProcessorTimeout = "processor short remaining time";
     public const string DeadLetterRedelivery = "DLQ message redelivered";
 
@@ -59,8 +60,12 @@ public sealed class FaultPlan(int seed, FaultRates rates) : IMappingFaults
         {
             return Inject(S3Outage, ProxyFault.Answer(503));
         }
-        return Draw("s3", request.Path) < rates.S3Unavailable
-            ? Inject(S3Unavailable, ProxyFault.Answer(503))
+        if (Draw("s3", request.Path) < rates.S3Unavailable)
+        {
+            return Inject(S3Unavailable, ProxyFault.Answer(503));
+        }
+        return rates.S3LateWrite > 0 && Draw("late", request.Path) < rates.S3LateWrite
+            ? Inject(S3LateWrite, new ProxyFault(rates.LateWriteDelay))
             : ProxyFault.None;
     }
 

@@ -14,6 +14,9 @@ namespace OrdersPipeline.Emulator;
 /// <param name="ShortRemainingSpread">Up to this much more, drawn per invocation.</param>
 /// <param name="DeadLetterRedelivery">Chance that a DLQ message the audit function stored is delivered once
 /// more.</param>
+/// <param name="S3LateWrite">Chance that one S3 PutObject is held for <see cref="LateWriteDelay"/> and then
+/// forwarded anyway: the client has given up on it, but the write still lands, late (off unless asked for).</param>
+/// <param name="LateWriteDelay">How long such a write is held.</param>
 public sealed record FaultRates(
     double S3Unavailable,
     int OutageFirstInvocation,
@@ -22,4 +25,6 @@ public sealed record FaultRates(
     double ProcessorTimeout,
     TimeSpan ShortRemainingTime,
     TimeSpan ShortRemainingSpread,
-    double DeadLetterRedelivery);
+    double DeadLetterRedelivery,
+    double S3LateWrite = 0,
+    TimeSpan LateWriteDelay = default);

@@ -58,7 +58,9 @@ public sealed class FaultInjectionTests
             ProcessorTimeout: 0.1,
             ShortRemainingTime: ProcessorBudget.StartReserve - TimeSpan.FromMilliseconds(20),
             ShortRemainingSpread: TimeSpan.FromMilliseconds(60),
-            DeadLetterRedelivery: 0.3));
+            DeadLetterRedelivery: 0.3,
+            S3LateWrite: LateWrites(),
+            LateWriteDelay: ProcessorSdk.AttemptTimeout * 1.5));
         await using var s3Proxy = FaultInjectingProxy.Start(emulator.Endpoint, plan.S3Rule);
         await using var dynamoDbProxy = FaultInjectingProxy.Start(emulator.Endpoint, plan.DynamoDbRule);
         using var faultyS3 = AwsEmulator.S3(s3Proxy.Endpoint, ProcessorSdk);
@@ -111,6 +113,25 @@ public sealed class FaultInjectionTests
         });
     }
 
+    /// <summary>
+    /// <c>FAULT_TEST_LATE_S3_WRITES</c>: the chance that a PutObject lands only after the processor's client gave up
+    /// on it (0 unless set). Such a write can overtake the retried, newer change of its key (see the README).
+    /// </summary>
+    private static double LateWrites()
+    {
+        var configured = Environment.GetEnvironmentVariable("FAULT_TEST_LATE_S3_WRITES");
+        if (string.IsNullOrEmpty(configured))
+        {
+            return 0;
+        }
+        if (!double.TryParse(configured, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) ||
+            rate is < 0 or > 1)
+        {
+            Assert.Fail($"FAULT_TEST_LATE_S3_WRITES '{configured}' is not a chance from 0 to 1.");
+        }
+        return rate;
+    }
+
     private static int Seed()
     {
         var configured = Environment.GetEnvironmentVariable("FAULT_TEST_SEED");
@@ -133,7 +154,8 @@ public sealed class FaultInjectionTests
         var lines = log.Lines;
         int Logged(string message) => lines.Count(l => l.GetProperty("message").GetString() == message);
         var output = TestContext.Progress;
-        output.WriteLine($"Fault test, seed {seed} (FAULT_TEST_SEED overrides):");
+        output.WriteLine($"Fault test, seed {seed} (FAULT_TEST_SEED overrides)" +
+            (plan.Rates.S3LateWrite > 0 ? $", late S3 writes {plan.Rates.S3LateWrite}:" : ":"));
         output.WriteLine($"  written: {written.Total} changes ({written.Inserts} inserts, {written.Updates} updates, " +
             $"{written.Deletes} deletes; {written.Poison} poison) in {writeTime.TotalSeconds:F1} s");
         output.WriteLine("  faults injected: " + string.Join(", ",
