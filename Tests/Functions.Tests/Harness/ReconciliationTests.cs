@@ -80,10 +80,10 @@ public sealed class ReconciliationTests
     {
         static Dictionary<string, AttributeValue> Audit(string auditId, string messageId, string start) =>
             new(Row("s-1", start, start))
-        {
-            ["auditId"] = new() { S = auditId },
-            ["dlqMessageId"] = new() { S = messageId },
-        };
+            {
+                ["auditId"] = new() { S = auditId },
+                ["dlqMessageId"] = new() { S = messageId },
+            };
         var clean = new Reconciliation([], [], [Audit("a-1", "m-1", "1"), Audit("a-2", "m-2", "2")]);
         var duplicated = new Reconciliation(
             [], [], [Audit("a-1", "m-1", "1"), Audit("a-1", "m-1", "1"), Audit("a-3", "m-3", "1")]);
