@@ -1,23 +1,47 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 
 namespace OrdersPipeline.Emulator;
+
+/// <summary>Where the proxy drops the connection instead of answering.</summary>
+public enum ProxyReset
+{
+    /// <summary>Answers normally.</summary>
+    None,
+
+    /// <summary>Drops the connection without forwarding: the request never reached the endpoint.</summary>
+    BeforeForwarding,
+
+    /// <summary>Forwards the request, waits for the endpoint's answer, then drops the connection: the call took
+    /// effect but the client sees a reset, as when a connection breaks on the way back.</summary>
+    AfterForwarding,
+}
 
 /// <summary>What the proxy does with one request before (or instead of) forwarding it.</summary>
 /// <param name="Delay">Waits this long first (a slow endpoint; longer than a client's timeout, a hung one).</param>
 /// <param name="Status">Answers this HTTP status with an AWS-style error instead of forwarding (a failing
 /// endpoint).</param>
-public sealed record ProxyFault(TimeSpan Delay, int? Status = null)
+/// <param name="Reset">Drops the connection before or after forwarding instead of answering.</param>
+public sealed record ProxyFault(TimeSpan Delay, int? Status = null, ProxyReset Reset = ProxyReset.None)
 {
     public static readonly ProxyFault None = new(TimeSpan.Zero);
+
+    public static ProxyFault Answer(int status) => new(TimeSpan.Zero, Status: status);
+
+    public static ProxyFault ResetConnection(ProxyReset where) => new(TimeSpan.Zero, Reset: where);
 }
 
 /// <summary>The part of a request a fault rule looks at.</summary>
-public sealed record ProxyRequest(string Method, string Path);
+/// <param name="Target">The <c>X-Amz-Target</c> header of a JSON-protocol call (e.g.
+/// <c>DynamoDB_20120810.PutItem</c>), if any.</param>
+/// <param name="Body">The request body.</param>
+public sealed record ProxyRequest(string Method, string Path, string? Target = null, byte[]? Body = null);
 
 /// <summary>
-/// A small HTTP proxy on a loopback port in front of the emulator that slows down, fails or hangs chosen requests,
-/// so the functions' time budget can be tested against a real SDK client and a real endpoint.
+/// A small HTTP proxy on a loopback port in front of the emulator that slows down, fails, hangs or resets chosen
+/// requests, so the functions' time budget and failure handling can be tested against a real SDK client and a real
+/// endpoint.
 /// </summary>
 public sealed class FaultInjectingProxy : IAsyncDisposable
 {
@@ -81,23 +105,31 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         Interlocked.Increment(ref _requests);
         var request = context.Request;
         var response = context.Response;
+        var reset = false;
         try
         {
-            var fault = _rules(new ProxyRequest(request.HttpMethod, request.Url?.AbsolutePath ?? "/"));
+            using var body = new MemoryStream();
+            await request.InputStream.CopyToAsync(body, _stop.Token);
+            var fault = _rules(new ProxyRequest(
+                request.HttpMethod, request.Url?.AbsolutePath ?? "/", request.Headers["X-Amz-Target"], body.ToArray()));
             if (fault.Delay > TimeSpan.Zero)
             {
                 await Task.Delay(fault.Delay, _stop.Token);
             }
-            if (fault.Status is { } status)
+            if (fault.Reset == ProxyReset.BeforeForwarding)
             {
-                response.StatusCode = status;
-                response.ContentType = "application/xml";
-                var error =
-                    "<Error><Code>InternalError</Code><Message>injected by FaultInjectingProxy</Message></Error>"u8.ToArray();
-                await response.OutputStream.WriteAsync(error, _stop.Token);
+                reset = true;
+                response.Abort();
                 return;
             }
-            await ForwardAsync(request, response);
+            if (fault.Status is { } status)
+            {
+                await AnswerErrorAsync(request, response, status);
+                return;
+            }
+            var dropAnswer = fault.Reset == ProxyReset.AfterForwarding;
+            await ForwardAsync(request, body.ToArray(), response, dropAnswer);
+            reset = fault.Reset == ProxyReset.AfterForwarding;
         }
         catch (Exception)
         {
@@ -107,7 +139,10 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         {
             try
             {
-                response.Close();
+                if (!reset)
+                {
+                    response.Close();
+                }
             }
             catch (Exception)
             {
@@ -116,14 +151,36 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         }
     }
 
-    private async Task ForwardAsync(HttpListenerRequest request, HttpListenerResponse response)
+    /// <summary>An AWS-style error: JSON for JSON-protocol calls (DynamoDB, SQS), XML otherwise (S3).</summary>
+    private async Task AnswerErrorAsync(HttpListenerRequest request, HttpListenerResponse response, int status)
     {
-        using var body = new MemoryStream();
-        await request.InputStream.CopyToAsync(body, _stop.Token);
+        response.StatusCode = status;
+        byte[] error;
+        if (request.Headers["X-Amz-Target"] is not null)
+        {
+            response.ContentType = "application/x-amz-json-1.0";
+            var type = status == 503 ? "ServiceUnavailable" : "InternalServerError";
+            error = Encoding.UTF8.GetBytes($$"""
+                {"__type":"com.amazonaws.dynamodb.v20120810#{{type}}","message":"injected by FaultInjectingProxy"}
+                """);
+        }
+        else
+        {
+            response.ContentType = "application/xml";
+            var code = status == 503 ? "ServiceUnavailable" : "InternalError";
+            error = Encoding.UTF8.GetBytes(
+                $"<Error><Code>{code}</Code><Message>injected by FaultInjectingProxy</Message></Error>");
+        }
+        await response.OutputStream.WriteAsync(error, _stop.Token);
+    }
+
+    private async Task ForwardAsync(
+        HttpListenerRequest request, byte[] body, HttpListenerResponse response, bool dropAnswer)
+    {
         using var upstream = new HttpRequestMessage(new HttpMethod(request.HttpMethod), request.RawUrl);
         if (body.Length > 0 || request.HttpMethod is "PUT" or "POST")
         {
-            upstream.Content = new ByteArrayContent(body.ToArray());
+            upstream.Content = new ByteArrayContent(body);
         }
         foreach (var name in request.Headers.AllKeys.OfType<string>().Where(n => !HopHeaders.Contains(n)))
         {
@@ -135,6 +192,13 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         }
 
         using var answer = await _upstream.SendAsync(upstream, _stop.Token);
+        var bytes = await answer.Content.ReadAsByteArrayAsync(_stop.Token);
+        if (dropAnswer)
+        {
+            // The endpoint has done the work; the client only sees the connection go.
+            response.Abort();
+            return;
+        }
         response.StatusCode = (int)answer.StatusCode;
         foreach (var (name, values) in answer.Headers.Concat(answer.Content.Headers))
         {
@@ -143,7 +207,6 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
                 response.Headers[name] = string.Join(",", values);
             }
         }
-        var bytes = await answer.Content.ReadAsByteArrayAsync(_stop.Token);
         response.ContentLength64 = bytes.Length;
         await response.OutputStream.WriteAsync(bytes, _stop.Token);
     }

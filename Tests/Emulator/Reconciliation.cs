@@ -1,7 +1,13 @@
+using System.Globalization;
 using System.Numerics;
+using System.Text;
+using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.Lambda.DynamoDBEvents;
 using Amazon.S3;
+using OrdersPipeline.Functions.Processor;
+using OrdersPipeline.Functions.Serialization;
 using OrdersPipeline.Infra.Definitions;
 
 namespace OrdersPipeline.Emulator;
@@ -9,13 +15,18 @@ namespace OrdersPipeline.Emulator;
 /// <summary>
 /// Where every change went after a run: each stream record the mapping's filter keeps (INSERT, MODIFY) must be in
 /// the bucket (an object version carrying its sequence number) or audited (an audit row whose shard and sequence
-/// range cover it). The demo prints it; the end-to-end tests assert on it.
+/// range cover it). Also what a faulty run could break: an object version whose content is not the document of its
+/// change (<see cref="ContentMismatches"/>), an object whose latest version is older than another version of it
+/// (<see cref="OutOfOrder"/>), and two audit rows for one DLQ message or one range (<see
+/// cref="DuplicateAuditRows"/>). The demo prints it; the end-to-end and fault tests assert on it.
 /// </summary>
 public sealed record Reconciliation(
     IReadOnlyList<StreamRecordEnvelope> Records,
     IReadOnlyList<ProcessedObjectVersion> Versions,
     IReadOnlyList<Dictionary<string, AttributeValue>> AuditRows)
 {
+    private static readonly FunctionsLambdaSerializer Serializer = new();
+
     /// <summary>Whether the stream mapping's filter passes a record to the processor (Infra's filter).</summary>
     public static bool KeptByFilter(StreamRecordEnvelope record) =>
         StreamFilters.KeptEventNames.Contains(record.EventName);
@@ -43,6 +54,86 @@ public sealed record Reconciliation(
     public string Summary =>
         $"{Changes.Count} changes, {ChangesWritten} in S3, {ChangesAudited} audited, {Lost.Count} lost; " +
         $"{Filtered} record(s) dropped by the stream filter write nothing.";
+
+    /// <summary>
+    /// Objects whose latest version is older (a lower sequence number) than another version of the same object:
+    /// a retried or late write overtook a newer change that had settled. One line per object.
+    /// </summary>
+    public IReadOnlyList<string> OutOfOrder =>
+    [
+        .. Versions.GroupBy(v => v.Key, StringComparer.Ordinal)
+            .Select(g => (Key: g.Key, Latest: g.Where(v => v.IsLatest).ToList(), Newest: g.MaxBy(v => Number(v))!))
+            .Where(o => o.Latest.Count != 1 || Number(o.Latest[0]) < Number(o.Newest))
+            .Select(o => $"{o.Key}: latest version is seq " +
+                $"{(o.Latest.Count == 1 ? o.Latest[0].SequenceNumber : $"({o.Latest.Count} latest)")}, " +
+                $"newest settled change is seq {o.Newest.SequenceNumber}"),
+    ];
+
+    private static BigInteger Number(ProcessedObjectVersion version) =>
+        BigInteger.Parse(version.SequenceNumber, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Audit rows beyond the first for one DLQ message, one audit id, or one shard and sequence range: a
+    /// redelivered or retried message stored twice. One line per extra row.
+    /// </summary>
+    public IReadOnlyList<string> DuplicateAuditRows
+    {
+        get
+        {
+            static IEnumerable<string> Extra(IEnumerable<string?> keys, string what) => keys
+                .Where(k => k is not null)
+                .GroupBy(k => k!, StringComparer.Ordinal)
+                .Where(g => g.Count() > 1)
+                .Select(g => $"{g.Count()} rows for {what} {g.Key}");
+            return
+            [
+                .. Extra(AuditRows.Select(r => r.GetValueOrDefault("dlqMessageId")?.S), "DLQ message"),
+                .. Extra(AuditRows.Select(r => r.GetValueOrDefault("auditId")?.S), "audit id"),
+                .. Extra(AuditRows.Select(r => r.GetValueOrDefault("startSequenceNumber")?.S is { } start
+                    ? $"{r.GetValueOrDefault("shardId")?.S} {start}..{r.GetValueOrDefault("endSequenceNumber")?.S}"
+                    : null), "range"),
+            ];
+        }
+    }
+
+    /// <summary>
+    /// Object versions that are not exactly the document the processor's builder makes from the change they name
+    /// (same key, same bytes, with the version's own <c>processedAt</c>), or that name no change of the stream.
+    /// One line per version.
+    /// </summary>
+    public IReadOnlyList<string> ContentMismatches(ProcessedDocumentBuilder builder)
+    {
+        var changes = Records.Where(KeptByFilter).ToDictionary(r => r.SequenceNumber, StringComparer.Ordinal);
+        var mismatches = new List<string>();
+        foreach (var version in Versions)
+        {
+            if (!changes.TryGetValue(version.SequenceNumber, out var change))
+            {
+                mismatches.Add($"{version.Key} {version.VersionId}: seq {version.SequenceNumber} is no change");
+                continue;
+            }
+            var processedAt = DateTimeOffset.Parse(
+                version.Metadata.GetProperty("processedAt").GetString()!, CultureInfo.InvariantCulture);
+            var expected = builder.Build(StreamRecord(change), processedAt);
+            if (expected.ObjectKey != version.Key)
+            {
+                mismatches.Add($"{version.Key} {version.VersionId}: expected key {expected.ObjectKey}");
+            }
+            else if (Encoding.UTF8.GetString(expected.Body) != version.Body.GetRawText())
+            {
+                mismatches.Add($"{version.Key} {version.VersionId}: content differs from the document of seq " +
+                    version.SequenceNumber);
+            }
+        }
+        return mismatches;
+    }
+
+    /// <summary>The change as the Lambda runtime hands it to the processor.</summary>
+    private static DynamoDBEvent.DynamodbStreamRecord StreamRecord(StreamRecordEnvelope change)
+    {
+        var json = new JsonObject { ["Records"] = new JsonArray(change.LambdaRecord.DeepClone()) }.ToJsonString();
+        return Serializer.Deserialize<DynamoDBEvent>(new MemoryStream(Encoding.UTF8.GetBytes(json))).Records[0];
+    }
 
     public static async Task<Reconciliation> ReadAsync(
         IAmazonS3 s3, IAmazonDynamoDB dynamoDb, PipelineResources resources,

@@ -51,6 +51,15 @@ public sealed class SqsJsonClient(Uri endpoint, string region) : AwsJsonClient(e
         return records;
     }
 
+    /// <summary>Makes a received message visible again after <paramref name="timeout"/> (zero: at once).</summary>
+    public async Task ChangeMessageVisibilityAsync(string queueUrl, string receiptHandle, TimeSpan timeout) =>
+        await CallAsync("ChangeMessageVisibility", new
+        {
+            QueueUrl = queueUrl,
+            ReceiptHandle = receiptHandle,
+            VisibilityTimeout = (int)timeout.TotalSeconds,
+        });
+
     public async Task DeleteMessageAsync(string queueUrl, string receiptHandle) =>
         await CallAsync("DeleteMessage", new { QueueUrl = queueUrl, ReceiptHandle = receiptHandle });
 }

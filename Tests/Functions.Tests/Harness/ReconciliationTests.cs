@@ -12,8 +12,9 @@ public sealed class ReconciliationTests
     private static StreamRecordEnvelope Record(string shard, string sequence, string eventName = "INSERT") =>
         new(shard, sequence, eventName, new JsonObject());
 
-    private static ProcessedObjectVersion Version(string sequence) =>
-        new("k", "v", 1, true, JsonDocument.Parse($$$"""{"metadata":{"sequenceNumber":"{{{sequence}}}"}}""").RootElement.Clone());
+    private static ProcessedObjectVersion Version(string sequence, string key = "k", bool latest = true) =>
+        new(key, "v" + sequence, 1, latest,
+            JsonDocument.Parse($$$"""{"metadata":{"sequenceNumber":"{{{sequence}}}"}}""").RootElement.Clone());
 
     private static Dictionary<string, AttributeValue> Row(string shard, string start, string end) => new()
     {
@@ -58,6 +59,41 @@ public sealed class ReconciliationTests
         {
             Assert.That(reconciliation.Lost, Is.EqualTo(new[] { "2" }));
             Assert.That(reconciliation.Summary, Does.Contain("2 changes, 1 in S3, 0 audited, 1 lost"));
+        });
+    }
+
+    [Test]
+    public void An_object_whose_latest_version_is_older_than_another_of_its_versions_is_out_of_order()
+    {
+        var reconciliation = new Reconciliation([], [
+            Version("9", "a", latest: false), Version("10", "a"),
+            Version("100", "b", latest: false), Version("99", "b"),
+            Version("5", "c"),
+        ], []);
+        Assert.That(reconciliation.OutOfOrder,
+            Is.EqualTo(new[] { "b: latest version is seq 99, newest settled change is seq 100" }),
+            "\"10\" after \"9\" is in order as a number; \"99\" after \"100\" is not");
+    }
+
+    [Test]
+    public void A_second_row_for_one_dlq_message_audit_id_or_range_is_a_duplicate()
+    {
+        static Dictionary<string, AttributeValue> Audit(string auditId, string messageId, string start) =>
+            new(Row("s-1", start, start))
+            {
+                ["auditId"] = new() { S = auditId },
+                ["dlqMessageId"] = new() { S = messageId },
+            };
+        var clean = new Reconciliation([], [], [Audit("a-1", "m-1", "1"), Audit("a-2", "m-2", "2")]);
+        var duplicated = new Reconciliation(
+            [], [], [Audit("a-1", "m-1", "1"), Audit("a-1", "m-1", "1"), Audit("a-3", "m-3", "1")]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(clean.DuplicateAuditRows, Is.Empty);
+            Assert.That(duplicated.DuplicateAuditRows, Is.EquivalentTo(new[]
+            {
+                "2 rows for DLQ message m-1", "2 rows for audit id a-1", "3 rows for range s-1 1..1",
+            }));
         });
     }
 }
