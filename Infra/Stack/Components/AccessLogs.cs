@@ -2,7 +2,6 @@ using OrdersPipeline.Infra.Defaults;
 using OrdersPipeline.Infra.Definitions;
 using Pulumi;
 using Pulumi.Aws.S3;
-using S3Inputs = Pulumi.Aws.S3.Inputs;
 
 namespace OrdersPipeline.Infra.Components;
 
@@ -31,26 +30,8 @@ public sealed class AccessLogs : PipelineComponent
         });
         Bucket = secure.Bucket;
 
-        _ = new BucketLifecycleConfiguration($"{name}-lifecycle", new BucketLifecycleConfigurationArgs
-        {
-            Bucket = Bucket.BucketName,
-            Rules =
-            {
-                new S3Inputs.BucketLifecycleConfigurationRuleArgs
-                {
-                    Id = LifecycleRuleId,
-                    Status = "Enabled",
-                    Filter = new S3Inputs.BucketLifecycleConfigurationRuleFilterArgs(),
-                    Expiration = new S3Inputs.BucketLifecycleConfigurationRuleExpirationArgs { Days = expirationDays },
-                    // The bucket is versioned like every bucket; an expired log's old version goes as well.
-                    NoncurrentVersionExpiration =
-                        new S3Inputs.BucketLifecycleConfigurationRuleNoncurrentVersionExpirationArgs
-                        {
-                            NoncurrentDays = expirationDays,
-                        },
-                },
-            },
-        }, ChildOptions(secure.Versioning));
+        _ = LifecycleDefaults.Create(this, name, secure,
+            LifecycleDefaults.Rule(LifecycleRuleId).ExpiringAfter(expirationDays));
 
         RegisterOutputs();
     }

@@ -9,7 +9,6 @@ using Pulumi.Aws.DynamoDB;
 using Pulumi.Aws.Iam;
 using Pulumi.Aws.S3;
 using Pulumi.Aws.Sns;
-using S3Inputs = Pulumi.Aws.S3.Inputs;
 
 namespace OrdersPipeline.Infra.Components;
 
@@ -30,7 +29,6 @@ public sealed class AuditTrail : PipelineComponent
     public const string LifecycleRuleId = "archive-then-expire";
     public const int GlacierAfterDays = 90;
     public const string GlacierStorageClass = "GLACIER";
-    public const int AbortIncompleteUploadDays = 7;
     public const string S3ObjectDataResource = "AWS::S3::Object";
     public const string DynamoDbTableDataResource = "AWS::DynamoDB::Table";
 
@@ -51,39 +49,11 @@ public sealed class AuditTrail : PipelineComponent
         });
         Bucket = secure.Bucket;
 
-        _ = new BucketLifecycleConfiguration($"{name}-lifecycle", new BucketLifecycleConfigurationArgs
-        {
-            Bucket = Bucket.BucketName,
-            Rules =
-            {
-                new S3Inputs.BucketLifecycleConfigurationRuleArgs
-                {
-                    Id = LifecycleRuleId,
-                    Status = "Enabled",
-                    Filter = new S3Inputs.BucketLifecycleConfigurationRuleFilterArgs(),
-                    Transitions =
-                    {
-                        new S3Inputs.BucketLifecycleConfigurationRuleTransitionArgs
-                        {
-                            Days = GlacierAfterDays,
-                            StorageClass = GlacierStorageClass,
-                        },
-                    },
-                    Expiration = new S3Inputs.BucketLifecycleConfigurationRuleExpirationArgs { Days = expirationDays },
-                    // A log file overwritten or deleted early stays, as a noncurrent version, for the full period.
-                    NoncurrentVersionExpiration =
-                        new S3Inputs.BucketLifecycleConfigurationRuleNoncurrentVersionExpirationArgs
-                        {
-                            NoncurrentDays = expirationDays,
-                        },
-                    AbortIncompleteMultipartUpload =
-                        new S3Inputs.BucketLifecycleConfigurationRuleAbortIncompleteMultipartUploadArgs
-                        {
-                            DaysAfterInitiation = AbortIncompleteUploadDays,
-                        },
-                },
-            },
-        }, ChildOptions(secure.Versioning));
+        // A log file overwritten or deleted early stays, as a noncurrent version, for the full period.
+        _ = LifecycleDefaults.Create(this, name, secure, LifecycleDefaults.Rule(LifecycleRuleId)
+            .MovingAfter(GlacierAfterDays, GlacierStorageClass)
+            .ExpiringAfter(expirationDays)
+            .AbortingIncompleteUploads());
 
         LogGroup = new LogGroup($"{name}-logs",
             LogGroupDefaults.For(names.AuditTrailLogGroup, config, context.KeyArn), ChildOptions());

@@ -25,7 +25,6 @@ public sealed class FileIngest : PipelineComponent
 {
     public const string TypeToken = "orders-pipeline:ingest:FileIngest";
     public const string ObjectCreatedEvents = "s3:ObjectCreated:*";
-    public const int AbortIncompleteUploadDays = 7;
 
     public FileIngest(string name, StackContext context, FileIngestArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, context, options)
@@ -50,26 +49,10 @@ public sealed class FileIngest : PipelineComponent
         Bucket = secure.Bucket;
 
         var expirationDays = config.Get(ConfigSchema.DropObjectExpirationDays);
-        _ = new BucketLifecycleConfiguration($"{name}-lifecycle", new BucketLifecycleConfigurationArgs
-        {
-            Bucket = Bucket.BucketName,
-            Rules =
-            {
-                ExpireUnder("expire-processed-files", PipelineDefaults.DropIncomingPrefix, expirationDays),
-                ExpireUnder("expire-rejects-files", PipelineDefaults.DropRejectsPrefix, expirationDays),
-                new S3Inputs.BucketLifecycleConfigurationRuleArgs
-                {
-                    Id = "abort-incomplete-uploads",
-                    Status = "Enabled",
-                    Filter = new S3Inputs.BucketLifecycleConfigurationRuleFilterArgs(),
-                    AbortIncompleteMultipartUpload =
-                        new S3Inputs.BucketLifecycleConfigurationRuleAbortIncompleteMultipartUploadArgs
-                        {
-                            DaysAfterInitiation = AbortIncompleteUploadDays,
-                        },
-                },
-            },
-        }, ChildOptions(secure.Versioning));
+        _ = LifecycleDefaults.Create(this, name, secure,
+            LifecycleDefaults.Rule("expire-processed-files", PipelineDefaults.DropIncomingPrefix).ExpiringAfter(expirationDays),
+            LifecycleDefaults.Rule("expire-rejects-files", PipelineDefaults.DropRejectsPrefix).ExpiringAfter(expirationDays),
+            LifecycleDefaults.Rule("abort-incomplete-uploads").AbortingIncompleteUploads());
 
         Function = new LambdaFunction(this, name, new LambdaFunctionSpec
         {
@@ -148,15 +131,4 @@ public sealed class FileIngest : PipelineComponent
 
     public BucketNotification Notification { get; }
 
-    private static S3Inputs.BucketLifecycleConfigurationRuleArgs ExpireUnder(string id, string prefix, int days) => new()
-    {
-        Id = id,
-        Status = "Enabled",
-        Filter = new S3Inputs.BucketLifecycleConfigurationRuleFilterArgs { Prefix = prefix },
-        Expiration = new S3Inputs.BucketLifecycleConfigurationRuleExpirationArgs { Days = days },
-        NoncurrentVersionExpiration = new S3Inputs.BucketLifecycleConfigurationRuleNoncurrentVersionExpirationArgs
-        {
-            NoncurrentDays = days,
-        },
-    };
 }

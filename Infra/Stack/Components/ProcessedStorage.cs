@@ -2,7 +2,6 @@ using OrdersPipeline.Infra.Defaults;
 using OrdersPipeline.Infra.Definitions;
 using Pulumi;
 using Pulumi.Aws.S3;
-using S3Inputs = Pulumi.Aws.S3.Inputs;
 
 namespace OrdersPipeline.Infra.Components;
 
@@ -14,7 +13,6 @@ public sealed class ProcessedStorage : PipelineComponent
 {
     public const string TypeToken = "orders-pipeline:storage:ProcessedStorage";
     public const string LifecycleRuleId = "expire-noncurrent-versions";
-    public const int AbortIncompleteUploadDays = 7;
 
     /// <param name="accountId">Part of the bucket name, because bucket names are global.</param>
     public ProcessedStorage(
@@ -40,29 +38,9 @@ public sealed class ProcessedStorage : PipelineComponent
         Bucket = secure.Bucket;
         ObjectLockDays = Output.Create(lockDays);
 
-        _ = new BucketLifecycleConfiguration($"{name}-lifecycle", new BucketLifecycleConfigurationArgs
-        {
-            Bucket = Bucket.BucketName,
-            Rules =
-            {
-                new S3Inputs.BucketLifecycleConfigurationRuleArgs
-                {
-                    Id = LifecycleRuleId,
-                    Status = "Enabled",
-                    Filter = new S3Inputs.BucketLifecycleConfigurationRuleFilterArgs(),
-                    NoncurrentVersionExpiration =
-                        new S3Inputs.BucketLifecycleConfigurationRuleNoncurrentVersionExpirationArgs
-                        {
-                            NoncurrentDays = config.Get(ConfigSchema.NoncurrentVersionExpirationDays),
-                        },
-                    AbortIncompleteMultipartUpload =
-                        new S3Inputs.BucketLifecycleConfigurationRuleAbortIncompleteMultipartUploadArgs
-                        {
-                            DaysAfterInitiation = AbortIncompleteUploadDays,
-                        },
-                },
-            },
-        }, ChildOptions(secure.Versioning));
+        _ = LifecycleDefaults.Create(this, name, secure, LifecycleDefaults.Rule(LifecycleRuleId)
+            .NoncurrentExpiringAfter(config.Get(ConfigSchema.NoncurrentVersionExpirationDays))
+            .AbortingIncompleteUploads());
 
         RegisterOutputs();
     }
