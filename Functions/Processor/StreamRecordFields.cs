@@ -58,7 +58,22 @@ public static class StreamRecordFields
     /// <c>arn:aws:dynamodb:&lt;region&gt;:&lt;account&gt;:table/&lt;table&gt;/stream/&lt;label&gt;</c>.</summary>
     public static string SourceTable(DynamoDBEvent.DynamodbStreamRecord record)
     {
+        // Every record of a batch comes from the same stream: parse each distinct ARN once per thread.
         var arn = record.EventSourceArn;
+        if (_lastArn is { } last && string.Equals(last.Arn, arn, StringComparison.Ordinal))
+        {
+            return last.Table;
+        }
+        var table = ParseSourceTable(arn);
+        _lastArn = (arn!, table);
+        return table;
+    }
+
+    [ThreadStatic]
+    private static (string Arn, string Table)? _lastArn;
+
+    private static string ParseSourceTable(string? arn)
+    {
         var parts = arn?.Split(':', 6);
         var resource = parts is { Length: 6 } && parts[2] == "dynamodb" ? parts[5].Split('/') : null;
         if (resource is not { Length: >= 2 } || resource[0] != "table" || resource[1].Length == 0)
@@ -74,6 +89,25 @@ public static class StreamRecordFields
             ? value
             : throw new RecordException(
                 $"dynamodb.{name} is missing (StreamViewType {viewType ?? "unknown"}); the stream must be NEW_AND_OLD_IMAGES.");
+
+    /// <summary>The image as UTF-8 DynamoDB JSON, which must be an object; else the same error as
+    /// <see cref="Image"/>.</summary>
+    public static ReadOnlyMemory<byte> ImageUtf8(ReadOnlyMemory<byte>? image, string name, string? viewType) =>
+        image is { Length: > 0 } value && value.Span[0] == (byte)'{'
+            ? value
+            : throw new RecordException(
+                $"dynamodb.{name} is missing (StreamViewType {viewType ?? "unknown"}); the stream must be NEW_AND_OLD_IMAGES.");
+
+    /// <summary><see cref="Iso8601"/> into <paramref name="destination"/> (at least 24 characters), without a
+    /// string.</summary>
+    public static ReadOnlySpan<char> FormatIso8601(DateTimeOffset instant, bool alwaysMilliseconds, Span<char> destination)
+    {
+        var utc = instant.UtcDateTime;
+        var format = alwaysMilliseconds || utc.Millisecond != 0 ? "yyyy-MM-dd'T'HH:mm:ss.fff'Z'" : "yyyy-MM-dd'T'HH:mm:ss'Z'";
+        return utc.TryFormat(destination, out var written, format, CultureInfo.InvariantCulture)
+            ? destination[..written]
+            : Iso8601(instant, alwaysMilliseconds).AsSpan();
+    }
 
     public static string Iso8601(DateTimeOffset instant, bool alwaysMilliseconds)
     {

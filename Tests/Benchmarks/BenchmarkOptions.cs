@@ -18,6 +18,7 @@ internal sealed record BenchmarkOptions
     public bool PackageModel { get; init; }
     public bool Diagnose { get; init; }
     public bool Help { get; init; }
+    public bool Digest { get; init; }
 
     public const string Usage = """
         Usage: dotnet run -c Release --project Tests/Benchmarks -- [options]
@@ -36,6 +37,7 @@ internal sealed record BenchmarkOptions
                              handlers' serializer, which keeps the images as raw DynamoDB JSON
           --diagnose         also time raw puts with the processor's batch barrier, and the processor with
                              a no-op store (its CPU ceiling at C)
+          --digest           print the SHA-256 of every object key and document built from the workload, and exit
           --json             also print a one-line JSON summary as the last line of stdout
           --help             this text
         """;
@@ -60,6 +62,7 @@ internal sealed record BenchmarkOptions
                 "--package-model" => options with { PackageModel = true },
                 "--diagnose" => options with { Diagnose = true },
                 "--json" => options with { Json = true },
+                "--digest" => options with { Digest = true },
                 "--help" or "-h" => options with { Help = true },
                 _ => throw new UsageException($"Unknown option '{name}'."),
             };

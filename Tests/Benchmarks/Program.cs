@@ -28,6 +28,12 @@ try
     var workload = StreamEventGenerator.Generate(
         options.Records, options.BatchSize, options.ItemBytes, options.ModifyPercent, options.Seed);
 
+    if (options.Digest)
+    {
+        Console.WriteLine(OutputDigest.Of(workload));
+        return 0;
+    }
+
     // CPU first, before the emulator process exists to compete for the cores.
     progress.WriteLine($"CPU ({(options.PackageModel ? "package AttributeValue model" : "handlers' serializer, raw images")}): " +
                        $"warming up, then {options.CpuRounds} rounds…");
