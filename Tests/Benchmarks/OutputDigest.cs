@@ -36,3 +36,24 @@ internal static class OutputDigest
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }
+
+/// <summary>Whether the documents are byte for byte those of the committed code (default workload only).</summary>
+internal sealed record OutputCheck(string Digest, BenchmarkOptions Options) : IReportSection
+{
+    private bool IsDefaultWorkload => Options is { Records: 2000, ItemBytes: 1024, ModifyPercent: 40, BatchSize: 100, Seed: 42 };
+
+    public void WriteText(System.Text.StringBuilder text)
+    {
+        var verdict = !IsDefaultWorkload ? "not pinned for this workload"
+            : Digest == OutputDigest.CommittedDefaultWorkload ? "identical to 7fc72e7 (PASS)" : "DIFFERENT from 7fc72e7 (MISS)";
+        text.AppendLine($"output: SHA-256 of all keys and bodies {Digest[..16]}…: {verdict}");
+    }
+
+    public void WriteJson(System.Text.Json.Utf8JsonWriter json)
+    {
+        json.WriteStartObject("output");
+        json.WriteString("sha256", Digest);
+        json.WriteBoolean("identicalToCommitted", IsDefaultWorkload && Digest == OutputDigest.CommittedDefaultWorkload);
+        json.WriteEndObject();
+    }
+}

@@ -39,6 +39,18 @@ try
                        $"warming up, then {options.CpuRounds} rounds…");
     var cpu = CpuBenchmark.Run(workload, options.CpuRounds, TimeSpan.FromSeconds(3), options.PackageModel);
 
+    var sections = new List<IReportSection>();
+    if (!options.PackageModel)
+    {
+        sections.Add(new OutputCheck(OutputDigest.Of(workload), options));
+        progress.WriteLine("CPU at DynamoDB's limits (400 KB items, 32 levels)…");
+        sections.Add(LargeItemBenchmark.Run(options.CpuRounds, TimeSpan.FromSeconds(2)) with
+        {
+            SmallItemMicrosPerKb = cpu.ThreadCpuMicrosPerRecord.Median * 1024 /
+                                   (workload.AverageNewImageJsonBytes * (1 + (double)workload.Modifies / workload.Records)),
+        });
+    }
+
     ThroughputResult? throughput = null;
     if (!options.CpuOnly)
     {
@@ -46,7 +58,7 @@ try
         throughput = await new ThroughputBenchmark(workload, options, progress).RunAsync();
     }
 
-    var report = new Report(options, environment, workload, cpu, throughput);
+    var report = new Report(options, environment, workload, cpu, throughput) { Sections = sections };
     report.WriteText(Console.Out);
     if (options.Json)
     {

@@ -6,6 +6,14 @@ namespace OrdersPipeline.Benchmarks;
 
 internal sealed record RunEnvironment(string Runtime, int ProcessorCount, string GcMode);
 
+/// <summary>One further measurement in the report: its text block and its property in the JSON summary.</summary>
+internal interface IReportSection
+{
+    void WriteText(StringBuilder text);
+
+    void WriteJson(Utf8JsonWriter json);
+}
+
 /// <summary>The human-readable result and the one-line JSON summary.</summary>
 internal sealed class Report(
     BenchmarkOptions options, RunEnvironment environment, Workload workload, CpuResult cpu, ThroughputResult? throughput)
@@ -20,6 +28,9 @@ internal sealed class Report(
     private bool BytesPass => cpu.BytesPerRecord.Median <= BytesPerRecordTarget;
 
     private bool? RatioPass => throughput is null ? null : throughput.Ratio >= RatioTarget;
+
+    /// <summary>Further measurements, each printed after the ones above (new measurements go in their own files).</summary>
+    public IReadOnlyList<IReportSection> Sections { get; init; } = [];
 
     public void WriteText(TextWriter output)
     {
@@ -61,6 +72,11 @@ internal sealed class Report(
             text.AppendLine(c, $"  ratio processor/raw {throughput.Ratio:F3}  (per-round pairs: median {throughput.PairedRatio.Median:F3}, " +
                                $"min {throughput.PairedRatio.Min:F3}, max {throughput.PairedRatio.Max:F3})");
             text.AppendLine(c, $"  target ≥ {RatioTarget}: {(RatioPass == true ? "PASS" : "MISS")}");
+        }
+        foreach (var section in Sections)
+        {
+            text.AppendLine();
+            section.WriteText(text);
         }
         output.Write(text.ToString());
     }
@@ -120,12 +136,16 @@ internal sealed class Report(
                 json.WriteString("result", RatioPass == true ? "PASS" : "MISS");
                 json.WriteEndObject();
             }
+            foreach (var section in Sections)
+            {
+                section.WriteJson(json);
+            }
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void WriteStats(Utf8JsonWriter json, string name, Stats stats, int digits)
+    internal static void WriteStats(Utf8JsonWriter json, string name, Stats stats, int digits)
     {
         json.WriteStartObject(name);
         json.WriteNumber("median", Math.Round(stats.Median, digits));
