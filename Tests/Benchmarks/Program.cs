@@ -5,6 +5,11 @@ using OrdersPipeline.Benchmarks;
 // Exit codes: 0 measured (PASS or MISS: a miss is a result, not an error), 1 error, 2 bad usage.
 try
 {
+    if (args is [ColdStartBenchmark.ChildFlag, var handler, var directory])
+    {
+        return await ColdStartBenchmark.ChildAsync(handler, directory);
+    }
+
     var options = BenchmarkOptions.Parse(args);
     if (options.Help)
     {
@@ -56,6 +61,22 @@ try
     {
         progress.WriteLine($"throughput: concurrency {options.Concurrency}, {options.Rounds} rounds…");
         throughput = await new ThroughputBenchmark(workload, options, progress).RunAsync();
+    }
+
+    if (!options.CpuOnly && !options.PackageModel)
+    {
+        // Cold start and the audit path on an emulator of their own, started after the throughput runs.
+        await using var emulator = await OrdersPipeline.Emulator.AwsEmulator.StartAsync();
+        var resources = await OrdersPipeline.Emulator.PipelineResources.CreateAsync(
+            emulator, OrdersPipeline.Emulator.PipelineNames.Unique("cold"));
+        progress.WriteLine($"audit: {options.AuditMessages} messages, {options.Rounds} rounds…");
+        sections.Add(await AuditBenchmark.RunAsync(emulator, resources, options.AuditMessages, options.Rounds, progress));
+        if (options.ColdStartProcesses > 0)
+        {
+            progress.WriteLine($"cold start: {options.ColdStartProcesses} fresh processes per handler…");
+            sections.Add(await ColdStartBenchmark.RunAsync(
+                emulator, resources, options.ColdStartProcesses, options.ColdStartChild, progress));
+        }
     }
 
     var report = new Report(options, environment, workload, cpu, throughput) { Sections = sections };
