@@ -20,6 +20,9 @@ namespace OrdersPipeline.Benchmarks;
 internal sealed record ColdStartSample(
     double RuntimeStart, double Construction, double SdkClient, double FirstBatch, double TenthBatch)
 {
+    /// <summary>The child's whole CPU time (all threads: handler, SDK, HTTP, GC, JIT) per record over batches 2–10.</summary>
+    public double WarmCpuMicrosPerRecord { get; init; }
+
     public double FirstInvocation => Construction + SdkClient + FirstBatch;
 
     public double Ratio => FirstBatch / TenthBatch;
@@ -84,6 +87,7 @@ internal sealed class ColdStartResult(IReadOnlyList<ColdStartHandlerResult> hand
             text.AppendLine(c, $"    tenth batch          {Line(s => s.TenthBatch)}");
             text.AppendLine(c, $"    first invocation     {Line(s => s.FirstInvocation)}  (construction + client + first batch)");
             text.AppendLine(c, $"    first / tenth batch  {Line(s => s.Ratio)}   dominant part: {h.Dominant}");
+            text.AppendLine(c, $"    process CPU, batches 2–10: {Line(s => s.WarmCpuMicrosPerRecord)} µs/record (handler + SDK + HTTP, all threads)");
             text.AppendLine(c, $"    target first batch ≤ {RatioTarget}× tenth: {(h.Pass ? "PASS" : "MISS")}");
         }
     }
@@ -103,6 +107,7 @@ internal sealed class ColdStartResult(IReadOnlyList<ColdStartHandlerResult> hand
             Report.WriteStats(json, "firstBatchMs", h.Of(s => s.FirstBatch), 2);
             Report.WriteStats(json, "tenthBatchMs", h.Of(s => s.TenthBatch), 2);
             Report.WriteStats(json, "firstOverTenth", h.Of(s => s.Ratio), 3);
+            Report.WriteStats(json, "warmProcessCpuMicrosPerRecord", h.Of(s => s.WarmCpuMicrosPerRecord), 1);
             json.WriteString("dominant", h.Dominant);
             json.WriteNumber("targetRatio", RatioTarget);
             json.WriteString("result", h.Pass ? "PASS" : "MISS");
@@ -160,7 +165,7 @@ internal static class ColdStartBenchmark
                             await File.WriteAllBytesAsync(Path.Combine(dir, $"{i:D2}.json"), events[i]);
                         }
                     }
-                    samples.Add(await RunChildAsync(fileName, [.. prefixArgs, ChildFlag, handler, dir], environment));
+                    samples.Add(await RunChildAsync(fileName, [.. prefixArgs, ChildFlag, handler, dir], environment, batchSize));
                     progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"cold start {handler} {p + 1}/{processes}: first batch {samples[^1].FirstBatch:F0} ms, tenth {samples[^1].TenthBatch:F0} ms"));
                 }
@@ -189,7 +194,7 @@ internal static class ColdStartBenchmark
     }
 
     private static async Task<ColdStartSample> RunChildAsync(
-        string fileName, string[] args, IReadOnlyDictionary<string, string> environment)
+        string fileName, string[] args, IReadOnlyDictionary<string, string> environment, int batchSize)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -226,7 +231,11 @@ internal static class ColdStartBenchmark
             // marks: Main, construction start, construction without the client, construction done, end of each batch.
             return new ColdStartSample(
                 Ms(spawned, marks[0]), Ms(marks[1], marks[2]), Ms(marks[2], marks[3]),
-                Ms(marks[3], marks[4]), Ms(marks[4 + Batches - 2], marks[4 + Batches - 1]));
+                Ms(marks[3], marks[4]), Ms(marks[4 + Batches - 2], marks[4 + Batches - 1]))
+            {
+                // The last two numbers: process CPU ticks (100 ns) after batch 1 and after batch 10.
+                WarmCpuMicrosPerRecord = (marks[^1] - marks[^2]) / 10.0 / ((Batches - 1) * batchSize),
+            };
         }
         finally
         {
@@ -285,9 +294,14 @@ internal static class ColdStartBenchmark
         marks.Add(constructionStarted);
         marks.Add(constructed - clientTicks);
         marks.Add(constructed);
+        long cpuAfterFirst = 0;
         foreach (var json in events.Take(Batches))
         {
             var failures = await invoke(json);
+            if (marks.Count == 4)
+            {
+                cpuAfterFirst = Process.GetCurrentProcess().TotalProcessorTime.Ticks;
+            }
             if (failures != 0)
             {
                 Console.Error.WriteLine($"{failures} records failed");
@@ -296,6 +310,8 @@ internal static class ColdStartBenchmark
             marks.Add(Stopwatch.GetTimestamp());
         }
 
+        marks.Add(cpuAfterFirst);
+        marks.Add(Process.GetCurrentProcess().TotalProcessorTime.Ticks);
         await File.WriteAllTextAsync(Environment.GetEnvironmentVariable("COLD_START_RESULT")!,
             string.Join(' ', marks.Select(m => m.ToString(CultureInfo.InvariantCulture))));
         return 0;
