@@ -120,6 +120,9 @@ internal sealed class ColdStartResult(IReadOnlyList<ColdStartHandlerResult> hand
 internal static class ColdStartBenchmark
 {
     public const string ChildFlag = "--cold-start-child";
+
+    /// <summary>ThreadPoolMinThreads in Functions/OrdersPipeline.Functions.csproj.</summary>
+    private const int FunctionsThreadPoolMinThreads = 16;
     private const int Batches = 10;
 
     public static async Task<ColdStartResult> RunAsync(
@@ -250,6 +253,10 @@ internal static class ColdStartBenchmark
     public static async Task<int> ChildAsync(string handler, string directory)
     {
         var main = Stopwatch.GetTimestamp();
+        // The Functions package's runtimeconfig sets System.Threading.ThreadPool.MinThreads (ThreadPoolMinThreads in
+        // its csproj); this program's own does not, so the child applies the same minimum as its first step.
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, FunctionsThreadPoolMinThreads), completionPorts);
         var events = Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToList();
         var marks = new List<long>();
 
