@@ -31,7 +31,7 @@ public static class AttributeDiff
         return changed;
     }
 
-    private static bool SameValue(JsonElement left, JsonElement right)
+    internal static bool SameValue(JsonElement left, JsonElement right)
     {
         // Most unchanged attributes are byte-identical; only the rest need the type-aware comparison.
         if (JsonMarshal.GetRawUtf8Value(left).SequenceEqual(JsonMarshal.GetRawUtf8Value(right)))

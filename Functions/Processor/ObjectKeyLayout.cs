@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -15,8 +14,18 @@ public static class ObjectKeyLayout
 
     public static string Build(string prefix, DateTimeOffset recordCreatedAt, string id)
     {
-        var date = recordCreatedAt.UtcDateTime;
-        return string.Create(CultureInfo.InvariantCulture, $"{prefix}/{date:yyyy}/{date:MM}/{date:dd}/{SafeId(id)}.json");
+        var safeId = SafeId(id);
+        return string.Create(prefix.Length + 12 + safeId.Length + 5, (prefix, recordCreatedAt.UtcDateTime, safeId),
+            static (key, parts) =>
+            {
+                parts.prefix.CopyTo(key);
+                var at = parts.prefix.Length;
+                key[at++] = '/';
+                at += StreamRecordFields.WriteDate(parts.Item2, key[at..], '/');
+                key[at++] = '/';
+                parts.safeId.CopyTo(key[at..]);
+                ".json".CopyTo(key[(at + parts.safeId.Length)..]);
+            });
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Amazon.Lambda.DynamoDBEvents;
@@ -10,6 +9,12 @@ namespace OrdersPipeline.Functions.Processor;
 /// Turns one INSERT or MODIFY stream record into its enriched document (docs/contracts.md, "Processed
 /// document"). Pure: no I/O, the processing time comes in as an argument.
 /// </summary>
+/// <remarks>
+/// Two paths, one output. The hot path (<see cref="FastAttributeJson"/>) reads the images' UTF-8 with a
+/// <see cref="Utf8JsonReader"/> straight from the event buffer and writes into a per-thread reused buffer; it
+/// answers only for valid items. Anything else (an invalid value, a limit exceeded, an unusual diff) is built again
+/// by the general <see cref="JsonElement"/> path, which writes the same bytes or throws the record's error.
+/// </remarks>
 public sealed class ProcessedDocumentBuilder(string keyPrefix, string keyAttribute)
 {
     private static readonly JsonWriterOptions WriterOptions = new()
@@ -19,14 +24,37 @@ public sealed class ProcessedDocumentBuilder(string keyPrefix, string keyAttribu
         SkipValidation = true,
     };
 
+    // Depth is checked while converting (DynamoDbLimits.MaxNestingLevels), not when reading.
+    private static readonly JsonDocumentOptions ReadOptions = new() { MaxDepth = int.MaxValue };
+
+    [ThreadStatic]
+    private static ReusableWriter? _reusable;
+
+    /// <summary>False only in tests: every document takes the general path, to compare the two.</summary>
+    internal bool UseFastPath { get; init; } = true;
+
     /// <summary>The record's id: the value of the table's hash key attribute, as text.</summary>
-    public string RecordId(DynamoDBEvent.DynamodbStreamRecord record) => StreamRecordFields.RecordId(record, keyAttribute);
+    public string RecordId(DynamoDBEvent.DynamodbStreamRecord record) =>
+        (UseFastPath && StreamImages.KeysUtf8(record.Dynamodb) is { } keys
+            ? FastAttributeJson.TryScalarText(keys.Span, keyAttribute)
+            : null)
+        ?? StreamRecordFields.RecordId(record, keyAttribute);
 
     public ProcessedDocument Build(DynamoDBEvent.DynamodbStreamRecord record, DateTimeOffset processedAt) =>
         Build(record, RecordId(record), processedAt);
 
     /// <summary>Builds the document when the caller already read the record id (the batch loop groups by it).</summary>
-    public ProcessedDocument Build(DynamoDBEvent.DynamodbStreamRecord record, string id, DateTimeOffset processedAt)
+    public ProcessedDocument Build(DynamoDBEvent.DynamodbStreamRecord record, string id, DateTimeOffset processedAt) =>
+        Build(record, id, processedAt, pooled: false);
+
+    /// <summary>
+    /// As <see cref="Build(DynamoDBEvent.DynamodbStreamRecord, string, DateTimeOffset)"/>, with the body in a pooled
+    /// buffer that the caller gives back with <see cref="ProcessedDocument.Release"/> once it is written.
+    /// </summary>
+    internal ProcessedDocument BuildPooled(DynamoDBEvent.DynamodbStreamRecord record, string id, DateTimeOffset processedAt) =>
+        Build(record, id, processedAt, pooled: true);
+
+    private ProcessedDocument Build(DynamoDBEvent.DynamodbStreamRecord record, string id, DateTimeOffset processedAt, bool pooled)
     {
         var data = record.Dynamodb ?? throw new RecordException("dynamodb is missing.");
         var isModify = record.EventName switch
@@ -38,46 +66,135 @@ public sealed class ProcessedDocumentBuilder(string keyPrefix, string keyAttribu
 
         var createdAt = StreamRecordFields.CreatedAt(record);
         var sourceTable = StreamRecordFields.SourceTable(record);
-        var newImage = StreamRecordFields.Image(StreamImages.NewImage(data), "NewImage", data.StreamViewType);
-        var oldImage = isModify ? StreamRecordFields.Image(StreamImages.OldImage(data), "OldImage", data.StreamViewType) : default;
+        var newImage = StreamRecordFields.ImageUtf8(StreamImages.NewImageUtf8(data), "NewImage", data.StreamViewType);
+        var oldImage = isModify
+            ? StreamRecordFields.ImageUtf8(StreamImages.OldImageUtf8(data), "OldImage", data.StreamViewType)
+            : default;
 
-        // Plain JSON is smaller than the DynamoDB JSON it comes from; the metadata adds well under 1 KB.
-        var estimate = JsonMarshal.GetRawUtf8Value(newImage).Length + (isModify ? JsonMarshal.GetRawUtf8Value(oldImage).Length : 0) + 1024;
-        var buffer = new ArrayBufferWriter<byte>(estimate);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        var reusable = _reusable ??= new ReusableWriter();
+        if (!UseFastPath || !TryWriteFast(reusable, record, id, processedAt, createdAt, sourceTable, newImage, oldImage, isModify))
         {
-            writer.WriteStartObject();
-            writer.WriteString("recordId", id);
-            writer.WritePropertyName("data");
-            AttributeValueJson.WriteMap(writer, newImage, "NewImage");
-            if (isModify)
-            {
-                writer.WritePropertyName("previous");
-                AttributeValueJson.WriteMap(writer, oldImage, "OldImage");
-            }
-
-            writer.WriteStartObject("metadata");
-            writer.WriteString("eventId", record.EventID);
-            writer.WriteString("eventName", record.EventName);
-            writer.WriteString("sequenceNumber", data.SequenceNumber);
-            writer.WriteString("approximateCreationDateTime", StreamRecordFields.Iso8601(createdAt, alwaysMilliseconds: false));
-            writer.WriteString("processedAt", StreamRecordFields.Iso8601(processedAt, alwaysMilliseconds: true));
-            writer.WriteString("processingStatus", "PROCESSED");
-            writer.WriteString("sourceTable", sourceTable);
-            if (isModify)
-            {
-                writer.WriteStartArray("changedAttributes");
-                foreach (var name in AttributeDiff.ChangedAttributes(newImage, oldImage))
-                {
-                    writer.WriteStringValue(name);
-                }
-
-                writer.WriteEndArray();
-            }
-            writer.WriteEndObject();
-            writer.WriteEndObject();
+            WriteGeneral(reusable, record, id, processedAt, createdAt, sourceTable, newImage, oldImage, isModify);
         }
 
-        return new ProcessedDocument(ObjectKeyLayout.Build(keyPrefix, createdAt, id), id, buffer.WrittenSpan.ToArray());
+        var objectKey = ObjectKeyLayout.Build(keyPrefix, createdAt, id);
+        var written = reusable.Written;
+        if (!pooled)
+        {
+            return new ProcessedDocument(objectKey, id, written.ToArray());
+        }
+
+        var rented = ArrayPool<byte>.Shared.Rent(written.Length);
+        written.CopyTo(rented);
+        return new ProcessedDocument(objectKey, id, rented, written.Length);
+    }
+
+    private static bool TryWriteFast(
+        ReusableWriter reusable, DynamoDBEvent.DynamodbStreamRecord record, string id, DateTimeOffset processedAt,
+        DateTimeOffset createdAt, string sourceTable, ReadOnlyMemory<byte> newImage, ReadOnlyMemory<byte> oldImage,
+        bool isModify)
+    {
+        var writer = reusable.Start(newImage.Length + oldImage.Length + 1024);
+        writer.WriteStartObject();
+        writer.WriteString("recordId", id);
+        writer.WritePropertyName("data");
+        if (!FastAttributeJson.TryWriteMap(writer, newImage.Span, isModify ? reusable.NewEntries : null))
+        {
+            return false;
+        }
+
+        List<string>? changed = null;
+        if (isModify)
+        {
+            writer.WritePropertyName("previous");
+            if (!FastAttributeJson.TryWriteMap(writer, oldImage.Span, reusable.OldEntries) ||
+                (changed = FastAttributeJson.TryChangedAttributes(
+                    newImage, reusable.NewEntries, oldImage, reusable.OldEntries)) is null)
+            {
+                return false;
+            }
+        }
+
+        WriteMetadata(writer, record, processedAt, createdAt, sourceTable, changed);
+        writer.Flush();
+        return true;
+    }
+
+    /// <summary>The general path: images as <see cref="JsonElement"/>s; throws the record's error, if any.</summary>
+    private static void WriteGeneral(
+        ReusableWriter reusable, DynamoDBEvent.DynamodbStreamRecord record, string id, DateTimeOffset processedAt,
+        DateTimeOffset createdAt, string sourceTable, ReadOnlyMemory<byte> newJson, ReadOnlyMemory<byte> oldJson,
+        bool isModify)
+    {
+        using var newDocument = JsonDocument.Parse(newJson, ReadOptions);
+        using var oldDocument = isModify ? JsonDocument.Parse(oldJson, ReadOptions) : null;
+        var newImage = newDocument.RootElement;
+        var oldImage = oldDocument?.RootElement ?? default;
+
+        var writer = reusable.Start(newJson.Length + oldJson.Length + 1024);
+        writer.WriteStartObject();
+        writer.WriteString("recordId", id);
+        writer.WritePropertyName("data");
+        AttributeValueJson.WriteMap(writer, newImage, "NewImage");
+        if (isModify)
+        {
+            writer.WritePropertyName("previous");
+            AttributeValueJson.WriteMap(writer, oldImage, "OldImage");
+        }
+
+        WriteMetadata(writer, record, processedAt, createdAt, sourceTable,
+            isModify ? AttributeDiff.ChangedAttributes(newImage, oldImage) : null);
+        writer.Flush();
+    }
+
+    private static void WriteMetadata(
+        Utf8JsonWriter writer, DynamoDBEvent.DynamodbStreamRecord record, DateTimeOffset processedAt,
+        DateTimeOffset createdAt, string sourceTable, IReadOnlyList<string>? changedAttributes)
+    {
+        writer.WriteStartObject("metadata");
+        writer.WriteString("eventId", record.EventID);
+        writer.WriteString("eventName", record.EventName);
+        writer.WriteString("sequenceNumber", record.Dynamodb.SequenceNumber);
+        Span<char> text = stackalloc char[32];
+        writer.WriteString("approximateCreationDateTime", StreamRecordFields.FormatIso8601(createdAt, false, text));
+        writer.WriteString("processedAt", StreamRecordFields.FormatIso8601(processedAt, true, text));
+        writer.WriteString("processingStatus", "PROCESSED");
+        writer.WriteString("sourceTable", sourceTable);
+        if (changedAttributes is not null)
+        {
+            writer.WriteStartArray("changedAttributes");
+            foreach (var name in changedAttributes)
+            {
+                writer.WriteStringValue(name);
+            }
+
+            writer.WriteEndArray();
+        }
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>One buffer and one writer per thread, reset for every document; only the final body is new.</summary>
+    private sealed class ReusableWriter
+    {
+        private readonly ArrayBufferWriter<byte> _buffer = new(16 * 1024);
+        private readonly Utf8JsonWriter _writer;
+
+        public ReusableWriter() => _writer = new Utf8JsonWriter(_buffer, WriterOptions);
+
+        public Utf8JsonWriter Start(int estimate)
+        {
+            _buffer.ResetWrittenCount();
+            _writer.Reset(_buffer);
+            _buffer.GetSpan(estimate);
+            return _writer;
+        }
+
+        /// <summary>The top-level attributes of a MODIFY's two images, for the diff.</summary>
+        public List<FastAttributeJson.Entry> NewEntries { get; } = new(64);
+
+        public List<FastAttributeJson.Entry> OldEntries { get; } = new(64);
+
+        public ReadOnlySpan<byte> Written => _buffer.WrittenSpan;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Amazon.Lambda.DynamoDBEvents;
@@ -30,15 +31,15 @@ public sealed class RawStreamRecordConverter : JsonConverter<DynamoDBEvent.Strea
         {
             if (reader.ValueTextEquals("NewImage"u8))
             {
-                record.RawNewImage = ReadElement(ref reader);
+                record.NewImageUtf8 = ReadRaw(ref reader);
             }
             else if (reader.ValueTextEquals("OldImage"u8))
             {
-                record.RawOldImage = ReadElement(ref reader);
+                record.OldImageUtf8 = ReadRaw(ref reader);
             }
             else if (reader.ValueTextEquals("Keys"u8))
             {
-                record.RawKeys = ReadElement(ref reader);
+                record.KeysUtf8 = ReadRaw(ref reader);
             }
             else if (reader.ValueTextEquals("SequenceNumber"u8))
             {
@@ -95,10 +96,28 @@ public sealed class RawStreamRecordConverter : JsonConverter<DynamoDBEvent.Strea
         writer.WriteEndObject();
     }
 
-    private static JsonElement? ReadElement(ref Utf8JsonReader reader)
+    /// <summary>
+    /// The next value's raw JSON: a slice of the event buffer when <see cref="EventBuffer.Current"/> holds the buffer
+    /// this reader reads (the handlers' serializer sets it), else a copy. Null for a JSON <c>null</c>.
+    /// </summary>
+    private static ReadOnlyMemory<byte>? ReadRaw(ref Utf8JsonReader reader)
     {
         reader.Read();
-        return reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader);
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (EventBuffer.Current is { } buffer && !reader.HasValueSequence)
+        {
+            var start = checked((int)reader.TokenStartIndex);
+            reader.Skip();
+            var end = checked((int)reader.BytesConsumed);
+            return new ReadOnlyMemory<byte>(buffer, start, end - start);
+        }
+
+        using var document = JsonDocument.ParseValue(ref reader);
+        return JsonMarshal.GetRawUtf8Value(document.RootElement).ToArray();
     }
 
     private static string? ReadString(ref Utf8JsonReader reader, string name)

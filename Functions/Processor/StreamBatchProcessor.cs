@@ -94,8 +94,14 @@ public sealed class StreamBatchProcessor(
             }
             try
             {
-                var document = builder.Build(record, key, time.GetUtcNow());
+                var document = builder.BuildPooled(record, key, time.GetUtcNow());
                 await store.PutAsync(document, budget.Token).ConfigureAwait(false);
+                if (store is S3ProcessedObjectStore)
+                {
+                    // The write completed and the store keeps no reference: the body's buffer can be reused. (Other
+                    // stores might keep the document; a failed or abandoned write leaves the buffer to the GC.)
+                    document.Release();
+                }
                 state.MarkWritten(indexes[position], time.GetUtcNow() - StreamRecordFields.CreatedAt(record));
             }
             catch (Exception error)

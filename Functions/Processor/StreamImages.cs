@@ -33,7 +33,27 @@ public static class StreamImages
     public static JsonElement? OldImage(DynamoDBEvent.StreamRecord? data) =>
         data is RawStreamRecord raw ? raw.RawOldImage : FromPackage(data?.OldImage);
 
+    /// <summary>The key as UTF-8 DynamoDB JSON, without building a <see cref="JsonElement"/>.</summary>
+    public static ReadOnlyMemory<byte>? KeysUtf8(DynamoDBEvent.StreamRecord? data) =>
+        data is RawStreamRecord raw ? raw.KeysUtf8 : FromPackageUtf8(data?.Keys);
+
+    public static ReadOnlyMemory<byte>? NewImageUtf8(DynamoDBEvent.StreamRecord? data) =>
+        data is RawStreamRecord raw ? raw.NewImageUtf8 : FromPackageUtf8(data?.NewImage);
+
+    public static ReadOnlyMemory<byte>? OldImageUtf8(DynamoDBEvent.StreamRecord? data) =>
+        data is RawStreamRecord raw ? raw.OldImageUtf8 : FromPackageUtf8(data?.OldImage);
+
     private static JsonElement? FromPackage(Dictionary<string, PackageValue>? map)
+    {
+        if (FromPackageUtf8(map) is not { } utf8)
+        {
+            return null;
+        }
+        using var document = JsonDocument.Parse(utf8, ReadOptions);
+        return document.RootElement.Clone();
+    }
+
+    private static ReadOnlyMemory<byte>? FromPackageUtf8(Dictionary<string, PackageValue>? map)
     {
         if (map is null)
         {
@@ -44,8 +64,7 @@ public static class StreamImages
         {
             WriteMap(writer, map);
         }
-        using var document = JsonDocument.Parse(buffer.WrittenMemory, ReadOptions);
-        return document.RootElement.Clone();
+        return buffer.WrittenMemory;
     }
 
     private static void WriteMap(Utf8JsonWriter writer, Dictionary<string, PackageValue> map)

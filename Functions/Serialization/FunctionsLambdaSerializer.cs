@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Amazon.Lambda.DynamoDBEvents;
 using Amazon.Lambda.Serialization.SystemTextJson;
 using OrdersPipeline.Functions.Processor;
 
@@ -9,13 +10,37 @@ namespace OrdersPipeline.Functions.Serialization;
 /// <see cref="FunctionsJsonContext"/>, with one addition. A stream record's images are kept as the raw DynamoDB JSON
 /// they arrive as (<see cref="RawStreamRecordConverter"/>) instead of the package's <c>AttributeValue</c> objects:
 /// numbers stay text digit for digit either way, but building the object model costs more CPU than the whole
-/// per-record budget (measured in Tests/Benchmarks, see its README).
+/// per-record budget (measured in Tests/Benchmarks, see its README). The images are slices of the event buffer the
+/// package reads the invocation into (<see cref="EventBuffer"/>), not copies.
 /// </summary>
 public sealed class FunctionsLambdaSerializer : SourceGeneratorLambdaJsonSerializer<FunctionsJsonContext>
 {
     public FunctionsLambdaSerializer()
         : base(Customize)
     {
+    }
+
+    /// <summary>
+    /// The package reads the whole event into <paramref name="utf8Json"/> and deserializes it with one reader over
+    /// it; while it does, the stream records' images are taken as slices of that array, which the records then keep.
+    /// </summary>
+    protected override T InternalDeserialize<T>(byte[] utf8Json)
+    {
+        if (typeof(T) != typeof(DynamoDBEvent))
+        {
+            return base.InternalDeserialize<T>(utf8Json);
+        }
+
+        var previous = EventBuffer.Current;
+        EventBuffer.Current = utf8Json;
+        try
+        {
+            return base.InternalDeserialize<T>(utf8Json);
+        }
+        finally
+        {
+            EventBuffer.Current = previous;
+        }
     }
 
     private static void Customize(JsonSerializerOptions options)

@@ -11,6 +11,11 @@ try
         return await IngestBenchmark.RunAsync(ingestArgs);
     }
 
+    if (args is [ColdStartBenchmark.ChildFlag, var handler, var directory])
+    {
+        return await ColdStartBenchmark.ChildAsync(handler, directory);
+    }
+
     var options = BenchmarkOptions.Parse(args);
     if (options.Help)
     {
@@ -34,10 +39,28 @@ try
     var workload = StreamEventGenerator.Generate(
         options.Records, options.BatchSize, options.ItemBytes, options.ModifyPercent, options.Seed);
 
+    if (options.Digest)
+    {
+        Console.WriteLine(OutputDigest.Of(workload));
+        return 0;
+    }
+
     // CPU first, before the emulator process exists to compete for the cores.
     progress.WriteLine($"CPU ({(options.PackageModel ? "package AttributeValue model" : "handlers' serializer, raw images")}): " +
                        $"warming up, then {options.CpuRounds} rounds…");
     var cpu = CpuBenchmark.Run(workload, options.CpuRounds, TimeSpan.FromSeconds(3), options.PackageModel);
+
+    var sections = new List<IReportSection>();
+    if (!options.PackageModel)
+    {
+        sections.Add(new OutputCheck(OutputDigest.Of(workload), options));
+        progress.WriteLine("CPU at DynamoDB's limits (400 KB items, 32 levels)…");
+        sections.Add(LargeItemBenchmark.Run(options.CpuRounds, TimeSpan.FromSeconds(2)) with
+        {
+            SmallItemMicrosPerKb = cpu.ThreadCpuMicrosPerRecord.Median * 1024 /
+                                   (workload.AverageNewImageJsonBytes * (1 + (double)workload.Modifies / workload.Records)),
+        });
+    }
 
     ThroughputResult? throughput = null;
     if (!options.CpuOnly)
@@ -46,7 +69,23 @@ try
         throughput = await new ThroughputBenchmark(workload, options, progress).RunAsync();
     }
 
-    var report = new Report(options, environment, workload, cpu, throughput);
+    if (!options.CpuOnly && !options.PackageModel)
+    {
+        // Cold start and the audit path on an emulator of their own, started after the throughput runs.
+        await using var emulator = await OrdersPipeline.Emulator.AwsEmulator.StartAsync();
+        var resources = await OrdersPipeline.Emulator.PipelineResources.CreateAsync(
+            emulator, OrdersPipeline.Emulator.PipelineNames.Unique("cold"));
+        progress.WriteLine($"audit: {options.AuditMessages} messages, {options.Rounds} rounds…");
+        sections.Add(await AuditBenchmark.RunAsync(emulator, resources, options.AuditMessages, options.Rounds, progress));
+        if (options.ColdStartProcesses > 0)
+        {
+            progress.WriteLine($"cold start: {options.ColdStartProcesses} fresh processes per handler…");
+            sections.Add(await ColdStartBenchmark.RunAsync(
+                emulator, resources, options.ColdStartProcesses, options.ColdStartChild, progress));
+        }
+    }
+
+    var report = new Report(options, environment, workload, cpu, throughput) { Sections = sections };
     report.WriteText(Console.Out);
     if (options.Json)
     {

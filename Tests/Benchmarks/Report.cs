@@ -6,16 +6,31 @@ namespace OrdersPipeline.Benchmarks;
 
 internal sealed record RunEnvironment(string Runtime, int ProcessorCount, string GcMode);
 
+/// <summary>One further measurement in the report: its text block and its property in the JSON summary.</summary>
+internal interface IReportSection
+{
+    void WriteText(StringBuilder text);
+
+    void WriteJson(Utf8JsonWriter json);
+}
+
 /// <summary>The human-readable result and the one-line JSON summary.</summary>
 internal sealed class Report(
     BenchmarkOptions options, RunEnvironment environment, Workload workload, CpuResult cpu, ThroughputResult? throughput)
 {
     public const double RatioTarget = 0.9;
-    public const double MicrosPerRecordTarget = 20;
+    public const double MicrosPerRecordTarget = 7;
+    public const double BytesPerRecordTarget = 4096;
 
-    private bool CpuPass => cpu.MicrosPerRecord.Median <= MicrosPerRecordTarget;
+    /// <summary>Judged on thread CPU time: a stopwatch also counts the time a busy machine keeps the thread waiting.</summary>
+    private bool CpuPass => cpu.ThreadCpuMicrosPerRecord.Median <= MicrosPerRecordTarget;
+
+    private bool BytesPass => cpu.BytesPerRecord.Median <= BytesPerRecordTarget;
 
     private bool? RatioPass => throughput is null ? null : throughput.Ratio >= RatioTarget;
+
+    /// <summary>Further measurements, each printed after the ones above (new measurements go in their own files).</summary>
+    public IReadOnlyList<IReportSection> Sections { get; init; } = [];
 
     public void WriteText(TextWriter output)
     {
@@ -31,10 +46,13 @@ internal sealed class Report(
         text.AppendLine(c, $"(b) CPU, parse + convert + enrich + serialize, no I/O, 1 thread" +
                            $"{(options.PackageModel ? ", package AttributeValue model" : "")} (median of {options.CpuRounds} rounds, " +
                            $"each {cpu.PassesPerRound} passes over N, after {cpu.WarmupRounds} warm-up passes):");
-        text.AppendLine(c, $"  {cpu.MicrosPerRecord.Median,8:F2} µs/record  [min {cpu.MicrosPerRecord.Min:F2}, max {cpu.MicrosPerRecord.Max:F2}]" +
+        text.AppendLine(c, $"  {cpu.ThreadCpuMicrosPerRecord.Median,8:F2} µs/record thread CPU  [min {cpu.ThreadCpuMicrosPerRecord.Min:F2}, " +
+                           $"max {cpu.ThreadCpuMicrosPerRecord.Max:F2}]{(ThreadCpuTime.IsThreadCpuClock ? "" : " (no thread clock: wall time)")}");
+        text.AppendLine(c, $"  {cpu.MicrosPerRecord.Median,8:F2} µs/record wall  [min {cpu.MicrosPerRecord.Min:F2}, max {cpu.MicrosPerRecord.Max:F2}]" +
                            $"  = parse {cpu.ParseMicros.Median:F2} + build {cpu.BuildMicros.Median:F2}");
         text.AppendLine(c, $"  {cpu.BytesPerRecord.Median,8:N0} B allocated/record  = parse {cpu.ParseBytes.Median:N0} + build {cpu.BuildBytes.Median:N0}");
-        text.AppendLine(c, $"  target ≤ {MicrosPerRecordTarget} µs/record: {(CpuPass ? "PASS" : "MISS")}");
+        text.AppendLine(c, $"  target ≤ {MicrosPerRecordTarget} µs/record (thread CPU): {(CpuPass ? "PASS" : "MISS")}");
+        text.AppendLine(c, $"  target ≤ {BytesPerRecordTarget:N0} B allocated/record: {(BytesPass ? "PASS" : "MISS")}");
         text.AppendLine();
         if (throughput is null)
         {
@@ -54,6 +72,11 @@ internal sealed class Report(
             text.AppendLine(c, $"  ratio processor/raw {throughput.Ratio:F3}  (per-round pairs: median {throughput.PairedRatio.Median:F3}, " +
                                $"min {throughput.PairedRatio.Min:F3}, max {throughput.PairedRatio.Max:F3})");
             text.AppendLine(c, $"  target ≥ {RatioTarget}: {(RatioPass == true ? "PASS" : "MISS")}");
+        }
+        foreach (var section in Sections)
+        {
+            text.AppendLine();
+            section.WriteText(text);
         }
         output.Write(text.ToString());
     }
@@ -81,6 +104,9 @@ internal sealed class Report(
             json.WriteNumber("rounds", options.CpuRounds);
             json.WriteString("eventModel", options.PackageModel ? "package" : "raw");
             WriteStats(json, "microsPerRecord", cpu.MicrosPerRecord, 3);
+            WriteStats(json, "threadCpuMicrosPerRecord", cpu.ThreadCpuMicrosPerRecord, 3);
+            json.WriteNumber("targetBytesPerRecord", BytesPerRecordTarget);
+            json.WriteString("bytesResult", BytesPass ? "PASS" : "MISS");
             WriteStats(json, "parseMicrosPerRecord", cpu.ParseMicros, 3);
             WriteStats(json, "buildMicrosPerRecord", cpu.BuildMicros, 3);
             WriteStats(json, "allocatedBytesPerRecord", cpu.BytesPerRecord, 0);
@@ -110,12 +136,16 @@ internal sealed class Report(
                 json.WriteString("result", RatioPass == true ? "PASS" : "MISS");
                 json.WriteEndObject();
             }
+            foreach (var section in Sections)
+            {
+                section.WriteJson(json);
+            }
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void WriteStats(Utf8JsonWriter json, string name, Stats stats, int digits)
+    internal static void WriteStats(Utf8JsonWriter json, string name, Stats stats, int digits)
     {
         json.WriteStartObject(name);
         json.WriteNumber("median", Math.Round(stats.Median, digits));
