@@ -27,6 +27,7 @@ public sealed class FaultPlan(int seed, FaultRates rates) : IMappingFaults
     private readonly ConcurrentDictionary<string, int> _injected = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _seen = new(StringComparer.Ordinal);
     private int _invocation;
+    private int _auditPuts;
 
     public int Seed => seed;
 
@@ -77,20 +78,25 @@ public sealed class FaultPlan(int seed, FaultRates rates) : IMappingFaults
         {
             return ProxyFault.None;
         }
+        // Audit ids are random, so which puts the draws fault differs between runs of one seed; the first three puts
+        // get one fault of each kind, so every run exercises all three whatever the draws give.
+        if (rates.AuditWriteFault > 0 && Interlocked.Increment(ref _auditPuts) is var put and <= 3)
+        {
+            return AuditFault((put - 0.5) / 3);
+        }
+
         var identity = AuditId(request.Body) ?? "?";
         var draw = Draw("ddb", identity);
-        if (draw >= rates.AuditWriteFault)
-        {
-            return ProxyFault.None;
-        }
         // The same draw, scaled to [0, 1), picks the kind: independent of whether a fault happens at all.
-        return (draw / rates.AuditWriteFault) switch
-        {
-            < 1.0 / 3 => Inject(AuditStatus500, ProxyFault.Answer(500)),
-            < 2.0 / 3 => Inject(AuditResetBefore, ProxyFault.ResetConnection(ProxyReset.BeforeForwarding)),
-            _ => Inject(AuditResetAfter, ProxyFault.ResetConnection(ProxyReset.AfterForwarding)),
-        };
+        return draw >= rates.AuditWriteFault ? ProxyFault.None : AuditFault(draw / rates.AuditWriteFault);
     }
+
+    private ProxyFault AuditFault(double kind) => kind switch
+    {
+        < 1.0 / 3 => Inject(AuditStatus500, ProxyFault.Answer(500)),
+        < 2.0 / 3 => Inject(AuditResetBefore, ProxyFault.ResetConnection(ProxyReset.BeforeForwarding)),
+        _ => Inject(AuditResetAfter, ProxyFault.ResetConnection(ProxyReset.AfterForwarding)),
+    };
 
     public TimeSpan BeforeProcessorInvocation(int invocation, TimeSpan normal)
     {
