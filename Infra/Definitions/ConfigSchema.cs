@@ -79,7 +79,7 @@ public static class ConfigSchema
         "noncurrentVersionExpirationDays", 30, 1, 3650, "Days before a replaced object version expires.");
 
     public static readonly ConfigKey<string?> FunctionsPackageDirectory = Key.Optional("functionsPackageDirectory",
-        ValueRules.NonEmpty, "Folder holding the published Functions package (default: <repo>/artifacts/functions).");
+        ValueRules.NonEmpty, "Folder holding the published Functions package (default: <repo>/artifacts/functions/<architecture>).");
 
     public static readonly ConfigKey<string?> EmulatorEndpoint = Key.Optional("emulatorEndpoint", ValueRules.HttpUrl,
         "AWS API emulator URL; when set, every service the stack uses is sent there (the local stack sets it).");

@@ -160,7 +160,7 @@ public sealed class PipelineStack : Stack
         try
         {
             return FunctionsPackage.Locate(config.Get(ConfigSchema.FunctionsPackageDirectory),
-                [Directory.GetCurrentDirectory(), AppContext.BaseDirectory]);
+                [Directory.GetCurrentDirectory(), AppContext.BaseDirectory], config.Get(ConfigSchema.Architecture));
         }
         catch (FunctionsPackageMissingException exception)
         {

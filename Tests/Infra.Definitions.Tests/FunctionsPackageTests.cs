@@ -20,26 +20,45 @@ public sealed class FunctionsPackageTests
     public void DeleteRepository() => Directory.Delete(_root, recursive: true);
 
     [Test]
-    public void Publish_directory_is_artifacts_functions_under_the_root()
+    public void Each_architecture_has_its_own_publish_directory_under_artifacts_functions()
     {
-        Assert.That(FunctionsPackage.PublishDirectory("/repo"), Is.EqualTo(Path.GetFullPath("/repo/artifacts/functions")));
+        Assert.That(FunctionsPackage.PublishDirectory("/repo", LambdaArchitecture.Arm64),
+            Is.EqualTo(Path.GetFullPath("/repo/artifacts/functions/arm64")));
+        Assert.That(FunctionsPackage.PublishDirectory("/repo", LambdaArchitecture.X86_64),
+            Is.EqualTo(Path.GetFullPath("/repo/artifacts/functions/x86_64")));
     }
 
     [Test]
-    public void Publish_arguments_build_a_release_framework_dependent_package_into_the_publish_directory()
+    public void Publish_arguments_build_a_release_framework_dependent_ready_to_run_package_for_the_architecture()
     {
-        Assert.That(FunctionsPackage.PublishArguments("/repo"), Is.EqualTo(new[]
+        Assert.That(FunctionsPackage.PublishArguments("/repo", LambdaArchitecture.Arm64), Is.EqualTo(new[]
         {
-            "publish", Path.GetFullPath("/repo/Functions/OrdersPipeline.Functions.csproj"), "-c", "Release", "-o",
-            Path.GetFullPath("/repo/artifacts/functions"), "--no-self-contained",
+            "publish", Path.GetFullPath("/repo/Functions/OrdersPipeline.Functions.csproj"), "-c", "Release",
+            "-r", "linux-arm64", "-p:PublishReadyToRun=true", "--no-self-contained", "-o",
+            Path.GetFullPath("/repo/artifacts/functions/arm64"),
         }));
+    }
+
+    [Test]
+    public void The_infra_build_publishes_exactly_the_packages_these_arguments_name()
+    {
+        var project = File.ReadAllText(Path.Combine(
+            FunctionsPackage.FindRepoRoot([TestContext.CurrentContext.TestDirectory])!, "Infra/Stack/OrdersPipeline.Infra.csproj"));
+
+        foreach (var architecture in new[] { LambdaArchitecture.Arm64, LambdaArchitecture.X86_64 })
+        {
+            Assert.That(project, Does.Contain(
+                $"-c Release -r {FunctionsPackage.RuntimeIdentifier(architecture)} -p:PublishReadyToRun=true "
+                + $"--no-self-contained -o &quot;$(FunctionsPublishDir)/{architecture.ToAwsName()}&quot;"));
+        }
     }
 
     [Test]
     public void Build_command_is_the_same_publish_relative_to_the_root()
     {
-        Assert.That(FunctionsPackage.BuildCommand, Is.EqualTo(
-            "dotnet publish Functions/OrdersPipeline.Functions.csproj -c Release -o artifacts/functions --no-self-contained"));
+        Assert.That(FunctionsPackage.BuildCommand(LambdaArchitecture.Arm64), Is.EqualTo(
+            "dotnet publish Functions/OrdersPipeline.Functions.csproj -c Release -r linux-arm64 -p:PublishReadyToRun=true "
+            + "--no-self-contained -o artifacts/functions/arm64"));
     }
 
     [Test]
@@ -59,20 +78,20 @@ public sealed class FunctionsPackageTests
     [Test]
     public void A_published_package_is_located()
     {
-        var publish = FunctionsPackage.PublishDirectory(_root);
+        var publish = FunctionsPackage.PublishDirectory(_root, LambdaArchitecture.Arm64);
         Directory.CreateDirectory(publish);
         File.WriteAllText(Path.Combine(publish, FunctionsPackage.AssemblyFileName), string.Empty);
 
-        Assert.That(FunctionsPackage.Locate(null, [Path.Combine(_root, "Infra")]), Is.EqualTo(publish));
+        Assert.That(FunctionsPackage.Locate(null, [Path.Combine(_root, "Infra")], LambdaArchitecture.Arm64), Is.EqualTo(publish));
     }
 
     [Test]
     public void A_missing_package_is_an_error_naming_the_command_that_builds_it()
     {
-        Assert.That(() => FunctionsPackage.Locate(null, [Path.Combine(_root, "Infra")]),
+        Assert.That(() => FunctionsPackage.Locate(null, [Path.Combine(_root, "Infra")], LambdaArchitecture.Arm64),
             Throws.TypeOf<FunctionsPackageMissingException>()
-                .With.Message.Contain(FunctionsPackage.BuildCommand)
-                .And.Message.Contain(Path.Combine(FunctionsPackage.PublishDirectory(_root), "OrdersPipeline.Functions.dll")));
+                .With.Message.Contain(FunctionsPackage.BuildCommand(LambdaArchitecture.Arm64))
+                .And.Message.Contain(Path.Combine(FunctionsPackage.PublishDirectory(_root, LambdaArchitecture.Arm64), "OrdersPipeline.Functions.dll")));
     }
 
     [Test]
@@ -81,11 +100,11 @@ public sealed class FunctionsPackageTests
         var configured = Path.Combine(_root, "custom");
         Directory.CreateDirectory(configured);
 
-        Assert.That(() => FunctionsPackage.Locate(configured, []),
+        Assert.That(() => FunctionsPackage.Locate(configured, [], LambdaArchitecture.Arm64),
             Throws.TypeOf<FunctionsPackageMissingException>().With.Message.Contain(configured));
 
         File.WriteAllText(Path.Combine(configured, FunctionsPackage.AssemblyFileName), string.Empty);
-        Assert.That(FunctionsPackage.Locate(configured, []), Is.EqualTo(configured));
+        Assert.That(FunctionsPackage.Locate(configured, [], LambdaArchitecture.Arm64), Is.EqualTo(configured));
     }
 
     [Test]
@@ -95,9 +114,9 @@ public sealed class FunctionsPackageTests
         Directory.CreateDirectory(outside);
         try
         {
-            Assert.That(() => FunctionsPackage.Locate(null, [outside]),
+            Assert.That(() => FunctionsPackage.Locate(null, [outside], LambdaArchitecture.Arm64),
                 Throws.TypeOf<FunctionsPackageMissingException>()
-                    .With.Message.Contain(FunctionsPackage.BuildCommand)
+                    .With.Message.Contain(FunctionsPackage.BuildCommand(LambdaArchitecture.Arm64))
                     .And.Message.Contain("orders-pipeline:functionsPackageDirectory"));
         }
         finally
