@@ -194,7 +194,7 @@ public sealed class HttpIngestFunction
         {
             CorrelationId = correlationId,
         };
-        return Response(status, "application/problem+json",
+        return Response(status, ProblemDetails.ContentType,
             JsonSerializer.Serialize(problem, FunctionsJsonContext.Default.ProblemDetails), requestId);
     }
 

@@ -15,6 +15,9 @@ public sealed record ProblemDetails(
     [property: JsonPropertyName("requestId")] string RequestId,
     [property: JsonPropertyName("errors")] IReadOnlyList<FieldProblem>? Errors = null)
 {
+    /// <summary>The media type of every problem-details answer, the function's and API Gateway's alike.</summary>
+    public const string ContentType = "application/problem+json";
+
     /// <summary>On a 500 only: the id under which the cause is logged.</summary>
     [JsonPropertyName("correlationId")]
     public string? CorrelationId { get; init; }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using OrdersPipeline.Functions;
 using OrdersPipeline.Functions.Configuration;
+using OrdersPipeline.Functions.Ingest.Http;
 using OrdersPipeline.Infra.Defaults;
 using OrdersPipeline.Infra.Definitions;
 using Pulumi;
@@ -29,7 +30,6 @@ public sealed class HttpIngest : PipelineComponent
     public const string TypeToken = "orders-pipeline:ingest:HttpIngest";
     public const string EndpointType = "REGIONAL";
     public const string QuotaPeriod = "DAY";
-    public const string ProblemJson = "application/problem+json";
 
     /// <summary>One JSON line per request in the access log.</summary>
     public const string AccessLogFormat =
@@ -255,21 +255,21 @@ public sealed class HttpIngest : PipelineComponent
 
     private IEnumerable<Pulumi.Resource> GatewayResponses(string name)
     {
-        var requestIdHeader = new InputMap<string> { { "gatewayresponse.header.X-Request-Id", "context.requestId" } };
+        const string requestIdHeader = "gatewayresponse.header.X-Request-Id";
         yield return new Pulumi.Aws.ApiGateway.Response($"{name}-bad-request-body", new ResponseArgs
         {
             RestApiId = Api.Id,
             ResponseType = "BAD_REQUEST_BODY",
             StatusCode = "400",
-            ResponseParameters = requestIdHeader,
+            // Refused by the model before the function runs: the same problem-details answer the function gives.
+            ResponseParameters =
+            {
+                { requestIdHeader, "context.requestId" },
+                { "gatewayresponse.header.Content-Type", $"'{ProblemDetails.ContentType}'" },
+            },
             ResponseTemplates =
             {
-                {
-                    OrderSchema.ContentType,
-                    "{\"type\":\"https://orders-pipeline.dev/problems/invalid-order\",\"title\":\"Invalid order\","
-                    + "\"status\":400,\"detail\":\"$context.error.validationErrorString\",\"instance\":\"/orders\","
-                    + "\"requestId\":\"$context.requestId\"}"
-                },
+                { OrderSchema.ContentType, InvalidOrderTemplate },
             },
         }, ChildOptions());
         foreach (var type in (string[])["DEFAULT_4XX", "DEFAULT_5XX"])
@@ -279,12 +279,19 @@ public sealed class HttpIngest : PipelineComponent
                 {
                     RestApiId = Api.Id,
                     ResponseType = type,
-                    ResponseParameters = requestIdHeader,
+                    ResponseParameters = { { requestIdHeader, "context.requestId" } },
                 }, ChildOptions());
         }
     }
 
+    private const string InvalidOrderTemplate =
+        $"{{\"type\":\"{ProblemTypes.InvalidOrder}\",\"title\":\"Invalid order\","
+        + "\"status\":400,\"detail\":\"$context.error.validationErrorString\",\"instance\":\"/orders\","
+        + "\"requestId\":\"$context.requestId\"}";
+
+    // Gateway responses, like methods, take effect only with a new deployment, so they are part of the hash.
     private static string DefinitionHash() =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            string.Join('\n', OrderSchema.Json(), AccessLogFormat, Handlers.HttpIngest, "POST /orders api-key validate-body"))));
+            string.Join('\n', OrderSchema.Json(), AccessLogFormat, Handlers.HttpIngest, "POST /orders api-key validate-body",
+                InvalidOrderTemplate, ProblemDetails.ContentType))));
 }

@@ -175,7 +175,10 @@ public sealed class HttpIngestTests
             Assert.That(responses.Values.Select(r => r.Object("responseParameters")["gatewayresponse.header.X-Request-Id"]),
                 Has.All.EqualTo("context.requestId"));
             Assert.That((string)responses["BAD_REQUEST_BODY"].Object("responseTemplates")["application/json"]!,
-                Does.Contain("\"status\":400").And.Contain("$context.error.validationErrorString"));
+                Does.Contain("\"status\":400").And.Contain("$context.error.validationErrorString")
+                    .And.Contain("\"type\":\"https://orders-pipeline.dev/problems/invalid-order\""));
+            Assert.That(responses["BAD_REQUEST_BODY"].Object("responseParameters")["gatewayresponse.header.Content-Type"],
+                Is.EqualTo("'application/problem+json'"));
         });
     }
 
