@@ -61,18 +61,21 @@ public static class AlarmDefinitions
             Lambda(names.AuditErrorsAlarm, "The audit function failed.", "Errors", Sum, 1, AlarmTarget.AuditFunction),
             Queue(names.RedriveDepthAlarm, "Failure records could not be audited and were moved to the redrive queue.",
                 AlarmTarget.RedriveQueue),
-            ProcessingLag(config),
+            // The processor's own metric: time from the change in the table to its document in S3, worst record.
+            OwnMetric(config, names.ProcessingLagAlarm,
+                "Documents reach S3 later than the configured lag after their change.", PipelineMetrics.WriteLagMax,
+                Maximum, config.Get(ConfigSchema.ProcessingLagAlarmMs), AlarmTarget.ProcessorFunction),
             .. IngestAlarmDefinitions.For(config),
         ];
     }
 
-    // The processor's own metric: time from the change in the table to its document in S3, worst record per batch.
-    private static AlarmDefinition ProcessingLag(StackConfig config) =>
-        new(config.Names.ProcessingLagAlarm, "Documents reach S3 later than the configured lag after their change.",
-            config.Get(ConfigSchema.MetricsNamespace), PipelineMetrics.WriteLagMax, Maximum,
-            PipelineDefaults.AlarmPeriodSeconds, PipelineDefaults.AlarmEvaluationPeriods,
-            config.Get(ConfigSchema.ProcessingLagAlarmMs), GreaterThanOrEqualToThreshold, NotBreaching,
-            EmbeddedMetrics.FunctionDimension, AlarmTarget.ProcessorFunction)
+    /// <summary>An alarm on a metric the functions emit themselves: the stack's namespace, and both dimensions the
+    /// functions write (Function from the target, Environment fixed).</summary>
+    internal static AlarmDefinition OwnMetric(StackConfig config, string name, string description, string metric,
+        string statistic, double threshold, AlarmTarget target) =>
+        new(name, description, config.Get(ConfigSchema.MetricsNamespace), metric, statistic,
+            PipelineDefaults.AlarmPeriodSeconds, PipelineDefaults.AlarmEvaluationPeriods, threshold,
+            GreaterThanOrEqualToThreshold, NotBreaching, EmbeddedMetrics.FunctionDimension, target)
         {
             FixedDimensions = new Dictionary<string, string>
             {
@@ -80,7 +83,7 @@ public static class AlarmDefinitions
             },
         };
 
-    private static AlarmDefinition Lambda(
+    internal static AlarmDefinition Lambda(
         string name, string description, string metric, string statistic, double threshold, AlarmTarget target) =>
         new(name, description, LambdaNamespace, metric, statistic, PipelineDefaults.AlarmPeriodSeconds,
             PipelineDefaults.AlarmEvaluationPeriods, threshold, GreaterThanOrEqualToThreshold, NotBreaching,

@@ -26,23 +26,16 @@ public static class IngestAlarmDefinitions
                 "4XXError", AlarmDefinitions.Sum, config.Get(ConfigSchema.Api4xxAlarmThreshold)));
             alarms.Add(Api(names.ApiLatencyAlarm, "The orders API's p99 latency is above the limit.", "Latency", P99,
                 config.Get(ConfigSchema.ApiLatencyP99AlarmMs)));
-            alarms.Add(Errors(names.HttpIngestErrorsAlarm, "The HTTP ingest function failed.", AlarmTarget.HttpIngestFunction));
+            alarms.Add(Errors(names.HttpIngestErrorsAlarm, "The HTTP ingest function failed.",
+                AlarmTarget.HttpIngestFunction));
         }
 
         if (config.Get(ConfigSchema.FileIngest))
         {
             alarms.Add(Errors(names.FileIngestErrorsAlarm, "The file ingest function failed.", AlarmTarget.FileIngestFunction));
-            alarms.Add(new AlarmDefinition(names.FailedFilesAlarm, "A dropped file was logged FAILED in the ingest log.",
-                config.Get(ConfigSchema.MetricsNamespace), IngestMetrics.FilesFailed, AlarmDefinitions.Sum,
-                PipelineDefaults.AlarmPeriodSeconds, PipelineDefaults.AlarmEvaluationPeriods, 1,
-                AlarmDefinitions.GreaterThanOrEqualToThreshold, AlarmDefinitions.NotBreaching,
-                EmbeddedMetrics.FunctionDimension, AlarmTarget.FileIngestFunction)
-            {
-                FixedDimensions = new Dictionary<string, string>
-                {
-                    [EmbeddedMetrics.EnvironmentDimension] = config.Get(ConfigSchema.Environment),
-                },
-            });
+            alarms.Add(AlarmDefinitions.OwnMetric(config, names.FailedFilesAlarm,
+                "A dropped file was logged FAILED in the ingest log.", IngestMetrics.FilesFailed, AlarmDefinitions.Sum,
+                1, AlarmTarget.FileIngestFunction));
         }
 
         return alarms;
@@ -62,8 +55,5 @@ public static class IngestAlarmDefinitions
         };
 
     private static AlarmDefinition Errors(string name, string description, AlarmTarget target) =>
-        new(name, description, AlarmDefinitions.LambdaNamespace, "Errors", AlarmDefinitions.Sum,
-            PipelineDefaults.AlarmPeriodSeconds, PipelineDefaults.AlarmEvaluationPeriods, 1,
-            AlarmDefinitions.GreaterThanOrEqualToThreshold, AlarmDefinitions.NotBreaching,
-            AlarmDefinitions.FunctionNameDimension, target);
+        AlarmDefinitions.Lambda(name, description, "Errors", AlarmDefinitions.Sum, 1, target);
 }
