@@ -11,7 +11,7 @@ namespace OrdersPipeline.Infra;
 public sealed class PipelineStack : Stack
 {
     private readonly StackConfig _config;
-    private readonly string? _region;
+    private readonly Output<string> _region;
     private readonly IngestTable _orders;
     private readonly ProcessedStorage _storage;
     private readonly FailureAudit _audit;
@@ -27,18 +27,18 @@ public sealed class PipelineStack : Stack
     public PipelineStack()
     {
         _config = ReadConfig();
-        _region = new Config("aws").Get("region");
         var code = new FileArchive(LocateFunctionsPackage(_config));
-        var provider = PipelineProvider.Create(_config, _region);
+        var provider = PipelineProvider.Create(_config, new Config("aws").Get("region"));
         var context = new StackContext(_config, provider, code);
         var identity = Pulumi.Aws.GetCallerIdentity.Invoke(options: new InvokeOptions { Provider = provider });
         var accountId = identity.Apply(caller => caller.AccountId);
-        var region = Pulumi.Aws.GetRegion.Invoke(options: new InvokeOptions { Provider = provider })
+        // The region the provider resolved (aws:region, else the environment): the one the stack really uses.
+        _region = Pulumi.Aws.GetRegion.Invoke(options: new InvokeOptions { Provider = provider })
             .Apply(found => found.Region);
 
         // Data protection first: every later resource takes the key and the access-log bucket from the context.
         var scope = EncryptionKey.IsCreated(_config) || _config.Get(ConfigSchema.AuditTrail)
-            ? StackScope(identity, region)
+            ? StackScope(identity, _region)
             : null;
         _key = EncryptionKey.IsCreated(_config) ? new EncryptionKey("encryption", context, scope!) : null;
         _accessLogs = new AccessLogs("access-logs", context, accountId);
@@ -79,7 +79,7 @@ public sealed class PipelineStack : Stack
         }
 
         _monitoring = new Monitoring("monitoring", context, watched);
-        _dashboard = new Dashboard("dashboard", context, region, watched);
+        _dashboard = new Dashboard("dashboard", context, _region, watched);
         _auditTrail = _config.Get(ConfigSchema.AuditTrail)
             ? new AuditTrail("audit-trail", context,
                 new AuditTrailArgs(scope!, accountId, _storage.Bucket, _orders.Table, _monitoring.Topic,
@@ -88,7 +88,7 @@ public sealed class PipelineStack : Stack
     }
 
     [Output("environment")] public Output<string> Environment => Output.Create(_config.Get(ConfigSchema.Environment));
-    [Output("region")] public Output<string> Region => Output.Create(_region ?? string.Empty);
+    [Output("region")] public Output<string> Region => _region;
     [Output("ordersTableName")] public Output<string> OrdersTableName => _orders.Table.Name;
     [Output("ordersTableArn")] public Output<string> OrdersTableArn => _orders.Table.Arn;
     [Output("ordersTableStreamArn")] public Output<string> OrdersTableStreamArn => _orders.Table.StreamArn;
