@@ -33,4 +33,9 @@ public static class Handlers
     public const string FileIngest =
         AssemblyName + "::" + AssemblyName + "." + nameof(Functions.Ingest) + "." + nameof(Functions.Ingest.Files) + "." +
         nameof(FileIngestFunction) + "::" + nameof(FileIngestFunction.HandleAsync);
+
+    /// <summary><c>Task&lt;RemediationReport&gt; HandleAsync(CloudWatchEvent&lt;GuardDutyFinding&gt;, ILambdaContext)</c>
+    /// (guardDuty: true).</summary>
+    public const string Remediation =
+        AssemblyName + "::" + AssemblyName + ".Remediation.RemediationFunction::HandleAsync";
 }

@@ -26,6 +26,20 @@ public static class AuditEnvironment
     public static readonly RequiredVariable AuditTableName = new("AUDIT_TABLE_NAME");
 }
 
+/// <summary>The GuardDuty remediation function's environment (guardDuty: true). It acts only on findings about these
+/// resources; its report reaches the alert topic through the function's asynchronous-invocation destinations.</summary>
+public static class RemediationEnvironment
+{
+    /// <summary>The processed bucket, whose public access block the function turns back on.</summary>
+    public static readonly RequiredVariable ProcessedBucketName = new("PROCESSED_BUCKET_NAME");
+
+    /// <summary>The stack's function roles, comma-separated: access-key findings on them are recorded.</summary>
+    public static readonly RequiredVariable RoleNames = new("STACK_ROLE_NAMES");
+
+    /// <summary>Where recorded findings go (the audit table, failure type <c>security-finding</c>).</summary>
+    public static readonly RequiredVariable AuditTableName = new("AUDIT_TABLE_NAME");
+}
+
 /// <summary>Both functions' metrics (CloudWatch Embedded Metric Format): the namespace, and the Environment dimension.
 /// The Function dimension is the function's name, which Lambda sets
 /// (<see cref="AwsEnvironment.FunctionName"/>).</summary>

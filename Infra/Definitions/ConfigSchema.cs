@@ -148,6 +148,59 @@ public static class ConfigSchema
     public static readonly ConfigKey<int> FileIngestMaxObjectMb = Key.Int("fileIngestMaxObjectMb",
         FileIngestEnvironment.MaxObjectMb, "Largest dropped file (MB) that is read; a larger one is logged FAILED");
 
+    // Edge and network controls (docs/edge-and-network.md): each off by default, each on its own switch.
+    public static readonly ConfigKey<bool> Cdn = Key.Flag("cdn", false,
+        "CloudFront distribution (origin access control, HTTPS only) reading processed-data/ from the processed bucket.");
+
+    public static readonly ConfigKey<string> CdnPriceClass = Key.Text("cdnPriceClass", "PriceClass_100",
+        ValueRules.OneOf("PriceClass_100", "PriceClass_200", "PriceClass_All"),
+        "Edge locations the distribution uses (PriceClass_100: North America and Europe).");
+
+    public static readonly ConfigKey<bool> CdnRequireSignedUrls = Key.Flag("cdnRequireSignedUrls", false,
+        "Serve only signed URLs or cookies, signed with the private half of cdnPublicKeyPem.");
+
+    public static readonly ConfigKey<string?> CdnPublicKeyPem = Key.Optional("cdnPublicKeyPem", ValueRules.PemPublicKey,
+        "Public key (PEM, RSA 2048) of the key group that signs URLs; needs cdnRequireSignedUrls.");
+
+    public static readonly ConfigKey<bool> Waf = Key.Flag("waf", false,
+        "WAFv2 web ACL on the HTTP API stage: per-IP rate limit, AWS common and known-bad-inputs rules; needs httpIngest.");
+
+    public static readonly ConfigKey<int> WafRateLimit = Key.Int("wafRateLimit", 2_000, 10, 2_000_000_000,
+        "Requests one IP address may send in 5 minutes before WAF blocks it.");
+
+    public static readonly ConfigKey<string?> WafAllowedCidrs = Key.Optional("wafAllowedCidrs", ValueRules.Ipv4CidrList,
+        "IPv4 CIDR blocks allowed to call the API; when set, WAF blocks every other address.");
+
+    public static readonly ConfigKey<int> WafBlockedAlarmThreshold = Key.Int("wafBlockedAlarmThreshold", 100, 1,
+        1_000_000_000, "Requests WAF blocks in 5 minutes that raise the alarm.");
+
+    public static readonly ConfigKey<bool> Vpc = Key.Flag("vpc", false,
+        "Run every function in private subnets (no internet route) that reach AWS through VPC endpoints.");
+
+    public static readonly ConfigKey<string> VpcCidr = Key.Text("vpcCidr", "10.40.0.0/16", ValueRules.Ipv4Cidr(16, 24),
+        "Address range of the VPC the stack creates (not used with vpcId).");
+
+    public static readonly ConfigKey<string?> VpcId = Key.Optional("vpcId", ValueRules.ResourceId("vpc"),
+        "Existing VPC to run the functions in instead of creating one; needs subnetIds.");
+
+    public static readonly ConfigKey<string?> SubnetIds = Key.Optional("subnetIds", ValueRules.ResourceIdList("subnet", 2),
+        "Private subnets of vpcId (comma-separated, in at least two availability zones).");
+
+    public static readonly ConfigKey<bool> GuardDuty = Key.Flag("guardDuty", false,
+        "Account-level: GuardDuty detector (or guardDutyDetectorId), findings to the alert topic and the remediation function.");
+
+    public static readonly ConfigKey<string?> GuardDutyDetectorId = Key.Optional("guardDutyDetectorId",
+        ValueRules.DetectorId, "The account's existing GuardDuty detector; set it when the account already has one.");
+
+    public static readonly ConfigKey<int> GuardDutySeverityThreshold = Key.Int("guardDutySeverityThreshold", 7, 1, 8,
+        "Lowest finding severity sent to the alert topic and the remediation function (7: high).");
+
+    public static readonly ConfigKey<bool> ConfigRules = Key.Flag("configRules", false,
+        "Account-level: AWS Config managed rules for this stack's buckets, tables, functions, trail and key.");
+
+    public static readonly ConfigKey<bool> ConfigRecorder = Key.Flag("configRecorder", false,
+        "Create the AWS Config recorder and delivery channel (an account has one per region); needs configRules.");
+
     /// <summary>Every key above, in declaration order.</summary>
     public static IReadOnlyList<ConfigKey> Keys { get; } = typeof(ConfigSchema)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

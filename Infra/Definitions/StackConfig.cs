@@ -65,6 +65,11 @@ public sealed class StackConfig
             problems.AddRange(ProtectionRules.Validate(config));
         }
 
+        if (EdgeRules.Keys.All(values.ContainsKey))
+        {
+            problems.AddRange(EdgeRules.Validate(config));
+        }
+
         return problems.Count == 0 ? config : throw new ConfigValidationException(problems);
     }
 

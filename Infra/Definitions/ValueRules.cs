@@ -62,10 +62,70 @@ public static partial class ValueRules
             ? null
             : "a KMS key ARN like arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
+    /// <summary>One IPv4 CIDR block whose prefix is inside the range (a VPC takes /16 to /28).</summary>
+    public static ValueRule Ipv4Cidr(int minPrefix, int maxPrefix) =>
+        value => IsIpv4Cidr(value, minPrefix, maxPrefix)
+            ? null
+            : $"an IPv4 CIDR block like 10.40.0.0/16 with a prefix from /{minPrefix} to /{maxPrefix}";
+
+    /// <summary>A comma-separated list of IPv4 CIDR blocks (a WAF IP set takes /1 to /32).</summary>
+    public static ValueRule Ipv4CidrList { get; } =
+        value => SplitList(value) is { Count: > 0 } items && items.All(item => IsIpv4Cidr(item, 1, 32))
+            ? null
+            : "a comma-separated list of IPv4 CIDR blocks like 203.0.113.0/24,198.51.100.7/32";
+
+    /// <summary>An AWS resource id with its prefix, e.g. <c>vpc-0a1b2c3d</c>.</summary>
+    public static ValueRule ResourceId(string prefix) =>
+        value => ResourceIdPattern().IsMatch(value) && value.StartsWith(prefix + "-", StringComparison.Ordinal)
+            ? null
+            : $"an id like {prefix}-0123456789abcdef0";
+
+    /// <summary>A comma-separated list of at least <paramref name="minCount"/> distinct ids with one prefix.</summary>
+    public static ValueRule ResourceIdList(string prefix, int minCount) =>
+        value => SplitList(value) is { } items && items.Count >= minCount
+                 && items.Distinct(StringComparer.Ordinal).Count() == items.Count
+                 && items.All(item => ResourceId(prefix)(item) is null)
+            ? null
+            : $"a comma-separated list of at least {minCount} distinct ids like {prefix}-0123456789abcdef0";
+
+    /// <summary>A GuardDuty detector id: 32 lowercase letters or digits.</summary>
+    public static ValueRule DetectorId { get; } =
+        value => DetectorIdPattern().IsMatch(value) ? null : "a GuardDuty detector id (32 lowercase letters or digits)";
+
+    /// <summary>A PEM-encoded public key (CloudFront signed URLs take RSA 2048).</summary>
+    public static ValueRule PemPublicKey { get; } =
+        value => value.Trim().StartsWith("-----BEGIN PUBLIC KEY-----", StringComparison.Ordinal)
+                 && value.Trim().EndsWith("-----END PUBLIC KEY-----", StringComparison.Ordinal)
+            ? null
+            : "a PEM public key, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----";
+
+    /// <summary>The items of a comma-separated config value, trimmed, empty items dropped.</summary>
+    public static IReadOnlyList<string> SplitList(string value) =>
+        value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
     public static bool TryParseInt(string value, out int number) =>
         int.TryParse(value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number);
 
     public static bool TryParseBool(string value, out bool flag) => bool.TryParse(value.Trim(), out flag);
+
+    private static bool IsIpv4Cidr(string value, int minPrefix, int maxPrefix)
+    {
+        var parts = value.Split('/');
+        return parts.Length == 2
+               && Ipv4Pattern().IsMatch(parts[0])
+               && parts[0].Split('.').All(octet => int.Parse(octet, CultureInfo.InvariantCulture) <= 255)
+               && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var prefix)
+               && prefix >= minPrefix && prefix <= maxPrefix;
+    }
+
+    [GeneratedRegex(@"^\d{1,3}(\.\d{1,3}){3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Ipv4Pattern();
+
+    [GeneratedRegex("^[a-z]+-[0-9a-f]{8,17}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ResourceIdPattern();
+
+    [GeneratedRegex("^[a-z0-9]{32}$", RegexOptions.CultureInvariant)]
+    private static partial Regex DetectorIdPattern();
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex NameSegmentPattern();
