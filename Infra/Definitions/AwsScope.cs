@@ -25,4 +25,7 @@ public sealed record AwsScope(string Partition, string Region, string AccountId)
     public string TableArn(string name) => $"arn:{Partition}:dynamodb:{Region}:{AccountId}:table/{name}";
 
     public string BucketArn(string name) => $"arn:{Partition}:s3:::{name}";
+
+    /// <summary>Every CloudFront distribution of the account (CloudFront is global: no region in its ARNs).</summary>
+    public string CloudFrontDistributionsArn => $"arn:{Partition}:cloudfront::{AccountId}:distribution/*";
 }

@@ -5,11 +5,13 @@ namespace OrdersPipeline.Infra.Definitions;
 /// <summary>One bucket that sends S3 server access logs to the stack's log bucket, under its own prefix.</summary>
 public sealed record AccessLogSource(string Prefix, string BucketName);
 
-/// <summary>Bucket policies beyond TLS-only: the trail bucket's and the access-log bucket's. Each keeps the
-/// <c>DenyInsecureTransport</c> statement every bucket has, and lets one AWS service write for this stack only.</summary>
+/// <summary>Bucket policies beyond TLS-only: the trail bucket's, the access-log bucket's and, with the CDN on, the
+/// processed bucket's. Each keeps the <c>DenyInsecureTransport</c> statement every bucket has, and lets one AWS service
+/// write (or, for the CDN, read) for this stack only.</summary>
 public static class BucketPolicies
 {
     public const string S3LoggingServicePrincipal = "logging.s3.amazonaws.com";
+    public const string CloudFrontServicePrincipal = "cloudfront.amazonaws.com";
     public const string ProcessedPrefix = "processed";
     public const string AuditTrailPrefix = "audit-trail";
     public const string DropPrefix = "order-drop";
@@ -87,6 +89,32 @@ public static class BucketPolicies
             PolicyDocuments.TlsOnlyBucketStatement(bucketArn),
         });
     }
+
+    /// <summary>The processed bucket with the CDN on (docs/edge-and-network.md): CloudFront may get the processor's
+    /// documents, and nothing else in the bucket, when the request comes from this one distribution (its origin access
+    /// control signs every request).</summary>
+    public static string ProcessedBucket(string bucketArn, string distributionArn) =>
+        PolicyDocuments.Document(new JsonArray
+        {
+            CloudFrontReadStatement(bucketArn, distributionArn),
+            PolicyDocuments.TlsOnlyBucketStatement(bucketArn),
+        });
+
+    /// <summary><c>s3:GetObject</c> on <c>processed-data/*</c> for <c>cloudfront.amazonaws.com</c>, bound to one
+    /// distribution by <c>aws:SourceArn</c>. No <c>s3:ListBucket</c>: a missing key answers 403, so keys cannot be
+    /// probed for.</summary>
+    public static JsonObject CloudFrontReadStatement(string bucketArn, string distributionArn) => new()
+    {
+        ["Sid"] = "CloudFrontReadsProcessedData",
+        ["Effect"] = "Allow",
+        ["Principal"] = new JsonObject { ["Service"] = CloudFrontServicePrincipal },
+        ["Action"] = "s3:GetObject",
+        ["Resource"] = $"{bucketArn}/{PipelineDefaults.ProcessedKeyPrefix}/*",
+        ["Condition"] = new JsonObject
+        {
+            ["StringEquals"] = new JsonObject { ["aws:SourceArn"] = distributionArn },
+        },
+    };
 
     private static string Pascal(string prefix) =>
         string.Concat(prefix.Split('-', StringSplitOptions.RemoveEmptyEntries)

@@ -10,7 +10,8 @@ public sealed record KeyPolicyInputs(
     string AlertTopicArn,
     IReadOnlyList<string> QueueArns,
     IReadOnlyList<string> AlarmArns,
-    string? AuditTrailArn)
+    string? AuditTrailArn,
+    string? CloudFrontDistributions)
 {
     public static KeyPolicyInputs For(StackConfig config, AwsScope scope)
     {
@@ -30,7 +31,8 @@ public sealed record KeyPolicyInputs(
             scope.TopicArn(names.AlertTopic),
             [scope.QueueArn(names.DeadLetterQueue), scope.QueueArn(names.RedriveQueue)],
             alarms.Select(scope.AlarmArn).ToArray(),
-            auditTrail ? scope.TrailArn(names.AuditTrail) : null);
+            auditTrail ? scope.TrailArn(names.AuditTrail) : null,
+            config.Get(ConfigSchema.Cdn) ? scope.CloudFrontDistributionsArn : null);
     }
 }
 
@@ -67,6 +69,9 @@ public static class KeyPolicy
     /// <summary>What a service publishing to or delivering from an encrypted topic or queue calls.</summary>
     public static IReadOnlyList<string> MessagingActions { get; } = ["kms:Decrypt", "kms:GenerateDataKey"];
 
+    /// <summary>What CloudFront calls (through S3, with origin access control) to read SSE-KMS objects.</summary>
+    public static IReadOnlyList<string> CloudFrontActions { get; } = ["kms:Decrypt"];
+
     /// <summary>What CloudTrail calls to encrypt its log files.</summary>
     public static IReadOnlyList<string> CloudTrailActions { get; } = ["kms:GenerateDataKey", "kms:DescribeKey"];
 
@@ -101,6 +106,19 @@ public static class KeyPolicy
         {
             statements.Add(Statement("CloudTrailForAuditTrail", Service(PolicyDocuments.CloudTrailServicePrincipal),
                 CloudTrailActions, PolicyDocuments.SourceCondition(scope.AccountId, [trailArn])));
+        }
+
+        if (inputs.CloudFrontDistributions is { } distributions)
+        {
+            // The key is created before the distribution (every bucket is encrypted with it), so the policy cannot
+            // name the distribution's generated id: it names this account's distributions. The processed bucket's
+            // policy is what binds reads to this one distribution; without it no distribution reaches the objects.
+            statements.Add(Statement("CloudFrontReadsProcessedData", Service(BucketPolicies.CloudFrontServicePrincipal),
+                CloudFrontActions, new JsonObject
+                {
+                    ["StringEquals"] = new JsonObject { ["aws:SourceAccount"] = scope.AccountId },
+                    ["ArnLike"] = new JsonObject { ["aws:SourceArn"] = distributions },
+                }));
         }
 
         return PolicyDocuments.Document(statements);

@@ -71,6 +71,27 @@ public sealed partial record ResourceNames(string Environment, string Team)
     public string FileIngestErrorsAlarm => Name("file-ingest-errors-alarm");
     public string FailedFilesAlarm => Name("ingest-failed-files-alarm");
 
+    // CDN read path (docs/edge-and-network.md). The distribution itself has no name, only a comment.
+    public string CdnOriginAccessControl => Name("processed-oac");
+    public string CdnSecurityHeadersPolicy => Name("cdn-security-headers");
+    public string CdnKeyGroup => Name("cdn-signers");
+
+    /// <summary>A public key is replaced when its PEM changes, and CloudFront names are unique per account, so the
+    /// name carries the key's fingerprint (<see cref="ContentDeliveryDefaults.KeyFingerprint"/>): the new key can be
+    /// created before the old one is deleted.</summary>
+    public string CdnPublicKey(string fingerprint) => Name($"cdn-signing-key-{fingerprint}");
+
+    /// <summary>The names of the CDN's resources when it is on, with their rules.</summary>
+    public IReadOnlyList<(string Name, ServiceNameRule Rule)> ContentDelivery(bool on, string? publicKeyPem) =>
+        !on ? []
+        : publicKeyPem is null
+            ? [(CdnOriginAccessControl, ServiceNameRules.CloudFrontOriginAccessControl),
+                (CdnSecurityHeadersPolicy, ServiceNameRules.CloudFrontName)]
+            : [(CdnOriginAccessControl, ServiceNameRules.CloudFrontOriginAccessControl),
+                (CdnSecurityHeadersPolicy, ServiceNameRules.CloudFrontName),
+                (CdnKeyGroup, ServiceNameRules.CloudFrontName),
+                (CdnPublicKey(ContentDeliveryDefaults.KeyFingerprint(publicKeyPem)), ServiceNameRules.CloudFrontName)];
+
     /// <summary>The drop bucket carries the account id because bucket names are global.</summary>
     public string DropBucket(string accountId) =>
         AccountIdPattern().IsMatch(accountId)

@@ -55,6 +55,13 @@ public static partial class ServiceNameRules
         new("CloudTrail trail", 3, 128, TrailPattern(),
             "letters, digits, '.', '_' and '-', starting and ending with a letter or digit");
 
+    public static ServiceNameRule CloudFrontOriginAccessControl { get; } =
+        new("CloudFront origin access control", 1, 64, LettersDigitsHyphenUnderscore(), "letters, digits, '-' and '_'");
+
+    /// <summary>Response headers policies, key groups and public keys.</summary>
+    public static ServiceNameRule CloudFrontName { get; } =
+        new("CloudFront policy or key", 1, 128, LettersDigitsHyphenUnderscore(), "letters, digits, '-' and '_'");
+
     [GeneratedRegex("^[a-zA-Z0-9_.-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex DynamoDbPattern();
 

@@ -53,6 +53,13 @@ public sealed class StackConfig
                 problems.AddRange(config.Names.Validate(config.Names.Ingest(config.Get(ConfigSchema.HttpIngest),
                     config.Get(ConfigSchema.FileIngest), config.Get(ConfigSchema.ApiGatewayAccountRole))));
             }
+
+            // The CDN's names, when it is on (docs/edge-and-network.md).
+            if (values.ContainsKey(ConfigSchema.Cdn) && values.ContainsKey(ConfigSchema.CdnPublicKeyPem))
+            {
+                problems.AddRange(config.Names.Validate(config.Names.ContentDelivery(config.Get(ConfigSchema.Cdn),
+                    config.Get(ConfigSchema.CdnPublicKeyPem))));
+            }
         }
 
         if (values.ContainsKey(ConfigSchema.AuditTimeoutSeconds))

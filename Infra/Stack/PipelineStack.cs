@@ -23,6 +23,7 @@ public sealed class PipelineStack : Stack
     private readonly AuditTrail? _auditTrail;
     private readonly HttpIngest? _httpIngest;
     private readonly FileIngest? _fileIngest;
+    private readonly ContentDelivery? _cdn;
 
     public PipelineStack()
     {
@@ -49,7 +50,13 @@ public sealed class PipelineStack : Stack
         };
 
         _orders = new IngestTable("orders", context);
-        _storage = new ProcessedStorage("processed", context, accountId);
+        // The CDN (docs/edge-and-network.md) is built by the storage, between the bucket it reads and the bucket
+        // policy that names it.
+        ContentDelivery? cdn = null;
+        _storage = new ProcessedStorage("processed", context, accountId, _config.Get(ConfigSchema.Cdn)
+            ? bucket => (cdn = new ContentDelivery("cdn", context, bucket.BucketRegionalDomainName)).Distribution.Arn
+            : null);
+        _cdn = cdn;
         // Built before the processor: the processor's failure destination and policy need the dead-letter queue.
         _audit = new FailureAudit("failure-audit", context);
         _processor = new StreamProcessor("processor", context,
@@ -133,6 +140,7 @@ public sealed class PipelineStack : Stack
     [Output("auditTrailBucketName")] public Output<string> AuditTrailBucketName => _auditTrail?.Bucket.BucketName ?? Off;
     [Output("auditTrailLogGroupName")] public Output<string> AuditTrailLogGroupName => _auditTrail?.LogGroup.Name ?? Off;
     [Output(ProtectionRules.PriorObjectLockOutput)] public Output<int> ProcessedObjectLockDays => _storage.ObjectLockDays;
+    [Output("cdnDomainName")] public Output<string> CdnDomainName => _cdn?.Distribution.DomainName ?? Off;
 
     private static Output<string> Off => Output.Create(string.Empty);
 

@@ -10,6 +10,7 @@ internal static class MockAws
     public static string TableArn(string name) => $"arn:aws:dynamodb:{Region}:{AccountId}:table/{name}";
     public static string StreamArn(string tableName) => $"{TableArn(tableName)}/stream/{StreamLabel}";
     public static string BucketArn(string name) => $"arn:aws:s3:::{name}";
+    public static string BucketRegionalDomainName(string name) => $"{name}.s3.{Region}.amazonaws.com";
     public static string QueueArn(string name) => $"arn:aws:sqs:{Region}:{AccountId}:{name}";
     public static string QueueUrl(string name) => $"https://sqs.{Region}.amazonaws.com/{AccountId}/{name}";
     public static string FunctionArn(string name) => $"arn:aws:lambda:{Region}:{AccountId}:function:{name}";
@@ -31,4 +32,10 @@ internal static class MockAws
     public static string InvokeUrl(string apiId, string stage) => $"https://{apiId}.execute-api.{Region}.amazonaws.com/{stage}";
     public static string InvokeArn(string functionArn) =>
         $"arn:aws:apigateway:{Region}:lambda:path/2015-03-31/functions/{functionArn}/invocations";
+
+
+    // CDN: the distribution's generated identifiers (CloudFront is global: no region in the ARN).
+    public const string DistributionId = "E2QWRUHEXAMPLE";
+    public const string DistributionArn = $"arn:aws:cloudfront::{AccountId}:distribution/{DistributionId}";
+    public const string DistributionDomainName = "d111111abcdef8.cloudfront.net";
 }

@@ -41,6 +41,7 @@ internal sealed class PipelineMocks : IMocks
             case "aws:s3/bucket:Bucket":
                 var bucket = (string)args.Inputs["bucket"];
                 state["arn"] = MockAws.BucketArn(bucket);
+                state["bucketRegionalDomainName"] = MockAws.BucketRegionalDomainName(bucket);
                 physicalName = bucket;
                 break;
             case "aws:sqs/queue:Queue":
@@ -87,6 +88,10 @@ internal sealed class PipelineMocks : IMocks
             case "aws:secretsmanager/secret:Secret":
                 state["arn"] = MockAws.SecretArn(physicalName);
                 break;
+            case "aws:cloudfront/distribution:Distribution":
+                state["arn"] = MockAws.DistributionArn;
+                state["domainName"] = MockAws.DistributionDomainName;
+                return Task.FromResult<(string? id, object state)>((MockAws.DistributionId, state.ToImmutable()));
             case StackReferenceType:
                 state["outputs"] = PriorOutputs.ToImmutableDictionary();
                 state["secretOutputNames"] = ImmutableArray<object>.Empty;

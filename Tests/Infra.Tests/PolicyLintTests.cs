@@ -30,7 +30,8 @@ public sealed class PolicyLintTests
         .With("encryption", "customer-key")
         .With("auditTrail", "true")
         .With("processedObjectLockDays", "30")
-        .With("forceDestroy", "false");
+        .With("forceDestroy", "false")
+        .With("cdn", "true");
 
     [Test]
     public async Task Every_policy_passes_with_every_control_on()
@@ -38,7 +39,8 @@ public sealed class PolicyLintTests
         var policies = await PoliciesOf(EveryControl());
 
         // 5 role policies (processor, audit, trail delivery, HTTP and file ingest), 5 trust policies, 4 bucket
-        // policies (processed, access logs, trail, drop), 2 queue policies, 1 key policy.
+        // policies (processed, with the CDN's read statement; access logs, trail, drop), 2 queue policies, 1 key
+        // policy (with the CDN's decrypt statement).
         Assert.That(policies, Has.Count.EqualTo(17));
         Assert.That(policies.SelectMany(PolicyLint.Check), Is.Empty);
     }

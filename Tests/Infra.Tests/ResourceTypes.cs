@@ -54,4 +54,11 @@ internal static class ResourceTypes
     public const string BucketNotification = "aws:s3/bucketNotification:BucketNotification";
     public const string Secret = "aws:secretsmanager/secret:Secret";
     public const string SecretVersion = "aws:secretsmanager/secretVersion:SecretVersion";
+
+    // CDN read path.
+    public const string Distribution = "aws:cloudfront/distribution:Distribution";
+    public const string OriginAccessControl = "aws:cloudfront/originAccessControl:OriginAccessControl";
+    public const string ResponseHeadersPolicy = "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy";
+    public const string PublicKey = "aws:cloudfront/publicKey:PublicKey";
+    public const string KeyGroup = "aws:cloudfront/keyGroup:KeyGroup";
 }

@@ -15,8 +15,13 @@ public sealed class ProcessedStorage : PipelineComponent
     public const string LifecycleRuleId = "expire-noncurrent-versions";
 
     /// <param name="accountId">Part of the bucket name, because bucket names are global.</param>
+    /// <param name="cloudFrontReader">With the CDN on: builds the distribution that reads the bucket, from the
+    /// bucket, and returns the distribution's ARN, which the bucket policy then names
+    /// (<see cref="BucketPolicies.ProcessedBucket"/>). It runs between the bucket and its policy: the distribution
+    /// needs the bucket, the policy needs the distribution.</param>
     public ProcessedStorage(
-        string name, StackContext context, Output<string> accountId, ComponentResourceOptions? options = null)
+        string name, StackContext context, Output<string> accountId,
+        Func<Bucket, Output<string>>? cloudFrontReader = null, ComponentResourceOptions? options = null)
         : base(TypeToken, name, context, options)
     {
         var config = context.Config;
@@ -34,6 +39,10 @@ public sealed class ProcessedStorage : PipelineComponent
             Protect = config.Get(ConfigSchema.Protect),
             AccessLogPrefix = BucketPolicies.ProcessedPrefix,
             ObjectLockDays = lockDays,
+            PolicyFromBucket = cloudFrontReader is null
+                ? null
+                : bucket => Output.Tuple(bucket.Arn, cloudFrontReader(bucket))
+                    .Apply(arns => BucketPolicies.ProcessedBucket(arns.Item1, arns.Item2)),
         });
         Bucket = secure.Bucket;
         ObjectLockDays = Output.Create(lockDays);

@@ -36,6 +36,11 @@ internal sealed record BucketSpec
     /// <summary>The bucket policy from the bucket's ARN; the TLS-only policy when null. A custom policy keeps
     /// the <c>DenyInsecureTransport</c> statement.</summary>
     public Func<Output<string>, Output<string>>? Policy { get; init; }
+
+    /// <summary>The bucket policy from the bucket itself, instead of <see cref="Policy"/>: for a policy that names a
+    /// reader built from the bucket (a CloudFront distribution needs the bucket's domain name, and the policy its
+    /// ARN), which is why the reader is built here, between the bucket and its policy.</summary>
+    public Func<Bucket, Output<string>>? PolicyFromBucket { get; init; }
 }
 
 /// <summary>A bucket as every bucket here is: versioned, encrypted (SSE-KMS with the stack key when there is one,
@@ -58,6 +63,11 @@ internal static class BucketDefaults
         {
             throw new InvalidOperationException(
                 $"Bucket '{name}' needs an access-log prefix and the stack's access-log bucket, created first.");
+        }
+
+        if (spec.Policy is not null && spec.PolicyFromBucket is not null)
+        {
+            throw new InvalidOperationException($"Bucket '{name}' has two policies; give Policy or PolicyFromBucket.");
         }
 
         var bucketOptions = owner.ChildOptions(protect: spec.Protect);
@@ -123,7 +133,8 @@ internal static class BucketDefaults
         var policy = new BucketPolicy($"{name}-tls-only-policy", new BucketPolicyArgs
         {
             Bucket = bucket.BucketName,
-            Policy = spec.Policy?.Invoke(bucket.Arn) ?? bucket.Arn.Apply(PolicyDocuments.TlsOnlyBucketPolicy),
+            Policy = spec.Policy?.Invoke(bucket.Arn) ?? spec.PolicyFromBucket?.Invoke(bucket)
+                ?? bucket.Arn.Apply(PolicyDocuments.TlsOnlyBucketPolicy),
         }, owner.ChildOptions(publicAccessBlock));
 
         if (!spec.IsAccessLogTarget)
