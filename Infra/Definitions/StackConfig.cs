@@ -53,6 +53,11 @@ public sealed class StackConfig
                 problems.AddRange(config.Names.Validate(config.Names.Ingest(config.Get(ConfigSchema.HttpIngest),
                     config.Get(ConfigSchema.FileIngest), config.Get(ConfigSchema.ApiGatewayAccountRole))));
             }
+
+            if (values.ContainsKey(ConfigSchema.Waf) && config.Get(ConfigSchema.Waf))
+            {
+                problems.AddRange(config.Names.Validate(config.Names.Waf()));
+            }
         }
 
         if (values.ContainsKey(ConfigSchema.AuditTimeoutSeconds))

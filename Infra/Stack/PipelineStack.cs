@@ -23,6 +23,7 @@ public sealed class PipelineStack : Stack
     private readonly AuditTrail? _auditTrail;
     private readonly HttpIngest? _httpIngest;
     private readonly FileIngest? _fileIngest;
+    private readonly ApiFirewall? _firewall;
 
     public PipelineStack()
     {
@@ -69,6 +70,14 @@ public sealed class PipelineStack : Stack
             _httpIngest = new HttpIngest("http-ingest", context, new HttpIngestArgs(_orders.Table));
             watched[AlarmTarget.HttpIngestFunction] = _httpIngest.Function.Function.Name;
             watched[AlarmTarget.OrdersApi] = _httpIngest.Api.Name;
+
+            // WAF on the API (docs/edge-and-network.md); the config refuses waf without httpIngest.
+            if (_config.Get(ConfigSchema.Waf))
+            {
+                _firewall = new ApiFirewall("api-firewall", context,
+                    new ApiFirewallArgs(_httpIngest.Stage, StackScope(identity, _region)));
+                watched[AlarmTarget.WebAcl] = _firewall.WebAcl.Name;
+            }
         }
 
         if (_config.Get(ConfigSchema.FileIngest))
@@ -78,7 +87,7 @@ public sealed class PipelineStack : Stack
             watched[AlarmTarget.FileIngestFunction] = _fileIngest.Function.Function.Name;
         }
 
-        _monitoring = new Monitoring("monitoring", context, watched);
+        _monitoring = new Monitoring("monitoring", context, _region, watched);
         _dashboard = new Dashboard("dashboard", context, _region, watched);
         _auditTrail = _config.Get(ConfigSchema.AuditTrail)
             ? new AuditTrail("audit-trail", context,
@@ -133,6 +142,9 @@ public sealed class PipelineStack : Stack
     [Output("auditTrailBucketName")] public Output<string> AuditTrailBucketName => _auditTrail?.Bucket.BucketName ?? Off;
     [Output("auditTrailLogGroupName")] public Output<string> AuditTrailLogGroupName => _auditTrail?.LogGroup.Name ?? Off;
     [Output(ProtectionRules.PriorObjectLockOutput)] public Output<int> ProcessedObjectLockDays => _storage.ObjectLockDays;
+
+    // Edge and network. Empty strings where a control is off, as above.
+    [Output("webAclArn")] public Output<string> WebAclArn => _firewall?.WebAcl.Arn ?? Off;
 
     private static Output<string> Off => Output.Create(string.Empty);
 

@@ -54,4 +54,11 @@ internal static class ResourceTypes
     public const string BucketNotification = "aws:s3/bucketNotification:BucketNotification";
     public const string Secret = "aws:secretsmanager/secret:Secret";
     public const string SecretVersion = "aws:secretsmanager/secretVersion:SecretVersion";
+
+    // Edge and network.
+    public const string WebAcl = "aws:wafv2/webAcl:WebAcl";
+    public const string IpSet = "aws:wafv2/ipSet:IpSet";
+    public const string WebAclAssociation = "aws:wafv2/webAclAssociation:WebAclAssociation";
+    public const string WebAclLogging = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
+    public const string LogResourcePolicy = "aws:cloudwatch/logResourcePolicy:LogResourcePolicy";
 }
