@@ -14,6 +14,9 @@ public enum AlarmTarget
     HttpIngestFunction,
     FileIngestFunction,
     OrdersApi,
+
+    // Edge and network (only when its control is on).
+    WebAcl,
 }
 
 /// <summary>One CloudWatch alarm, everything but the dimension value (a resource name known at deploy time).</summary>
@@ -33,6 +36,10 @@ public sealed record AlarmDefinition(
 {
     /// <summary>Dimensions with values known from config (the Environment of the functions' own metrics).</summary>
     public IReadOnlyDictionary<string, string> FixedDimensions { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>A dimension whose value is the region the stack runs in, known at deploy time (WAF's regional
+    /// metrics carry one); null for none.</summary>
+    public string? RegionDimension { get; init; }
 }
 
 /// <summary>The pipeline's alarms. Every one notifies the alert topic on ALARM and on OK.</summary>
@@ -66,6 +73,7 @@ public static class AlarmDefinitions
                 "Documents reach S3 later than the configured lag after their change.", PipelineMetrics.WriteLagMax,
                 Maximum, config.Get(ConfigSchema.ProcessingLagAlarmMs), AlarmTarget.ProcessorFunction),
             .. IngestAlarmDefinitions.For(config),
+            .. ApiFirewallAlarms.For(config),
         ];
     }
 

@@ -14,6 +14,10 @@ public sealed record AwsScope(string Partition, string Region, string AccountId)
 
     public string LogGroupArn(string name) => $"arn:{Partition}:logs:{Region}:{AccountId}:log-group:{name}";
 
+    /// <summary>Any CloudWatch Logs resource of this account and region (log delivery sources are named by
+    /// CloudWatch Logs itself, so a delivery policy can only bind to this pattern).</summary>
+    public string AnyLogsResourceArn => $"arn:{Partition}:logs:{Region}:{AccountId}:*";
+
     public string TopicArn(string name) => $"arn:{Partition}:sns:{Region}:{AccountId}:{name}";
 
     public string QueueArn(string name) => $"arn:{Partition}:sqs:{Region}:{AccountId}:{name}";

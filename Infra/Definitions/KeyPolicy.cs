@@ -19,6 +19,11 @@ public sealed record KeyPolicyInputs(
         var auditTrail = config.Get(ConfigSchema.AuditTrail);
         IEnumerable<string> logGroups = [names.ProcessorLogGroup, names.AuditLogGroup];
         IEnumerable<string> alarms = AlarmDefinitions.For(config).Select(alarm => alarm.Name);
+        if (config.Get(ConfigSchema.Waf))
+        {
+            logGroups = logGroups.Append(names.WafLogGroup);
+        }
+
         if (auditTrail)
         {
             logGroups = logGroups.Append(names.AuditTrailLogGroup);

@@ -147,6 +147,30 @@ public static class PolicyDocuments
     public static IReadOnlyList<PolicyStatement> AuditTrailDeliveryStatements(string logGroupArn) =>
         [new("DeliverTrailEvents", ["logs:CreateLogStream", "logs:PutLogEvents"], [$"{logGroupArn}:*"])];
 
+    /// <summary>The service that delivers AWS "vended" logs (WAF's among them) to CloudWatch Logs.</summary>
+    public const string LogDeliveryServicePrincipal = "delivery.logs.amazonaws.com";
+
+    /// <summary>The WAF log group's resource policy: log delivery may create streams in and write to this one log
+    /// group, on behalf of this account's delivery sources only (the statement AWS documents for vended logs; the
+    /// source ARN is a pattern because CloudWatch Logs names the delivery source).</summary>
+    public static string WafLogDeliveryPolicy(string logGroupArn, AwsScope scope) =>
+        Document(new JsonArray
+        {
+            new JsonObject
+            {
+                ["Sid"] = "WafLogDelivery",
+                ["Effect"] = "Allow",
+                ["Principal"] = new JsonObject { ["Service"] = LogDeliveryServicePrincipal },
+                ["Action"] = Strings(["logs:CreateLogStream", "logs:PutLogEvents"]),
+                ["Resource"] = Strings([$"{logGroupArn}:log-stream:*"]),
+                ["Condition"] = new JsonObject
+                {
+                    ["StringEquals"] = new JsonObject { ["aws:SourceAccount"] = scope.AccountId },
+                    ["ArnLike"] = new JsonObject { ["aws:SourceArn"] = scope.AnyLogsResourceArn },
+                },
+            },
+        });
+
     /// <summary>Denies every request to the bucket and its objects that does not use TLS.</summary>
     public static string TlsOnlyBucketPolicy(string bucketArn) =>
         Document(new JsonArray { TlsOnlyBucketStatement(bucketArn) });

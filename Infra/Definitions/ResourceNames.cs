@@ -91,6 +91,28 @@ public sealed partial record ResourceNames(string Environment, string Team)
                 (CdnSecurityHeadersPolicy, ServiceNameRules.CloudFrontName),
                 (CdnKeyGroup, ServiceNameRules.CloudFrontName),
                 (CdnPublicKey(ContentDeliveryDefaults.KeyFingerprint(publicKeyPem)), ServiceNameRules.CloudFrontName)];
+    // Edge and network (docs/edge-and-network.md): the HTTP API's web ACL.
+    public string WebAcl => Name("orders-api-waf");
+    public string WafIpSet => Name("orders-api-allowed-ips");
+    public string WafLogGroup => $"{ApiFirewallRules.LogGroupPrefix}{OrdersApi}";
+    public string WafBlockedAlarm => Name("waf-blocked-requests-alarm");
+
+    /// <summary>The CloudWatch metric of one web ACL rule (the ACL's own metric is named <see cref="WebAcl"/>).</summary>
+    public string WafMetric(string rule) => Name($"waf-{rule}");
+
+    /// <summary>The web ACL's names with their rules (checked only when <c>waf</c> is on).</summary>
+    public IReadOnlyList<(string Name, ServiceNameRule Rule)> Waf() =>
+    [
+        (WebAcl, ServiceNameRules.WafEntity),
+        (WafIpSet, ServiceNameRules.WafEntity),
+        (WafLogGroup, ServiceNameRules.LogGroup),
+        (WafBlockedAlarm, ServiceNameRules.CloudWatchAlarm),
+        .. new[]
+        {
+            ApiFirewallRules.RateLimitRule, ApiFirewallRules.CommonRule, ApiFirewallRules.KnownBadInputsRule,
+            ApiFirewallRules.AllowListRule,
+        }.Select(rule => (WafMetric(rule), ServiceNameRules.WafMetric)),
+    ];
 
     /// <summary>The drop bucket carries the account id because bucket names are global.</summary>
     public string DropBucket(string accountId) =>

@@ -61,6 +61,16 @@ public static partial class ServiceNameRules
     /// <summary>Response headers policies, key groups and public keys.</summary>
     public static ServiceNameRule CloudFrontName { get; } =
         new("CloudFront policy or key", 1, 128, LettersDigitsHyphenUnderscore(), "letters, digits, '-' and '_'");
+    /// <summary>A WAF web ACL or IP set.</summary>
+    public static ServiceNameRule WafEntity { get; } =
+        new("WAF web ACL or IP set", 1, 128, LettersDigitsHyphenUnderscore(), "letters, digits, '-' and '_'");
+
+    /// <summary>A WAF visibility-config metric name (no whitespace).</summary>
+    public static ServiceNameRule WafMetric { get; } =
+        new("WAF metric", 1, 255, WafMetricPattern(), "letters, digits and '_#:.-/'");
+
+    [GeneratedRegex("^[a-zA-Z0-9_#:./-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex WafMetricPattern();
 
     [GeneratedRegex("^[a-zA-Z0-9_.-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex DynamoDbPattern();

@@ -60,6 +60,12 @@ public sealed class StackConfig
                 problems.AddRange(config.Names.Validate(config.Names.ContentDelivery(config.Get(ConfigSchema.Cdn),
                     config.Get(ConfigSchema.CdnPublicKeyPem))));
             }
+
+            // The web ACL's names, when it is on.
+            if (values.ContainsKey(ConfigSchema.Waf) && config.Get(ConfigSchema.Waf))
+            {
+                problems.AddRange(config.Names.Validate(config.Names.Waf()));
+            }
         }
 
         if (values.ContainsKey(ConfigSchema.AuditTimeoutSeconds))

@@ -68,11 +68,22 @@ public static partial class ValueRules
             ? null
             : $"an IPv4 CIDR block like 10.40.0.0/16 with a prefix from /{minPrefix} to /{maxPrefix}";
 
-    /// <summary>A comma-separated list of IPv4 CIDR blocks (a WAF IP set takes /1 to /32).</summary>
-    public static ValueRule Ipv4CidrList { get; } =
-        value => SplitList(value) is { Count: > 0 } items && items.All(item => IsIpv4Cidr(item, 1, 32))
+    /// <summary>A comma-separated list of IPv4 CIDR blocks (a WAF IP set takes /1 to /32), each written from its
+    /// network address: WAF refuses a block with host bits set (203.0.113.7/24), so the message names the block meant.</summary>
+    public static ValueRule Ipv4CidrList { get; } = value =>
+    {
+        var items = SplitList(value);
+        if (items.Count == 0 || !items.All(item => IsIpv4Cidr(item, 1, 32)))
+        {
+            return "a comma-separated list of IPv4 CIDR blocks like 203.0.113.0/24,198.51.100.7/32";
+        }
+
+        var misaligned = items.Where(item => Ipv4Network(item) != item).ToArray();
+        return misaligned.Length == 0
             ? null
-            : "a comma-separated list of IPv4 CIDR blocks like 203.0.113.0/24,198.51.100.7/32";
+            : "IPv4 CIDR blocks written from their network address, which WAF requires: "
+              + string.Join(", ", misaligned.Select(item => $"{item} is {Ipv4Network(item)}"));
+    };
 
     /// <summary>An AWS resource id with its prefix, e.g. <c>vpc-0a1b2c3d</c>.</summary>
     public static ValueRule ResourceId(string prefix) =>
@@ -116,6 +127,17 @@ public static partial class ValueRules
                && parts[0].Split('.').All(octet => int.Parse(octet, CultureInfo.InvariantCulture) <= 255)
                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var prefix)
                && prefix >= minPrefix && prefix <= maxPrefix;
+    }
+
+    /// <summary>The block <paramref name="cidr"/> (already a valid IPv4 CIDR) written from its network address.</summary>
+    private static string Ipv4Network(string cidr)
+    {
+        var parts = cidr.Split('/');
+        var prefix = int.Parse(parts[1], CultureInfo.InvariantCulture);
+        var address = parts[0].Split('.')
+            .Aggregate(0u, (sum, octet) => (sum << 8) | uint.Parse(octet, CultureInfo.InvariantCulture));
+        var network = address & (uint.MaxValue << (32 - prefix));
+        return $"{network >> 24}.{(network >> 16) & 255}.{(network >> 8) & 255}.{network & 255}/{prefix}";
     }
 
     [GeneratedRegex(@"^\d{1,3}(\.\d{1,3}){3}$", RegexOptions.CultureInvariant)]

@@ -24,6 +24,7 @@ public sealed class PipelineStack : Stack
     private readonly HttpIngest? _httpIngest;
     private readonly FileIngest? _fileIngest;
     private readonly ContentDelivery? _cdn;
+    private readonly ApiFirewall? _firewall;
 
     public PipelineStack()
     {
@@ -76,6 +77,14 @@ public sealed class PipelineStack : Stack
             _httpIngest = new HttpIngest("http-ingest", context, new HttpIngestArgs(_orders.Table));
             watched[AlarmTarget.HttpIngestFunction] = _httpIngest.Function.Function.Name;
             watched[AlarmTarget.OrdersApi] = _httpIngest.Api.Name;
+
+            // WAF on the API (docs/edge-and-network.md); the config refuses waf without httpIngest.
+            if (_config.Get(ConfigSchema.Waf))
+            {
+                _firewall = new ApiFirewall("api-firewall", context,
+                    new ApiFirewallArgs(_httpIngest.Stage, StackScope(identity, _region)));
+                watched[AlarmTarget.WebAcl] = _firewall.WebAcl.Name;
+            }
         }
 
         if (_config.Get(ConfigSchema.FileIngest))
@@ -85,7 +94,7 @@ public sealed class PipelineStack : Stack
             watched[AlarmTarget.FileIngestFunction] = _fileIngest.Function.Function.Name;
         }
 
-        _monitoring = new Monitoring("monitoring", context, watched);
+        _monitoring = new Monitoring("monitoring", context, _region, watched);
         _dashboard = new Dashboard("dashboard", context, _region, watched);
         _auditTrail = _config.Get(ConfigSchema.AuditTrail)
             ? new AuditTrail("audit-trail", context,
@@ -140,7 +149,10 @@ public sealed class PipelineStack : Stack
     [Output("auditTrailBucketName")] public Output<string> AuditTrailBucketName => _auditTrail?.Bucket.BucketName ?? Off;
     [Output("auditTrailLogGroupName")] public Output<string> AuditTrailLogGroupName => _auditTrail?.LogGroup.Name ?? Off;
     [Output(ProtectionRules.PriorObjectLockOutput)] public Output<int> ProcessedObjectLockDays => _storage.ObjectLockDays;
+
+    // Edge and network. Empty strings where a control is off, as above.
     [Output("cdnDomainName")] public Output<string> CdnDomainName => _cdn?.Distribution.DomainName ?? Off;
+    [Output("webAclArn")] public Output<string> WebAclArn => _firewall?.WebAcl.Arn ?? Off;
 
     private static Output<string> Off => Output.Create(string.Empty);
 

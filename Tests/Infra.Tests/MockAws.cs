@@ -30,6 +30,10 @@ internal static class MockAws
     public const string RootResourceId = "rootres01";
     public static string ExecutionArn(string apiId) => $"arn:aws:execute-api:{Region}:{AccountId}:{apiId}";
     public static string InvokeUrl(string apiId, string stage) => $"https://{apiId}.execute-api.{Region}.amazonaws.com/{stage}";
+    public static string StageArn(string apiId, string stage) => $"arn:aws:apigateway:{Region}::/restapis/{apiId}/stages/{stage}";
+    public static string WebAclArn(string name) => $"arn:aws:wafv2:{Region}:{AccountId}:regional/webacl/{name}/{WafId}";
+    public static string IpSetArn(string name) => $"arn:aws:wafv2:{Region}:{AccountId}:regional/ipset/{name}/{WafId}";
+    private const string WafId = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
     public static string InvokeArn(string functionArn) =>
         $"arn:aws:apigateway:{Region}:lambda:path/2015-03-31/functions/{functionArn}/invocations";
 

@@ -59,6 +59,13 @@ internal sealed class PipelineMocks : IMocks
             case "aws:apigateway/stage:Stage":
                 state["invokeUrl"] = MockAws.InvokeUrl(MockAws.RestApiId, (string)args.Inputs["stageName"]);
                 state["executionArn"] = $"{MockAws.ExecutionArn(MockAws.RestApiId)}/{args.Inputs["stageName"]}";
+                state["arn"] = MockAws.StageArn(MockAws.RestApiId, (string)args.Inputs["stageName"]);
+                break;
+            case "aws:wafv2/webAcl:WebAcl":
+                state["arn"] = MockAws.WebAclArn(physicalName);
+                break;
+            case "aws:wafv2/ipSet:IpSet":
+                state["arn"] = MockAws.IpSetArn(physicalName);
                 break;
             case "aws:iam/role:Role":
                 state["arn"] = MockAws.RoleArn(physicalName);

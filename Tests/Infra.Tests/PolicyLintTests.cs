@@ -15,6 +15,7 @@ public sealed class PolicyLintTests
         (ResourceTypes.BucketPolicy, "policy", "bucket policy"),
         (ResourceTypes.QueuePolicy, "policy", "queue policy"),
         (ResourceTypes.Key, "policy", PolicyLint.KeyPolicyKind),
+        (ResourceTypes.LogResourcePolicy, "policyDocument", "log resource policy"),
     ];
 
     private static async Task<IReadOnlyList<ProducedPolicy>> PoliciesOf(StackRun run)
@@ -31,7 +32,9 @@ public sealed class PolicyLintTests
         .With("auditTrail", "true")
         .With("processedObjectLockDays", "30")
         .With("forceDestroy", "false")
-        .With("cdn", "true");
+        .With("cdn", "true")
+        .With("waf", "true")
+        .With("wafAllowedCidrs", "203.0.113.0/24");
 
     [Test]
     public async Task Every_policy_passes_with_every_control_on()
@@ -40,8 +43,8 @@ public sealed class PolicyLintTests
 
         // 5 role policies (processor, audit, trail delivery, HTTP and file ingest), 5 trust policies, 4 bucket
         // policies (processed, with the CDN's read statement; access logs, trail, drop), 2 queue policies, 1 key
-        // policy (with the CDN's decrypt statement).
-        Assert.That(policies, Has.Count.EqualTo(17));
+        // policy (with the CDN's decrypt statement), 1 log resource policy (WAF).
+        Assert.That(policies, Has.Count.EqualTo(18));
         Assert.That(policies.SelectMany(PolicyLint.Check), Is.Empty);
     }
 

@@ -61,4 +61,10 @@ internal static class ResourceTypes
     public const string ResponseHeadersPolicy = "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy";
     public const string PublicKey = "aws:cloudfront/publicKey:PublicKey";
     public const string KeyGroup = "aws:cloudfront/keyGroup:KeyGroup";
+    // Edge and network.
+    public const string WebAcl = "aws:wafv2/webAcl:WebAcl";
+    public const string IpSet = "aws:wafv2/ipSet:IpSet";
+    public const string WebAclAssociation = "aws:wafv2/webAclAssociation:WebAclAssociation";
+    public const string WebAclLogging = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
+    public const string LogResourcePolicy = "aws:cloudwatch/logResourcePolicy:LogResourcePolicy";
 }

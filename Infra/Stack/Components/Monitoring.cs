@@ -15,9 +15,10 @@ public sealed class Monitoring : PipelineComponent
     // The topic is never encrypted with the AWS-managed SNS key, which CloudWatch cannot publish to (TopicDefaults).
     public const string EmailProtocol = "email";
 
+    /// <param name="region">The region the stack runs in, for alarms whose metric carries a Region dimension.</param>
     /// <param name="targets">The resource name each alarm's dimension points at.</param>
-    public Monitoring(string name, StackContext context, IReadOnlyDictionary<AlarmTarget, Output<string>> targets,
-        ComponentResourceOptions? options = null)
+    public Monitoring(string name, StackContext context, Output<string> region,
+        IReadOnlyDictionary<AlarmTarget, Output<string>> targets, ComponentResourceOptions? options = null)
         : base(TypeToken, name, context, options)
     {
         Topic = new Topic($"{name}-topic", TopicDefaults.Secure(context.Names.AlertTopic, context.KeyArn), ChildOptions());
@@ -47,7 +48,7 @@ public sealed class Monitoring : PipelineComponent
                 Threshold = alarm.Threshold,
                 ComparisonOperator = alarm.ComparisonOperator,
                 TreatMissingData = alarm.TreatMissingData,
-                Dimensions = Dimensions(alarm, targets[alarm.Target]),
+                Dimensions = Dimensions(alarm, targets[alarm.Target], region),
                 AlarmActions = { Topic.Arn },
                 OkActions = { Topic.Arn },
             }, ChildOptions()))
@@ -58,12 +59,17 @@ public sealed class Monitoring : PipelineComponent
 
     public Topic Topic { get; }
 
-    private static InputMap<string> Dimensions(AlarmDefinition alarm, Output<string> target)
+    private static InputMap<string> Dimensions(AlarmDefinition alarm, Output<string> target, Output<string> region)
     {
         var dimensions = new InputMap<string> { { alarm.DimensionName, target } };
         foreach (var (dimension, value) in alarm.FixedDimensions)
         {
             dimensions.Add(dimension, value);
+        }
+
+        if (alarm.RegionDimension is { } regionDimension)
+        {
+            dimensions.Add(regionDimension, region);
         }
 
         return dimensions;
