@@ -25,4 +25,7 @@ public sealed record AwsScope(string Partition, string Region, string AccountId)
     public string TableArn(string name) => $"arn:{Partition}:dynamodb:{Region}:{AccountId}:table/{name}";
 
     public string BucketArn(string name) => $"arn:{Partition}:s3:::{name}";
+
+    /// <summary>Any VPC flow log of this account and region (a flow log's id is known only once it exists).</summary>
+    public string FlowLogArnPattern => $"arn:{Partition}:ec2:{Region}:{AccountId}:vpc-flow-log/*";
 }

@@ -55,6 +55,12 @@ public static partial class ServiceNameRules
         new("CloudTrail trail", 3, 128, TrailPattern(),
             "letters, digits, '.', '_' and '-', starting and ending with a letter or digit");
 
+    /// <summary>A VPC security group: up to 255 characters of a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&amp;;{}!$*,
+    /// and not starting with "sg-".</summary>
+    public static ServiceNameRule SecurityGroup { get; } =
+        new("Security group", 1, 255, SecurityGroupPattern(),
+            "letters, digits, spaces and '._-:/()#,@[]+=&;{}!$*', not starting with 'sg-'");
+
     [GeneratedRegex("^[a-zA-Z0-9_.-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex DynamoDbPattern();
 
@@ -75,4 +81,7 @@ public static partial class ServiceNameRules
 
     [GeneratedRegex("^[a-zA-Z0-9_.#/-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex LogGroupPattern();
+
+    [GeneratedRegex(@"^(?!sg-)[a-zA-Z0-9 ._\-:/()#,@\[\]+=&;{}!$*]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex SecurityGroupPattern();
 }
