@@ -32,4 +32,6 @@ public sealed record AwsScope(string Partition, string Region, string AccountId)
 
     /// <summary>Every CloudFront distribution of the account (CloudFront is global: no region in its ARNs).</summary>
     public string CloudFrontDistributionsArn => $"arn:{Partition}:cloudfront::{AccountId}:distribution/*";
+    /// <summary>Any VPC flow log of this account and region (a flow log's id is known only once it exists).</summary>
+    public string FlowLogArnPattern => $"arn:{Partition}:ec2:{Region}:{AccountId}:vpc-flow-log/*";
 }

@@ -8,7 +8,7 @@ public static class EdgeRules
     public static IReadOnlyList<ConfigKey> Keys { get; } =
     [
         ConfigSchema.Cdn, ConfigSchema.CdnRequireSignedUrls, ConfigSchema.CdnPublicKeyPem, ConfigSchema.Waf,
-        ConfigSchema.WafAllowedCidrs, ConfigSchema.HttpIngest, ConfigSchema.Vpc, ConfigSchema.VpcId,
+        ConfigSchema.WafAllowedCidrs, ConfigSchema.HttpIngest, ConfigSchema.Vpc, ConfigSchema.VpcCidr, ConfigSchema.VpcId,
         ConfigSchema.SubnetIds, ConfigSchema.GuardDuty, ConfigSchema.GuardDutyDetectorId, ConfigSchema.ConfigRules,
         ConfigSchema.ConfigRecorder,
     ];
@@ -47,6 +47,14 @@ public static class EdgeRules
             problems.Add(ConfigSchema.Problem(set.Name, (vpcId ?? subnetIds)!,
                 $"set together with '{ConfigSchema.FullName(missing.Name)}': an existing VPC needs both its id and "
                 + "its private subnets"));
+        }
+
+        // The subnets are the two halves of the range, which only works from its network address.
+        var vpcCidr = config.Get(ConfigSchema.VpcCidr);
+        if (vpc && vpcId is null && NetworkLayout.CidrProblem(vpcCidr) is not null)
+        {
+            problems.Add(ConfigSchema.Problem(ConfigSchema.VpcCidr.Name, vpcCidr,
+                $"a network address with no host bits set ({NetworkLayout.CidrProblem(vpcCidr)})"));
         }
 
         var detectorId = config.Get(ConfigSchema.GuardDutyDetectorId);

@@ -30,6 +30,12 @@ public sealed record KeyPolicyInputs(
             alarms = alarms.Concat(AuditTrailAlarms.For(names).Select(alarm => alarm.AlarmName));
         }
 
+        // The flow log group of the VPC the stack creates is encrypted with the key too.
+        if (config.Get(ConfigSchema.Vpc) && config.Get(ConfigSchema.VpcId) is null)
+        {
+            logGroups = logGroups.Append(names.VpcFlowLogGroup);
+        }
+
         return new KeyPolicyInputs(
             scope,
             logGroups.Select(scope.LogGroupArn).ToArray(),

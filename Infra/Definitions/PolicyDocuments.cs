@@ -171,6 +171,57 @@ public static class PolicyDocuments
             },
         });
 
+    // Private network (vpc: true, docs/edge-and-network.md).
+
+    public const string VpcFlowLogsServicePrincipal = "vpc-flow-logs.amazonaws.com";
+
+    /// <summary>The only <c>Resource "*"</c> in a role policy, listed with its reason in the policy lint's exceptions:
+    /// <c>ec2:DescribeNetworkInterfaces</c> has no resource-level permissions (AWS: "only works if it's allowed on
+    /// all resources"), Lambda calls <c>ec2:CreateNetworkInterface</c> for interfaces whose ARN does not exist yet,
+    /// and <c>ec2:DeleteNetworkInterface</c> must cover every interface id Lambda may have made.</summary>
+    public const string NetworkInterfacesResource = "*";
+
+    /// <summary>What Lambda does with the function's role to put it in the VPC: create, describe and delete its
+    /// network interfaces, and nothing else. AWS's managed AWSLambdaVPCAccessExecutionRole also has
+    /// ec2:DescribeSubnets and ec2:Assign/UnassignPrivateIpAddresses; the permission check Lambda makes when a VPC
+    /// function is created or updated names these three (docs/edge-and-network.md).</summary>
+    public static PolicyStatement NetworkInterfacesStatement { get; } = new("ManageFunctionNetworkInterfaces",
+        ["ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface"],
+        [NetworkInterfacesResource]);
+
+    /// <summary><paramref name="statements"/> plus <see cref="NetworkInterfacesStatement"/> when the function runs
+    /// in the VPC.</summary>
+    public static IReadOnlyList<PolicyStatement> WithNetworkInterfaces(
+        IReadOnlyList<PolicyStatement> statements, bool inVpc) =>
+        inVpc ? [.. statements, NetworkInterfacesStatement] : statements;
+
+    /// <summary>Lets VPC Flow Logs assume the delivery role, for flow logs of this account only (the flow log id is
+    /// not known before the flow log exists, so any flow log of the account and region, as AWS documents).</summary>
+    public static string VpcFlowLogsTrustPolicy(AwsScope scope) =>
+        Document(new JsonArray
+        {
+            new JsonObject
+            {
+                ["Effect"] = "Allow",
+                ["Principal"] = new JsonObject { ["Service"] = VpcFlowLogsServicePrincipal },
+                ["Action"] = "sts:AssumeRole",
+                ["Condition"] = new JsonObject
+                {
+                    ["StringEquals"] = new JsonObject { ["aws:SourceAccount"] = scope.AccountId },
+                    ["ArnLike"] = new JsonObject { ["aws:SourceArn"] = scope.FlowLogArnPattern },
+                },
+            },
+        });
+
+    /// <summary>The flow log's delivery role writes log streams of its own log group and nothing else. The group
+    /// exists before the flow log, so logs:CreateLogGroup and logs:DescribeLogGroups (in AWS's example, for a
+    /// group the service would create) are not granted.</summary>
+    public static IReadOnlyList<PolicyStatement> VpcFlowLogsDeliveryStatements(string logGroupArn) =>
+    [
+        new("DeliverFlowLogs", ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+            [$"{logGroupArn}:*"]),
+    ];
+
     /// <summary>Denies every request to the bucket and its objects that does not use TLS.</summary>
     public static string TlsOnlyBucketPolicy(string bucketArn) =>
         Document(new JsonArray { TlsOnlyBucketStatement(bucketArn) });

@@ -113,6 +113,42 @@ public sealed partial record ResourceNames(string Environment, string Team)
             ApiFirewallRules.AllowListRule,
         }.Select(rule => (WafMetric(rule), ServiceNameRules.WafMetric)),
     ];
+    // Private network (docs/edge-and-network.md). EC2 resources take these as their Name tag; security groups,
+    // the flow-log role and its log group are named by them.
+    public string Vpc => Name("orders-vpc");
+    public string PrivateSubnet(int index) => Name($"private-subnet-{index + 1}");
+    public string PrivateRouteTable => Name("private-routes");
+    public string FunctionsSecurityGroup => Name("functions-sg");
+    public string EndpointsSecurityGroup => Name("endpoints-sg");
+    public string VpcEndpoint(string service) => Name($"{service}-endpoint");
+    public string VpcFlowLog => Name("vpc-flow-log");
+    public string VpcFlowLogGroup => $"/aws/vpc/flow-logs/{Vpc}";
+    public string VpcFlowLogRole => Name("vpc-flow-logs-role");
+    public string VpcFlowLogPolicy => Name("vpc-flow-logs-policy");
+
+    /// <summary>The private network's names with their rules: the security groups always, the flow-log role and
+    /// group only when the stack creates the VPC (checked only for resources the stack will create).</summary>
+    public IReadOnlyList<(string Name, ServiceNameRule Rule)> Network(bool vpc, bool createsVpc)
+    {
+        if (!vpc)
+        {
+            return [];
+        }
+
+        List<(string, ServiceNameRule)> names = [(FunctionsSecurityGroup, ServiceNameRules.SecurityGroup)];
+        if (createsVpc)
+        {
+            names.AddRange(
+            [
+                (EndpointsSecurityGroup, ServiceNameRules.SecurityGroup),
+                (VpcFlowLogGroup, ServiceNameRules.LogGroup),
+                (VpcFlowLogRole, ServiceNameRules.IamRole),
+                (VpcFlowLogPolicy, ServiceNameRules.IamRolePolicy),
+            ]);
+        }
+
+        return names;
+    }
 
     /// <summary>The drop bucket carries the account id because bucket names are global.</summary>
     public string DropBucket(string accountId) =>

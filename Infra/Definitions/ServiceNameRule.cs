@@ -71,6 +71,11 @@ public static partial class ServiceNameRules
 
     [GeneratedRegex("^[a-zA-Z0-9_#:./-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex WafMetricPattern();
+    /// <summary>A VPC security group: up to 255 characters of a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&amp;;{}!$*,
+    /// and not starting with "sg-".</summary>
+    public static ServiceNameRule SecurityGroup { get; } =
+        new("Security group", 1, 255, SecurityGroupPattern(),
+            "letters, digits, spaces and '._-:/()#,@[]+=&;{}!$*', not starting with 'sg-'");
 
     [GeneratedRegex("^[a-zA-Z0-9_.-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex DynamoDbPattern();
@@ -92,4 +97,7 @@ public static partial class ServiceNameRules
 
     [GeneratedRegex("^[a-zA-Z0-9_.#/-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex LogGroupPattern();
+
+    [GeneratedRegex(@"^(?!sg-)[a-zA-Z0-9 ._\-:/()#,@\[\]+=&;{}!$*]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex SecurityGroupPattern();
 }

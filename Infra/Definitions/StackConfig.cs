@@ -66,6 +66,13 @@ public sealed class StackConfig
             {
                 problems.AddRange(config.Names.Validate(config.Names.Waf()));
             }
+
+            // The private network's names, when it is on (docs/edge-and-network.md).
+            if (values.ContainsKey(ConfigSchema.Vpc) && values.ContainsKey(ConfigSchema.VpcId))
+            {
+                problems.AddRange(config.Names.Validate(config.Names.Network(config.Get(ConfigSchema.Vpc),
+                    config.Get(ConfigSchema.VpcId) is null)));
+            }
         }
 
         if (values.ContainsKey(ConfigSchema.AuditTimeoutSeconds))

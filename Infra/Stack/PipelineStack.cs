@@ -21,6 +21,7 @@ public sealed class PipelineStack : Stack
     private readonly EncryptionKey? _key;
     private readonly AccessLogs _accessLogs;
     private readonly AuditTrail? _auditTrail;
+    private readonly PrivateNetwork? _network;
     private readonly HttpIngest? _httpIngest;
     private readonly FileIngest? _fileIngest;
     private readonly ContentDelivery? _cdn;
@@ -49,6 +50,11 @@ public sealed class PipelineStack : Stack
             KeyArn = EncryptionKey.ArnFor(_config, _key),
             AccessLogBucket = _accessLogs.Bucket.BucketName,
         };
+        // The private network next: every function runs in it (docs/edge-and-network.md).
+        _network = _config.Get(ConfigSchema.Vpc)
+            ? new PrivateNetwork("network", context, StackScope(identity, _region))
+            : null;
+        context = context with { Network = _network?.ForFunctions };
 
         _orders = new IngestTable("orders", context);
         // The CDN (docs/edge-and-network.md) is built by the storage, between the bucket it reads and the bucket
@@ -153,6 +159,13 @@ public sealed class PipelineStack : Stack
     // Edge and network. Empty strings where a control is off, as above.
     [Output("cdnDomainName")] public Output<string> CdnDomainName => _cdn?.Distribution.DomainName ?? Off;
     [Output("webAclArn")] public Output<string> WebAclArn => _firewall?.WebAcl.Arn ?? Off;
+    // Private network: empty where vpc is off (and, for the flow logs, with an existing VPC).
+    [Output("vpcId")] public Output<string> VpcId => _network?.VpcId ?? Off;
+    [Output("functionSubnetIds")] public Output<ImmutableArray<string>> FunctionSubnetIds =>
+        _network?.SubnetIds ?? Output.Create(ImmutableArray<string>.Empty);
+    [Output("functionSecurityGroupId")] public Output<string> FunctionSecurityGroupId =>
+        _network?.FunctionsSecurityGroup.Id ?? Off;
+    [Output("vpcFlowLogGroupName")] public Output<string> VpcFlowLogGroupName => _network?.FlowLogGroup?.Name ?? Off;
 
     private static Output<string> Off => Output.Create(string.Empty);
 

@@ -25,6 +25,12 @@ internal static class MockAws
     public static string SecretArn(string name) => $"arn:aws:secretsmanager:{Region}:{AccountId}:secret:{name}-AbCdEf";
 
 
+    // Private network: the zones the lookup returns (three, not in name order: the stack takes the first two it returns), an existing VPC's range,
+    // and the prefix list of a gateway endpoint service.
+    public static readonly string[] AvailabilityZones = ["us-east-1d", "us-east-1f", "us-east-1a"];
+    public const string ExistingVpcCidr = "172.31.0.0/16";
+    public static string PrefixListId(string serviceName) => $"pl-{serviceName.Split('.')[^1]}";
+
     // Ingest: the REST API's computed identifiers.
     public const string RestApiId = "a1b2c3d4e5";
     public const string RootResourceId = "rootres01";

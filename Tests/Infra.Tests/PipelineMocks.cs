@@ -12,6 +12,9 @@ internal sealed class PipelineMocks : IMocks
     public const string CallerIdentityToken = "aws:index/getCallerIdentity:getCallerIdentity";
     public const string RegionToken = "aws:index/getRegion:getRegion";
     public const string StackReferenceType = "pulumi:pulumi:StackReference";
+    public const string AvailabilityZonesToken = "aws:index/getAvailabilityZones:getAvailabilityZones";
+    public const string PrefixListToken = "aws:ec2/getPrefixList:getPrefixList";
+    public const string VpcToken = "aws:ec2/getVpc:getVpc";
 
     private readonly ConcurrentQueue<RegisteredResource> _registered = new();
     private readonly ConcurrentQueue<MockCallArgs> _calls = new();
@@ -99,6 +102,9 @@ internal sealed class PipelineMocks : IMocks
                 state["arn"] = MockAws.DistributionArn;
                 state["domainName"] = MockAws.DistributionDomainName;
                 return Task.FromResult<(string? id, object state)>((MockAws.DistributionId, state.ToImmutable()));
+            case "aws:ec2/vpcEndpoint:VpcEndpoint" when Equals(args.Inputs["vpcEndpointType"], "Gateway"):
+                state["prefixListId"] = MockAws.PrefixListId((string)args.Inputs["serviceName"]);
+                break;
             case StackReferenceType:
                 state["outputs"] = PriorOutputs.ToImmutableDictionary();
                 state["secretOutputNames"] = ImmutableArray<object>.Empty;
@@ -126,6 +132,21 @@ internal sealed class PipelineMocks : IMocks
                 .Add("id", MockAws.Region)
                 .Add("endpoint", $"ec2.{MockAws.Region}.amazonaws.com")
                 .Add("description", "US East (N. Virginia)"),
+            AvailabilityZonesToken => ImmutableDictionary<string, object>.Empty
+                .Add("id", MockAws.Region)
+                .Add("names", MockAws.AvailabilityZones.Cast<object>().ToImmutableArray())
+                .Add("zoneIds", MockAws.AvailabilityZones.Select((_, index) => (object)$"use1-az{index + 1}")
+                    .ToImmutableArray())
+                .Add("groupNames", ImmutableArray.Create<object>(MockAws.Region)),
+            PrefixListToken => ImmutableDictionary<string, object>.Empty
+                .Add("id", MockAws.PrefixListId((string)args.Args["name"]))
+                .Add("name", (string)args.Args["name"])
+                .Add("cidrBlocks", ImmutableArray.Create<object>("192.0.2.0/24")),
+            VpcToken => ImmutableDictionary<string, object>.Empty
+                .Add("id", (string)args.Args["id"])
+                .Add("arn", $"arn:aws:ec2:{MockAws.Region}:{MockAws.AccountId}:vpc/{args.Args["id"]}")
+                .Add("cidrBlock", MockAws.ExistingVpcCidr)
+                .Add("state", "available"),
             _ => ImmutableDictionary<string, object>.Empty,
         };
         return Task.FromResult(result);

@@ -12,6 +12,7 @@ internal static class PolicyLint
 {
     public const string KeyPolicyKind = "key policy";
     public const string TrustPolicyKind = "trust policy";
+    public const string RolePolicyKind = "role policy";
 
     /// <summary>Every allowed departure from the rules, and why AWS requires it.</summary>
     public static IReadOnlyDictionary<string, string> Exceptions { get; } = new Dictionary<string, string>
@@ -29,6 +30,10 @@ internal static class PolicyLint
             + "call; that is AWS's documented way to bind a key to log groups",
         ["managed policy AWSXRayDaemonWriteAccess"] =
             "Lambda active tracing needs X-Ray write access, and X-Ray actions have no resource-level permissions",
+        ["ManageFunctionNetworkInterfaces: ec2:Create/Describe/DeleteNetworkInterface on Resource \"*\" (vpc)"] =
+            "Lambda manages a VPC function's network interfaces with its role: DescribeNetworkInterfaces only works "
+            + "on \"*\" (no resource-level permissions), CreateNetworkInterface makes interfaces whose ARN does not "
+            + "exist yet, and DeleteNetworkInterface must cover every interface id Lambda made",
     };
 
     private static readonly string[] SourceKeys = ["aws:SourceAccount", "aws:SourceArn"];
@@ -60,7 +65,7 @@ internal static class PolicyLint
                 problems.Add($"{where}: wildcard action {string.Join(",", actions)}");
             }
 
-            if (resources.Contains("*") && policy.Kind != KeyPolicyKind)
+            if (resources.Contains("*") && policy.Kind != KeyPolicyKind && !IsNetworkInterfaces(policy, statement, actions))
             {
                 problems.Add($"{where}: Resource \"*\"");
             }
@@ -84,6 +89,12 @@ internal static class PolicyLint
 
         return problems;
     }
+
+    // Exactly the ENI statement of a function role in the VPC (PolicyDocuments.NetworkInterfacesStatement).
+    private static bool IsNetworkInterfaces(ProducedPolicy policy, JsonElement statement, IReadOnlyList<string> actions) =>
+        policy.Kind == RolePolicyKind && Sid(statement) == "ManageFunctionNetworkInterfaces"
+        && statement.GetProperty("Effect").GetString() == "Allow" && !statement.TryGetProperty("Condition", out _)
+        && actions is ["ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface"];
 
     private static bool IsLambdaTrust(ProducedPolicy policy, string service, IReadOnlyList<string> actions) =>
         policy.Kind == TrustPolicyKind && service == "lambda.amazonaws.com" && actions is ["sts:AssumeRole"];

@@ -10,7 +10,7 @@ public sealed class PolicyLintTests
 {
     private static readonly (string Type, string Input, string Kind)[] PolicyInputs =
     [
-        (ResourceTypes.RolePolicy, "policy", "role policy"),
+        (ResourceTypes.RolePolicy, "policy", PolicyLint.RolePolicyKind),
         (ResourceTypes.Role, "assumeRolePolicy", PolicyLint.TrustPolicyKind),
         (ResourceTypes.BucketPolicy, "policy", "bucket policy"),
         (ResourceTypes.QueuePolicy, "policy", "queue policy"),
@@ -34,17 +34,18 @@ public sealed class PolicyLintTests
         .With("forceDestroy", "false")
         .With("cdn", "true")
         .With("waf", "true")
-        .With("wafAllowedCidrs", "203.0.113.0/24");
+        .With("wafAllowedCidrs", "203.0.113.0/24")
+        .With("vpc", "true");
 
     [Test]
     public async Task Every_policy_passes_with_every_control_on()
     {
         var policies = await PoliciesOf(EveryControl());
 
-        // 5 role policies (processor, audit, trail delivery, HTTP and file ingest), 5 trust policies, 4 bucket
-        // policies (processed, with the CDN's read statement; access logs, trail, drop), 2 queue policies, 1 key
-        // policy (with the CDN's decrypt statement), 1 log resource policy (WAF).
-        Assert.That(policies, Has.Count.EqualTo(18));
+        // 6 role policies (processor, audit, trail delivery, HTTP and file ingest, flow-log delivery), 6 trust
+        // policies, 4 bucket policies (processed, with the CDN's read statement; access logs, trail, drop), 2 queue
+        // policies, 1 key policy (with the CDN's decrypt statement), 1 log resource policy (WAF).
+        Assert.That(policies, Has.Count.EqualTo(20));
         Assert.That(policies.SelectMany(PolicyLint.Check), Is.Empty);
     }
 
@@ -87,6 +88,18 @@ public sealed class PolicyLintTests
         var policy = new ProducedPolicy("sample", "bucket policy", $$"""{"Version":"2012-10-17","Statement":[{{statement}}]}""");
 
         Assert.That(PolicyLint.Check(policy), Has.Some.Contain(problem));
+    }
+
+    [TestCase("""["ec2:CreateNetworkInterface","ec2:DescribeNetworkInterfaces","ec2:DeleteNetworkInterface"]""", "role policy", true)]
+    [TestCase("""["ec2:CreateNetworkInterface","ec2:DescribeNetworkInterfaces","ec2:DeleteNetworkInterface"]""", "bucket policy", false)]
+    [TestCase("""["ec2:CreateNetworkInterface","ec2:DescribeNetworkInterfaces","ec2:DeleteNetworkInterface","ec2:DescribeSubnets"]""", "role policy", false)]
+    [TestCase("""["ec2:DescribeNetworkInterfaces"]""", "role policy", false)]
+    public void The_star_resource_exception_for_network_interfaces_is_exactly_the_eni_statement(
+        string actions, string kind, bool allowed)
+    {
+        var json = $$"""{"Version":"2012-10-17","Statement":[{"Sid":"ManageFunctionNetworkInterfaces","Effect":"Allow","Action":{{actions}},"Resource":["*"]}]}""";
+
+        Assert.That(PolicyLint.Check(new ProducedPolicy("eni", kind, json)), allowed ? Is.Empty : Has.Some.Contain("Resource \"*\""));
     }
 
     [Test]

@@ -67,4 +67,14 @@ internal static class ResourceTypes
     public const string WebAclAssociation = "aws:wafv2/webAclAssociation:WebAclAssociation";
     public const string WebAclLogging = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
     public const string LogResourcePolicy = "aws:cloudwatch/logResourcePolicy:LogResourcePolicy";
+    // Private network.
+    public const string Vpc = "aws:ec2/vpc:Vpc";
+    public const string Subnet = "aws:ec2/subnet:Subnet";
+    public const string RouteTable = "aws:ec2/routeTable:RouteTable";
+    public const string RouteTableAssociation = "aws:ec2/routeTableAssociation:RouteTableAssociation";
+    public const string VpcEndpoint = "aws:ec2/vpcEndpoint:VpcEndpoint";
+    public const string SecurityGroup = "aws:ec2/securityGroup:SecurityGroup";
+    public const string SecurityGroupIngressRule = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+    public const string SecurityGroupEgressRule = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+    public const string FlowLog = "aws:ec2/flowLog:FlowLog";
 }

@@ -28,7 +28,8 @@ internal sealed record LambdaFunctionSpec
 /// stack's retention, the inline policy, active tracing, then the function itself, created after all of them so its
 /// first invocation can log and trace. With a stack key, the log group and the function's environment variables are
 /// encrypted with it, and the role may decrypt and make data keys with it (everything the function reads or writes
-/// is encrypted with that key).</summary>
+/// is encrypted with that key). With the private network, the function runs in its subnets with its security group,
+/// its role may manage the network interfaces Lambda makes for it, and it waits for the endpoints.</summary>
 public sealed class LambdaFunction
 {
     internal LambdaFunction(PipelineComponent owner, string name, LambdaFunctionSpec spec)
@@ -45,7 +46,10 @@ public sealed class LambdaFunction
             LogGroupDefaults.For(ResourceNames.LogGroupOf(spec.FunctionName), context.Config, context.KeyArn),
             owner.ChildOptions());
 
-        var statements = spec.Policy(LogGroup.Arn);
+        // In the VPC, Lambda manages the function's network interfaces with this role.
+        var network = context.Network;
+        var statements = spec.Policy(LogGroup.Arn)
+            .Apply(own => PolicyDocuments.WithNetworkInterfaces(own, inVpc: network is not null));
         Policy = new RolePolicy($"{name}-policy", new RolePolicyArgs
         {
             Name = spec.PolicyName,
@@ -64,7 +68,7 @@ public sealed class LambdaFunction
             PolicyArn = PolicyDocuments.TracingManagedPolicyArn,
         }, owner.ChildOptions());
 
-        Function = new Function($"{name}-function", new FunctionArgs
+        var functionArgs = new FunctionArgs
         {
             Name = spec.FunctionName,
             Role = Role.Arn,
@@ -77,7 +81,18 @@ public sealed class LambdaFunction
             TracingConfig = new FunctionTracingConfigArgs { Mode = FunctionDefaults.TracingMode },
             Environment = new FunctionEnvironmentArgs { Variables = WithMetrics(spec.Environment, context.Config) },
             KmsKeyArn = context.KeyArn.OrNone(),
-        }, owner.ChildOptions(Policy, LogGroup, tracing));
+        };
+        if (network is not null)
+        {
+            functionArgs.VpcConfig = new FunctionVpcConfigArgs
+            {
+                SubnetIds = network.SubnetIds,
+                SecurityGroupIds = { network.SecurityGroupId },
+            };
+        }
+
+        Function = new Function($"{name}-function", functionArgs,
+            owner.ChildOptions([Policy, LogGroup, tracing, .. network?.ReadyWhen ?? []]));
     }
 
     public Role Role { get; }
