@@ -1,5 +1,5 @@
 using Amazon.Lambda.Core;
 using OrdersPipeline.Functions.Serialization;
 
-// One serializer for both handlers: the runtime deserializes each event and serializes each response with it.
+// One serializer for every handler: the runtime deserializes each event and serializes each response with it.
 [assembly: LambdaSerializer(typeof(FunctionsLambdaSerializer))]

@@ -2,6 +2,7 @@ using OrdersPipeline.Functions.Audit;
 using OrdersPipeline.Functions.Ingest.Files;
 using OrdersPipeline.Functions.Ingest.Http;
 using OrdersPipeline.Functions.Processor;
+using OrdersPipeline.Functions.Remediation;
 
 namespace OrdersPipeline.Functions;
 
@@ -37,5 +38,6 @@ public static class Handlers
     /// <summary><c>Task&lt;RemediationReport&gt; HandleAsync(CloudWatchEvent&lt;GuardDutyFinding&gt;, ILambdaContext)</c>
     /// (guardDuty: true).</summary>
     public const string Remediation =
-        AssemblyName + "::" + AssemblyName + ".Remediation.RemediationFunction::HandleAsync";
+        AssemblyName + "::" + AssemblyName + "." + nameof(Functions.Remediation) + "." + nameof(RemediationFunction) +
+        "::" + nameof(RemediationFunction.HandleAsync);
 }

@@ -1,10 +1,12 @@
 using System.Text.Json.Serialization;
 using Amazon.Lambda.APIGatewayEvents;
+using Amazon.Lambda.CloudWatchEvents;
 using Amazon.Lambda.DynamoDBEvents;
 using Amazon.Lambda.S3Events;
 using Amazon.Lambda.SQSEvents;
 using OrdersPipeline.Functions.Contracts;
 using OrdersPipeline.Functions.Ingest.Http;
+using OrdersPipeline.Functions.Remediation;
 
 namespace OrdersPipeline.Functions.Serialization;
 
@@ -26,4 +28,8 @@ namespace OrdersPipeline.Functions.Serialization;
 [JsonSerializable(typeof(S3Event))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(OrderReceipt))]
+// Remediation (guardDuty: true): the EventBridge event around a GuardDuty finding, and the function's report.
+[JsonSerializable(typeof(CloudWatchEvent<GuardDutyFinding>), TypeInfoPropertyName = "GuardDutyFindingEvent")]
+[JsonSerializable(typeof(GuardDutyFinding))]
+[JsonSerializable(typeof(RemediationReport))]
 public sealed partial class FunctionsJsonContext : JsonSerializerContext;

@@ -6,7 +6,7 @@ using OrdersPipeline.Functions.Processor;
 namespace OrdersPipeline.Functions.Serialization;
 
 /// <summary>
-/// The Lambda serializer of both handlers: the package's source-generator serializer over
+/// The Lambda serializer of every handler: the package's source-generator serializer over
 /// <see cref="FunctionsJsonContext"/>, with one addition. A stream record's images are kept as the raw DynamoDB JSON
 /// they arrive as (<see cref="RawStreamRecordConverter"/>) instead of the package's <c>AttributeValue</c> objects:
 /// numbers stay text digit for digit either way, but building the object model costs more CPU than the whole

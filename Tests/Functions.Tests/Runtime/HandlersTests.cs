@@ -1,9 +1,11 @@
 using System.Reflection;
 using Amazon.Lambda.APIGatewayEvents;
+using Amazon.Lambda.CloudWatchEvents;
 using Amazon.Lambda.Core;
 using Amazon.Lambda.DynamoDBEvents;
 using Amazon.Lambda.S3Events;
 using Amazon.Lambda.SQSEvents;
+using OrdersPipeline.Functions.Remediation;
 using OrdersPipeline.Functions.Serialization;
 using OrdersPipeline.Functions.Tests.Support;
 
@@ -60,11 +62,23 @@ public sealed class HandlersTests
     }
 
     [Test]
+    public void The_remediation_handler_resolves_to_the_eventbridge_signature() =>
+        AssertSignature(Resolve(Handlers.Remediation), typeof(CloudWatchEvent<GuardDutyFinding>), typeof(RemediationReport));
+
+    [Test]
+    public void Every_handler_string_is_tested_here() =>
+        Assert.That(typeof(Handlers).GetFields().Where(f => f.IsLiteral && f.Name != nameof(Handlers.AssemblyName)).Select(f => f.Name),
+            Is.EquivalentTo(new[] { "Processor", "Audit", "HttpIngest", "FileIngest", "Remediation" }),
+            "a new handler string needs its own resolve test above");
+
+    [Test]
     public void The_handler_strings_keep_the_format_infra_deploys() => Assert.Multiple(() =>
     {
         Assert.That(Handlers.Processor,
             Is.EqualTo("OrdersPipeline.Functions::OrdersPipeline.Functions.Processor.ProcessorFunction::HandleAsync"));
         Assert.That(Handlers.Audit, Is.EqualTo("OrdersPipeline.Functions::OrdersPipeline.Functions.Audit.AuditFunction::HandleAsync"));
+        Assert.That(Handlers.Remediation,
+            Is.EqualTo("OrdersPipeline.Functions::OrdersPipeline.Functions.Remediation.RemediationFunction::HandleAsync"));
     });
 
     [Test]
@@ -78,6 +92,8 @@ public sealed class HandlersTests
             Assert.That(serializer, Is.TypeOf<FunctionsLambdaSerializer>());
             Assert.That(() => serializer.Deserialize<DynamoDBEvent>(new MemoryStream("""{"Records":[]}"""u8.ToArray())), Throws.Nothing);
             Assert.That(() => serializer.Deserialize<SQSEvent>(new MemoryStream("""{"Records":[]}"""u8.ToArray())), Throws.Nothing);
+            Assert.That(() => serializer.Deserialize<CloudWatchEvent<GuardDutyFinding>>(new MemoryStream("""{"detail":{}}"""u8.ToArray())),
+                Throws.Nothing);
         });
     }
 }

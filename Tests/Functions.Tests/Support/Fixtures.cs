@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
+using Amazon.Lambda.CloudWatchEvents;
 using Amazon.Lambda.DynamoDBEvents;
 using Amazon.Lambda.SQSEvents;
+using OrdersPipeline.Functions.Remediation;
 
 namespace OrdersPipeline.Functions.Tests.Support;
 
@@ -16,6 +18,10 @@ internal static class Fixtures
 
     public static SQSEvent DlqEvent() => Lambda.Event<SQSEvent>(Text("sqs-dlq-event.json"));
 
+    /// <summary>A GuardDuty finding event (Fixtures/guardduty-*.json) as EventBridge delivers it to the remediation
+    /// function.</summary>
+    public static CloudWatchEvent<GuardDutyFinding> GuardDutyEvent(string name) =>
+        Lambda.Event<CloudWatchEvent<GuardDutyFinding>>(Text(name));
 
     public static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
 
