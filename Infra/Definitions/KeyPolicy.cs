@@ -17,7 +17,18 @@ public sealed record KeyPolicyInputs(
     {
         var names = config.Names;
         var auditTrail = config.Get(ConfigSchema.AuditTrail);
+        // Every function's log group is encrypted with the key (LambdaFunction), the ingest doors' too.
         IEnumerable<string> logGroups = [names.ProcessorLogGroup, names.AuditLogGroup];
+        if (config.Get(ConfigSchema.HttpIngest))
+        {
+            logGroups = logGroups.Append(names.HttpIngestLogGroup);
+        }
+
+        if (config.Get(ConfigSchema.FileIngest))
+        {
+            logGroups = logGroups.Append(names.FileIngestLogGroup);
+        }
+
         IEnumerable<string> alarms = AlarmDefinitions.For(config).Select(alarm => alarm.Name);
         if (config.Get(ConfigSchema.Waf))
         {

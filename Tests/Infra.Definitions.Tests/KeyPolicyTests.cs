@@ -69,6 +69,18 @@ public sealed class KeyPolicyTests
         Assert.That(statements, Has.Count.EqualTo(7));
     }
 
+    // Every function's log group is encrypted with the key, so CloudWatch Logs must be allowed it for each of them.
+    [Test]
+    public void With_the_ingest_doors_their_functions_log_groups_may_use_the_key()
+    {
+        var statements = PolicyJson.Parse(KeyPolicy.For(KeyPolicyInputs.For(
+            new ConfigFixture().With("encryption", "customer-key").Parse(), Scope))).Statements;
+
+        Assert.That(statements.Single(s => s.Sid == "CloudWatchLogsForStackLogGroups").Condition,
+            Does.Contain("log-group:/aws/lambda/dev-http-ingest-lambda-backend\"")
+                .And.Contain("log-group:/aws/lambda/dev-file-ingest-lambda-backend\""));
+    }
+
     [Test]
     public void The_account_only_administers_and_never_gets_a_wildcard_action()
     {
