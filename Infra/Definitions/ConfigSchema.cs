@@ -162,6 +162,13 @@ public static class ConfigSchema
     public static readonly ConfigKey<string?> CdnPublicKeyPem = Key.Optional("cdnPublicKeyPem", ValueRules.PemPublicKey,
         "Public key (PEM, RSA 2048) of the key group that signs URLs; needs cdnRequireSignedUrls.");
 
+    public static readonly ConfigKey<string?> CdnAliases = Key.Optional("cdnAliases", ValueRules.HostNameList,
+        "Custom host names of the distribution (comma-separated); needs cdnCertificateArn.");
+
+    public static readonly ConfigKey<string?> CdnCertificateArn = Key.Optional("cdnCertificateArn",
+        ValueRules.CloudFrontCertificateArn,
+        "ACM certificate (us-east-1) for cdnAliases; with it viewers need TLS 1.2 or later (TLSv1.2_2021).");
+
     public static readonly ConfigKey<bool> Waf = Key.Flag("waf", false,
         "WAFv2 web ACL on the HTTP API stage: per-IP rate limit, AWS common and known-bad-inputs rules; needs httpIngest.");
 

@@ -7,7 +7,8 @@ public static class EdgeRules
     /// <summary>Every key these rules read; they run only when all are valid.</summary>
     public static IReadOnlyList<ConfigKey> Keys { get; } =
     [
-        ConfigSchema.Cdn, ConfigSchema.CdnRequireSignedUrls, ConfigSchema.CdnPublicKeyPem, ConfigSchema.Waf,
+        ConfigSchema.Cdn, ConfigSchema.CdnRequireSignedUrls, ConfigSchema.CdnPublicKeyPem, ConfigSchema.CdnAliases,
+        ConfigSchema.CdnCertificateArn, ConfigSchema.Waf,
         ConfigSchema.WafAllowedCidrs, ConfigSchema.HttpIngest, ConfigSchema.Vpc, ConfigSchema.VpcCidr, ConfigSchema.VpcId,
         ConfigSchema.SubnetIds, ConfigSchema.GuardDuty, ConfigSchema.GuardDutyDetectorId, ConfigSchema.ConfigRules,
         ConfigSchema.ConfigRecorder,
@@ -27,6 +28,21 @@ public static class EdgeRules
             problems.Add(ConfigSchema.Problem(ConfigSchema.CdnRequireSignedUrls.Name, "true",
                 $"false until '{ConfigSchema.FullName(ConfigSchema.CdnPublicKeyPem.Name)}' holds the public key "
                 + "that verifies the signatures"));
+        }
+
+        var aliases = config.Get(ConfigSchema.CdnAliases);
+        var certificate = config.Get(ConfigSchema.CdnCertificateArn);
+        Needs(problems, ConfigSchema.CdnAliases, aliases is not null, aliases ?? string.Empty, ConfigSchema.Cdn, cdn);
+        Needs(problems, ConfigSchema.CdnCertificateArn, certificate is not null, certificate ?? string.Empty,
+            ConfigSchema.Cdn, cdn);
+        if (cdn && (aliases is null) != (certificate is null))
+        {
+            var (set, missing) = aliases is null
+                ? (ConfigSchema.CdnCertificateArn, ConfigSchema.CdnAliases)
+                : (ConfigSchema.CdnAliases, ConfigSchema.CdnCertificateArn);
+            problems.Add(ConfigSchema.Problem(set.Name, (aliases ?? certificate)!,
+                $"set together with '{ConfigSchema.FullName(missing.Name)}': CloudFront serves a custom host name only "
+                + "with a certificate that covers it"));
         }
 
         var waf = config.Get(ConfigSchema.Waf);

@@ -110,6 +110,18 @@ public static partial class ValueRules
             ? null
             : "a PEM public key, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----";
 
+    /// <summary>A comma-separated list of DNS host names (a CloudFront alias may start with a <c>*.</c> wildcard).</summary>
+    public static ValueRule HostNameList { get; } =
+        value => SplitList(value) is { Count: > 0 } items && items.All(item => item.Length <= 253 && HostNamePattern().IsMatch(item))
+            ? null
+            : "a comma-separated list of host names like orders.example.com";
+
+    /// <summary>An ACM certificate ARN in us-east-1, the only region CloudFront takes certificates from.</summary>
+    public static ValueRule CloudFrontCertificateArn { get; } =
+        value => CloudFrontCertificatePattern().IsMatch(value)
+            ? null
+            : "an ACM certificate ARN in us-east-1 like arn:aws:acm:us-east-1:123456789012:certificate/1234abcd-12ab-34cd-56ef-1234567890ab";
+
     /// <summary>The items of a comma-separated config value, trimmed, empty items dropped.</summary>
     public static IReadOnlyList<string> SplitList(string value) =>
         value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -142,6 +154,12 @@ public static partial class ValueRules
 
     [GeneratedRegex(@"^\d{1,3}(\.\d{1,3}){3}$", RegexOptions.CultureInvariant)]
     private static partial Regex Ipv4Pattern();
+
+    [GeneratedRegex(@"^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex HostNamePattern();
+
+    [GeneratedRegex("^arn:aws[a-z-]*:acm:us-east-1:[0-9]{12}:certificate/[a-zA-Z0-9-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex CloudFrontCertificatePattern();
 
     [GeneratedRegex("^[a-z]+-[0-9a-f]{8,17}$", RegexOptions.CultureInvariant)]
     private static partial Regex ResourceIdPattern();

@@ -96,6 +96,16 @@ public sealed class EdgeRulesTests
         });
     }
 
+    [TestCase("cdnAliases", "orders.example.com", "cdnCertificateArn")]
+    [TestCase("cdnCertificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/1234abcd", "cdnAliases")]
+    public void A_custom_domain_needs_its_host_names_and_its_certificate(string key, string value, string missing)
+    {
+        var error = new ConfigFixture().With("cdn", "true").With(key, value).ParseFails();
+
+        Assert.That(error.Problems, Has.Count.EqualTo(1));
+        Assert.That(error.Message, Does.Contain($"'orders-pipeline:{key}'").And.Contain($"'orders-pipeline:{missing}'"));
+    }
+
     [TestCase("vpcId", "vpc-0a1b2c3d", "subnetIds")]
     [TestCase("subnetIds", "subnet-0a1b2c3d,subnet-1a2b3c4d", "vpcId")]
     public void An_existing_vpc_needs_its_id_and_its_subnets(string key, string value, string missing)
@@ -119,6 +129,8 @@ public sealed class EdgeRulesTests
     [TestCase("wafRateLimit", "9", "an integer from 10 to")]
     [TestCase("cdnPriceClass", "PriceClass_50", "one of PriceClass_100, PriceClass_200, PriceClass_All")]
     [TestCase("cdnPublicKeyPem", "ssh-rsa AAAA", "a PEM public key")]
+    [TestCase("cdnAliases", "orders example.com", "host names like")]
+    [TestCase("cdnCertificateArn", "arn:aws:acm:eu-west-1:123456789012:certificate/1234abcd", "in us-east-1")]
     public void Malformed_values_name_what_is_allowed(string key, string value, string allowed)
     {
         Assert.That(new ConfigFixture().With(key, value).ParseFails().Message,

@@ -105,6 +105,26 @@ public sealed class ContentDeliveryTests
         // With *.cloudfront.net CloudFront uses TLSv1 whatever is asked; TLSv1.2_2021 needs a custom domain.
         Assert.That(certificate["minimumProtocolVersion"], Is.EqualTo("TLSv1"));
         Assert.That(certificate.Keys, Has.None.EqualTo("acmCertificateArn"));
+        Assert.That(Distribution.Has("aliases") ? Distribution.Strings("aliases") : [], Is.Empty);
+    }
+
+    [Test]
+    public async Task With_a_custom_domain_viewers_need_tls_1_2_and_sni_with_the_acm_certificate()
+    {
+        const string certificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/1234abcd-12ab-34cd-56ef-1234567890ab";
+        var run = await StackRun.WithDefaults().With("cdn", "true").With("cdnAliases", "orders.example.com")
+            .With("cdnCertificateArn", certificateArn).RunAsync();
+
+        var distribution = run.Single(ResourceTypes.Distribution);
+        var certificate = distribution.Object("viewerCertificate");
+        Assert.Multiple(() =>
+        {
+            Assert.That(distribution.Strings("aliases"), Is.EqualTo(new[] { "orders.example.com" }));
+            Assert.That(certificate["acmCertificateArn"], Is.EqualTo(certificateArn));
+            Assert.That(certificate["sslSupportMethod"], Is.EqualTo("sni-only"));
+            Assert.That(certificate["minimumProtocolVersion"], Is.EqualTo("TLSv1.2_2021"));
+            Assert.That(certificate.Keys, Has.None.EqualTo("cloudfrontDefaultCertificate"));
+        });
     }
 
     [Test]

@@ -111,11 +111,8 @@ public sealed class ContentDelivery : PipelineComponent
                 ResponseHeadersPolicyId = SecurityHeaders.Id,
                 TrustedKeyGroups = trustedKeyGroups,
             },
-            ViewerCertificate = new CloudFrontInputs.DistributionViewerCertificateArgs
-            {
-                CloudfrontDefaultCertificate = true,
-                MinimumProtocolVersion = ContentDeliveryDefaults.DefaultCertificateSecurityPolicy,
-            },
+            Aliases = ValueRules.SplitList(config.Get(ConfigSchema.CdnAliases) ?? string.Empty).ToArray(),
+            ViewerCertificate = ViewerCertificate(config.Get(ConfigSchema.CdnCertificateArn)),
             Restrictions = new CloudFrontInputs.DistributionRestrictionsArgs
             {
                 GeoRestriction = new CloudFrontInputs.DistributionRestrictionsGeoRestrictionArgs
@@ -129,6 +126,22 @@ public sealed class ContentDelivery : PipelineComponent
 
         RegisterOutputs();
     }
+
+    // The default *.cloudfront.net certificate (CloudFront then uses TLSv1 whatever is asked), or the custom domain's
+    // ACM certificate with a TLS 1.2 minimum; EdgeRules makes cdnAliases and cdnCertificateArn come together.
+    private static CloudFrontInputs.DistributionViewerCertificateArgs ViewerCertificate(string? certificateArn) =>
+        certificateArn is null
+            ? new CloudFrontInputs.DistributionViewerCertificateArgs
+            {
+                CloudfrontDefaultCertificate = true,
+                MinimumProtocolVersion = ContentDeliveryDefaults.DefaultCertificateSecurityPolicy,
+            }
+            : new CloudFrontInputs.DistributionViewerCertificateArgs
+            {
+                AcmCertificateArn = certificateArn,
+                SslSupportMethod = ContentDeliveryDefaults.SslSupportMethod,
+                MinimumProtocolVersion = ContentDeliveryDefaults.CustomCertificateSecurityPolicy,
+            };
 
     public Distribution Distribution { get; }
 
