@@ -14,6 +14,9 @@ public enum AlarmTarget
     HttpIngestFunction,
     FileIngestFunction,
     OrdersApi,
+
+    // Threat detection (guardDuty: true).
+    RemediationFunction,
 }
 
 /// <summary>One CloudWatch alarm, everything but the dimension value (a resource name known at deploy time).</summary>
@@ -66,8 +69,16 @@ public static class AlarmDefinitions
                 "Documents reach S3 later than the configured lag after their change.", PipelineMetrics.WriteLagMax,
                 Maximum, config.Get(ConfigSchema.ProcessingLagAlarmMs), AlarmTarget.ProcessorFunction),
             .. IngestAlarmDefinitions.For(config),
+            .. ThreatAlarms(config),
         ];
     }
+
+    /// <summary>The remediation function's errors (guardDuty: true): a finding it could not act on.</summary>
+    private static IEnumerable<AlarmDefinition> ThreatAlarms(StackConfig config) =>
+        config.Get(ConfigSchema.GuardDuty)
+            ? [Lambda(config.Names.RemediationErrorsAlarm, "The GuardDuty remediation function failed on a finding.",
+                "Errors", Sum, 1, AlarmTarget.RemediationFunction)]
+            : [];
 
     /// <summary>An alarm on a metric the functions emit themselves: the stack's namespace, and both dimensions the
     /// functions write (Function from the target, Environment fixed).</summary>

@@ -25,4 +25,7 @@ public sealed record AwsScope(string Partition, string Region, string AccountId)
     public string TableArn(string name) => $"arn:{Partition}:dynamodb:{Region}:{AccountId}:table/{name}";
 
     public string BucketArn(string name) => $"arn:{Partition}:s3:::{name}";
+
+    /// <summary>A rule on the account's default event bus.</summary>
+    public string EventRuleArn(string name) => $"arn:{Partition}:events:{Region}:{AccountId}:rule/{name}";
 }

@@ -12,6 +12,14 @@ public sealed record KeyPolicyInputs(
     IReadOnlyList<string> AlarmArns,
     string? AuditTrailArn)
 {
+    /// <summary>The EventBridge rule that forwards GuardDuty findings to the encrypted alert topic
+    /// (<c>guardDuty: true</c>).</summary>
+    public string? FindingsRuleArn { get; init; }
+
+    /// <summary>AWS Config delivers to the stack's history bucket, encrypted with this key (<c>configRecorder:
+    /// true</c>).</summary>
+    public bool ConfigDelivery { get; init; }
+
     public static KeyPolicyInputs For(StackConfig config, AwsScope scope)
     {
         var names = config.Names;
@@ -24,13 +32,23 @@ public sealed record KeyPolicyInputs(
             alarms = alarms.Concat(AuditTrailAlarms.For(names).Select(alarm => alarm.AlarmName));
         }
 
+        var guardDuty = config.Get(ConfigSchema.GuardDuty);
+        if (guardDuty)
+        {
+            logGroups = logGroups.Append(names.RemediationLogGroup);
+        }
+
         return new KeyPolicyInputs(
             scope,
             logGroups.Select(scope.LogGroupArn).ToArray(),
             scope.TopicArn(names.AlertTopic),
             [scope.QueueArn(names.DeadLetterQueue), scope.QueueArn(names.RedriveQueue)],
             alarms.Select(scope.AlarmArn).ToArray(),
-            auditTrail ? scope.TrailArn(names.AuditTrail) : null);
+            auditTrail ? scope.TrailArn(names.AuditTrail) : null)
+        {
+            FindingsRuleArn = guardDuty ? scope.EventRuleArn(names.GuardDutyFindingsRule) : null,
+            ConfigDelivery = config.Get(ConfigSchema.ConfigRecorder),
+        };
     }
 }
 
@@ -101,6 +119,23 @@ public static class KeyPolicy
         {
             statements.Add(Statement("CloudTrailForAuditTrail", Service(PolicyDocuments.CloudTrailServicePrincipal),
                 CloudTrailActions, PolicyDocuments.SourceCondition(scope.AccountId, [trailArn])));
+        }
+
+        // EventBridge publishes GuardDuty findings to the encrypted alert topic as itself.
+        if (inputs.FindingsRuleArn is { } ruleArn)
+        {
+            statements.Add(Statement("EventBridgeFindingsToAlertTopic", Service(PolicyDocuments.EventsServicePrincipal),
+                MessagingActions, PolicyDocuments.SourceCondition(scope.AccountId, [ruleArn])));
+        }
+
+        // AWS Config encrypts what it delivers to the history bucket; it names no source ARN, only the account.
+        if (inputs.ConfigDelivery)
+        {
+            statements.Add(Statement("ConfigDeliveryToHistoryBucket", Service(PolicyDocuments.ConfigServicePrincipal),
+                MessagingActions, new JsonObject
+                {
+                    ["StringEquals"] = new JsonObject { ["aws:SourceAccount"] = scope.AccountId },
+                }));
         }
 
         return PolicyDocuments.Document(statements);

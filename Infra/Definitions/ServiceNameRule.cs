@@ -55,6 +55,17 @@ public static partial class ServiceNameRules
         new("CloudTrail trail", 3, 128, TrailPattern(),
             "letters, digits, '.', '_' and '-', starting and ending with a letter or digit");
 
+    public static ServiceNameRule EventBridgeRule { get; } =
+        new("EventBridge rule", 1, 64, DynamoDbPattern(), "letters, digits, '_', '.' and '-'");
+
+    /// <summary>AWS Config rules take any characters up to 128; the stack's names use letters, digits and '-'.</summary>
+    public static ServiceNameRule ConfigRule { get; } =
+        new("AWS Config rule", 1, 128, LettersDigitsHyphenUnderscore(), "letters, digits, '-' and '_'");
+
+    /// <summary>Configuration recorders and delivery channels.</summary>
+    public static ServiceNameRule ConfigRecorder { get; } =
+        new("AWS Config recorder", 1, 256, LettersDigitsHyphenUnderscore(), "letters, digits, '-' and '_'");
+
     [GeneratedRegex("^[a-zA-Z0-9_.-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex DynamoDbPattern();
 

@@ -87,6 +87,14 @@ internal sealed class PipelineMocks : IMocks
             case "aws:secretsmanager/secret:Secret":
                 state["arn"] = MockAws.SecretArn(physicalName);
                 break;
+            case "aws:cloudwatch/eventRule:EventRule":
+                state["arn"] = MockAws.EventRuleArn(physicalName);
+                break;
+            case "aws:guardduty/detector:Detector":
+                return Task.FromResult<(string? id, object state)>((MockAws.DetectorId, state.ToImmutable()));
+            case "aws:cfg/rule:Rule":
+                state["arn"] = MockAws.ConfigRuleArn(physicalName);
+                break;
             case StackReferenceType:
                 state["outputs"] = PriorOutputs.ToImmutableDictionary();
                 state["secretOutputNames"] = ImmutableArray<object>.Empty;

@@ -54,4 +54,15 @@ internal static class ResourceTypes
     public const string BucketNotification = "aws:s3/bucketNotification:BucketNotification";
     public const string Secret = "aws:secretsmanager/secret:Secret";
     public const string SecretVersion = "aws:secretsmanager/secretVersion:SecretVersion";
+
+    // Threat detection.
+    public const string Detector = "aws:guardduty/detector:Detector";
+    public const string DetectorFeature = "aws:guardduty/detectorFeature:DetectorFeature";
+    public const string EventRule = "aws:cloudwatch/eventRule:EventRule";
+    public const string EventTarget = "aws:cloudwatch/eventTarget:EventTarget";
+    public const string TopicPolicy = "aws:sns/topicPolicy:TopicPolicy";
+    public const string ConfigRule = "aws:cfg/rule:Rule";
+    public const string ConfigRecorder = "aws:cfg/recorder:Recorder";
+    public const string DeliveryChannel = "aws:cfg/deliveryChannel:DeliveryChannel";
+    public const string RecorderStatus = "aws:cfg/recorderStatus:RecorderStatus";
 }
