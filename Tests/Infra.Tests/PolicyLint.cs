@@ -29,6 +29,9 @@ internal static class PolicyLint
             + "call; that is AWS's documented way to bind a key to log groups",
         ["managed policy AWSXRayDaemonWriteAccess"] =
             "Lambda active tracing needs X-Ray write access, and X-Ray actions have no resource-level permissions",
+        ["managed policy AWS_ConfigRole (configRecorder)"] =
+            "the configuration recorder reads the configuration of every resource it records with Describe/List/Get "
+            + "calls AWS maintains in this policy as Config adds resource types; it grants no write",
     };
 
     private static readonly string[] SourceKeys = ["aws:SourceAccount", "aws:SourceArn"];

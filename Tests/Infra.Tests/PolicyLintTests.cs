@@ -15,6 +15,7 @@ public sealed class PolicyLintTests
         (ResourceTypes.BucketPolicy, "policy", "bucket policy"),
         (ResourceTypes.QueuePolicy, "policy", "queue policy"),
         (ResourceTypes.Key, "policy", PolicyLint.KeyPolicyKind),
+        (ResourceTypes.TopicPolicy, "policy", "topic policy"),
     ];
 
     private static async Task<IReadOnlyList<ProducedPolicy>> PoliciesOf(StackRun run)
@@ -30,16 +31,20 @@ public sealed class PolicyLintTests
         .With("encryption", "customer-key")
         .With("auditTrail", "true")
         .With("processedObjectLockDays", "30")
-        .With("forceDestroy", "false");
+        .With("forceDestroy", "false")
+        .With("guardDuty", "true")
+        .With("configRules", "true")
+        .With("configRecorder", "true");
 
     [Test]
     public async Task Every_policy_passes_with_every_control_on()
     {
         var policies = await PoliciesOf(EveryControl());
 
-        // 5 role policies (processor, audit, trail delivery, HTTP and file ingest), 5 trust policies, 4 bucket
-        // policies (processed, access logs, trail, drop), 2 queue policies, 1 key policy.
-        Assert.That(policies, Has.Count.EqualTo(17));
+        // 7 role policies (processor, audit, trail delivery, HTTP and file ingest, remediation, config recorder),
+        // 7 trust policies, 5 bucket policies (processed, access logs, trail, drop, config history), 2 queue
+        // policies, 1 key policy, 1 topic policy (the alert topic, with guardDuty).
+        Assert.That(policies, Has.Count.EqualTo(23));
         Assert.That(policies.SelectMany(PolicyLint.Check), Is.Empty);
     }
 
@@ -54,13 +59,18 @@ public sealed class PolicyLintTests
     }
 
     [Test]
-    public async Task The_only_managed_policy_is_xray_write_access()
+    public async Task The_only_managed_policies_are_xray_write_access_and_the_config_recorder_role()
     {
         var run = await EveryControl().RunAsync();
 
         Assert.That(PolicyLint.Exceptions.Keys, Has.One.Contain("AWSXRayDaemonWriteAccess"));
+        Assert.That(PolicyLint.Exceptions.Keys, Has.One.Contain("AWS_ConfigRole"));
         Assert.That(run.OfType(ResourceTypes.RolePolicyAttachment).Select(a => a.String("policyArn")).Distinct(),
-            Is.EqualTo(new[] { "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess" }));
+            Is.EquivalentTo(new[]
+            {
+                "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess",
+                "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole",
+            }));
     }
 
     [Test]
