@@ -104,8 +104,8 @@ public sealed class ComplianceRules : PipelineComponent
             RoleArn = role.Arn,
             RecordingGroup = new RecorderRecordingGroupArgs
             {
+                // Not all supported types: only these (includeGlobalResourceTypes needs allSupported, so stays unset).
                 AllSupported = false,
-                IncludeGlobalResourceTypes = false,
                 ResourceTypes = ConfigRuleSet.RecordedResourceTypes(config).ToList(),
                 RecordingStrategies = { new RecorderRecordingGroupRecordingStrategyArgs { UseOnly = RecordingStrategy } },
             },

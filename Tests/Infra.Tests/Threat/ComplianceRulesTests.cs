@@ -109,7 +109,8 @@ public sealed class ComplianceRulesTests
         Assert.Multiple(() =>
         {
             Assert.That(recorder.String("roleArn"), Is.EqualTo(MockAws.RoleArn("dev-config-recorder-role-backend")));
-            Assert.That((group["allSupported"], group["includeGlobalResourceTypes"]), Is.EqualTo((false, false)));
+            Assert.That(group["allSupported"], Is.EqualTo(false));
+            Assert.That(group.ContainsKey("includeGlobalResourceTypes"), Is.False, "it requires allSupported");
             Assert.That(RegisteredResource.AsList(group["resourceTypes"]), Is.EqualTo(new[]
             {
                 "AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::Lambda::Function", "AWS::KMS::Key",
