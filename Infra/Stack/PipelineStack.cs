@@ -93,7 +93,8 @@ public sealed class PipelineStack : Stack
                 .. new[] { _httpIngest?.Function, _fileIngest?.Function }.OfType<LambdaFunction>(),
             ];
             _remediation = new FindingRemediation("remediation", context, new FindingRemediationArgs(
-                _storage.Bucket, _audit.Table, scope!.Apply(stackScope => stackScope.TopicArn(context.Names.AlertTopic)),
+                _storage.Bucket, _audit.Table,
+                scope!.Apply(stackScope => stackScope.TopicArn(context.Names.AlertTopic)),
                 functions.Select(function => function.Role.Name).ToArray()));
             watched[AlarmTarget.RemediationFunction] = _remediation.Function.Function.Name;
         }
@@ -195,11 +196,15 @@ public sealed class PipelineStack : Stack
 
     // Threat detection. Empty strings where a control is off.
     [Output("guardDutyDetectorId")] public Output<string> GuardDutyDetectorId => _threatDetection?.DetectorId ?? Off;
-    [Output("guardDutyFindingsRuleArn")] public Output<string> GuardDutyFindingsRuleArn => _threatDetection?.Rule.Arn ?? Off;
-    [Output("remediationFunctionName")] public Output<string> RemediationFunctionName =>
-        _remediation?.Function.Function.Name ?? Off;
-    [Output("configRuleNames")] public Output<ImmutableArray<string>> ConfigRuleNames =>
-        Output.All(_complianceRules?.Rules.Select(rule => rule.Name) ?? []);
+    [Output("guardDutyFindingsRuleArn")] public Output<string> GuardDutyFindingsRuleArn => FindingsRule?.Arn ?? Off;
+    [Output("remediationFunctionName")] public Output<string> RemediationFunctionName => Remediation?.Name ?? Off;
+    [Output("configRuleNames")] public Output<ImmutableArray<string>> ConfigRuleNames => Output.All(ConfigRuleNameList);
+
+    private Pulumi.Aws.CloudWatch.EventRule? FindingsRule => _threatDetection?.Rule;
+
+    private Pulumi.Aws.Lambda.Function? Remediation => _remediation?.Function.Function;
+
+    private IEnumerable<Output<string>> ConfigRuleNameList => _complianceRules?.Rules.Select(rule => rule.Name) ?? [];
 
     private static Output<string> Off => Output.Create(string.Empty);
 
