@@ -17,6 +17,9 @@ public enum AlarmTarget
 
     // Edge and network (only when its control is on).
     WebAcl,
+
+    // Threat detection (guardDuty: true).
+    RemediationFunction,
 }
 
 /// <summary>One CloudWatch alarm, everything but the dimension value (a resource name known at deploy time).</summary>
@@ -74,8 +77,16 @@ public static class AlarmDefinitions
                 Maximum, config.Get(ConfigSchema.ProcessingLagAlarmMs), AlarmTarget.ProcessorFunction),
             .. IngestAlarmDefinitions.For(config),
             .. ApiFirewallAlarms.For(config),
+            .. ThreatAlarms(config),
         ];
     }
+
+    /// <summary>The remediation function's errors (guardDuty: true): a finding it could not act on.</summary>
+    private static IEnumerable<AlarmDefinition> ThreatAlarms(StackConfig config) =>
+        config.Get(ConfigSchema.GuardDuty)
+            ? [Lambda(config.Names.RemediationErrorsAlarm, "The GuardDuty remediation function failed on a finding.",
+                "Errors", Sum, 1, AlarmTarget.RemediationFunction)]
+            : [];
 
     /// <summary>An alarm on a metric the functions emit themselves: the stack's namespace, and both dimensions the
     /// functions write (Function from the target, Environment fixed).</summary>

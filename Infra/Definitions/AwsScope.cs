@@ -34,4 +34,6 @@ public sealed record AwsScope(string Partition, string Region, string AccountId)
     public string CloudFrontDistributionsArn => $"arn:{Partition}:cloudfront::{AccountId}:distribution/*";
     /// <summary>Any VPC flow log of this account and region (a flow log's id is known only once it exists).</summary>
     public string FlowLogArnPattern => $"arn:{Partition}:ec2:{Region}:{AccountId}:vpc-flow-log/*";
+    /// <summary>A rule on the account's default event bus.</summary>
+    public string EventRuleArn(string name) => $"arn:{Partition}:events:{Region}:{AccountId}:rule/{name}";
 }

@@ -15,6 +15,7 @@ public static class BucketPolicies
     public const string ProcessedPrefix = "processed";
     public const string AuditTrailPrefix = "audit-trail";
     public const string DropPrefix = "order-drop";
+    public const string ConfigHistoryPrefix = "config-history";
 
     /// <summary>Every bucket whose access is logged, with its prefix. A new bucket is added here and passes its
     /// prefix to <c>BucketDefaults</c>; a mocked-resource test checks the two agree.</summary>
@@ -30,6 +31,11 @@ public static class BucketPolicies
         if (config.Get(ConfigSchema.FileIngest))
         {
             sources.Add(new AccessLogSource(DropPrefix, names.DropBucket(accountId)));
+        }
+
+        if (config.Get(ConfigSchema.ConfigRecorder))
+        {
+            sources.Add(new AccessLogSource(ConfigHistoryPrefix, names.ConfigHistoryBucket(accountId)));
         }
 
         return sources;
@@ -114,6 +120,33 @@ public static class BucketPolicies
         {
             ["StringEquals"] = new JsonObject { ["aws:SourceArn"] = distributionArn },
         },
+    };
+
+    /// <summary>AWS Config (<c>configRecorder: true</c>) may check the bucket's ACL and existence and write under
+    /// <c>AWSLogs/&lt;account&gt;/Config/</c> with the bucket owner in full control, on behalf of this account only
+    /// (AWS's documented delivery-channel bucket policy).</summary>
+    public static string ConfigHistoryBucket(string bucketArn, string accountId)
+    {
+        var account = new JsonObject { ["aws:SourceAccount"] = accountId };
+        return PolicyDocuments.Document(new JsonArray
+        {
+            ConfigStatement("ConfigBucketPermissionsCheck", "s3:GetBucketAcl", bucketArn, account.DeepClone()),
+            ConfigStatement("ConfigBucketExistenceCheck", "s3:ListBucket", bucketArn, account.DeepClone()),
+            ConfigStatement("ConfigBucketDelivery", "s3:PutObject",
+                PolicyDocuments.ConfigDeliveryObjects(bucketArn, accountId),
+                new JsonObject { ["s3:x-amz-acl"] = "bucket-owner-full-control", ["aws:SourceAccount"] = accountId }),
+            PolicyDocuments.TlsOnlyBucketStatement(bucketArn),
+        });
+    }
+
+    private static JsonObject ConfigStatement(string sid, string action, string resource, JsonNode stringEquals) => new()
+    {
+        ["Sid"] = sid,
+        ["Effect"] = "Allow",
+        ["Principal"] = new JsonObject { ["Service"] = PolicyDocuments.ConfigServicePrincipal },
+        ["Action"] = action,
+        ["Resource"] = resource,
+        ["Condition"] = new JsonObject { ["StringEquals"] = stringEquals },
     };
 
     private static string Pascal(string prefix) =>

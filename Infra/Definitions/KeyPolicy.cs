@@ -13,6 +13,14 @@ public sealed record KeyPolicyInputs(
     string? AuditTrailArn,
     string? CloudFrontDistributions)
 {
+    /// <summary>The EventBridge rule that forwards GuardDuty findings to the encrypted alert topic
+    /// (<c>guardDuty: true</c>).</summary>
+    public string? FindingsRuleArn { get; init; }
+
+    /// <summary>AWS Config delivers to the stack's history bucket, encrypted with this key (<c>configRecorder:
+    /// true</c>).</summary>
+    public bool ConfigDelivery { get; init; }
+
     public static KeyPolicyInputs For(StackConfig config, AwsScope scope)
     {
         var names = config.Names;
@@ -47,6 +55,12 @@ public sealed record KeyPolicyInputs(
             logGroups = logGroups.Append(names.VpcFlowLogGroup);
         }
 
+        var guardDuty = config.Get(ConfigSchema.GuardDuty);
+        if (guardDuty)
+        {
+            logGroups = logGroups.Append(names.RemediationLogGroup);
+        }
+
         return new KeyPolicyInputs(
             scope,
             logGroups.Select(scope.LogGroupArn).ToArray(),
@@ -54,7 +68,11 @@ public sealed record KeyPolicyInputs(
             [scope.QueueArn(names.DeadLetterQueue), scope.QueueArn(names.RedriveQueue)],
             alarms.Select(scope.AlarmArn).ToArray(),
             auditTrail ? scope.TrailArn(names.AuditTrail) : null,
-            config.Get(ConfigSchema.Cdn) ? scope.CloudFrontDistributionsArn : null);
+            config.Get(ConfigSchema.Cdn) ? scope.CloudFrontDistributionsArn : null)
+        {
+            FindingsRuleArn = guardDuty ? scope.EventRuleArn(names.GuardDutyFindingsRule) : null,
+            ConfigDelivery = config.Get(ConfigSchema.ConfigRecorder),
+        };
     }
 }
 
@@ -140,6 +158,23 @@ public static class KeyPolicy
                 {
                     ["StringEquals"] = new JsonObject { ["aws:SourceAccount"] = scope.AccountId },
                     ["ArnLike"] = new JsonObject { ["aws:SourceArn"] = distributions },
+                }));
+        }
+
+        // EventBridge publishes GuardDuty findings to the encrypted alert topic as itself.
+        if (inputs.FindingsRuleArn is { } ruleArn)
+        {
+            statements.Add(Statement("EventBridgeFindingsToAlertTopic", Service(PolicyDocuments.EventsServicePrincipal),
+                MessagingActions, PolicyDocuments.SourceCondition(scope.AccountId, [ruleArn])));
+        }
+
+        // AWS Config encrypts what it delivers to the history bucket; it names no source ARN, only the account.
+        if (inputs.ConfigDelivery)
+        {
+            statements.Add(Statement("ConfigDeliveryToHistoryBucket", Service(PolicyDocuments.ConfigServicePrincipal),
+                MessagingActions, new JsonObject
+                {
+                    ["StringEquals"] = new JsonObject { ["aws:SourceAccount"] = scope.AccountId },
                 }));
         }
 

@@ -37,4 +37,14 @@ public static class PipelineDefaults
     public const int FileIngestMemoryMb = 1024;
     public const int FileIngestTimeoutSeconds = 900;
     public const int FileIngestMaximumRetryAttempts = 2;
+
+    // Threat detection (docs/edge-and-network.md). The remediation function makes two S3 calls and one DynamoDB
+    // write per finding: 30 s is ample, and above the functions' minimum time budget.
+    public const int RemediationMemoryMb = 256;
+    public const int RemediationTimeoutSeconds = 30;
+    public const int RemediationMaximumRetryAttempts = 2;
+
+    /// <summary>A finding Lambda could not hand to the function within 6 hours (throttling) goes to the on-failure
+    /// destination (the alert topic) rather than being acted on late.</summary>
+    public const int RemediationMaximumEventAgeSeconds = 21_600;
 }

@@ -76,6 +76,55 @@ public static class PolicyDocuments
         OwnLogsStatement(logGroupArn),
     ];
 
+    // Threat detection (docs/edge-and-network.md).
+    public const string EventsServicePrincipal = "events.amazonaws.com";
+    public const string ConfigServicePrincipal = "config.amazonaws.com";
+
+    /// <summary>The AWS managed policy of a configuration recorder's role: read-only Describe/List/Get calls on the
+    /// resources Config records, which no inline policy could list ahead of time.</summary>
+    public const string ConfigRoleManagedPolicyArn = "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole";
+
+    /// <summary>The remediation function (guardDuty: true) turns the processed bucket's public access block back on,
+    /// records findings in the audit table, and reports to the alert topic through its asynchronous-invocation
+    /// destinations, which Lambda delivers with the function's role.</summary>
+    public static IReadOnlyList<PolicyStatement> RemediationStatements(
+        string processedBucketArn, string auditTableArn, string alertTopicArn, string logGroupArn) =>
+    [
+        new("RestoreProcessedBucketPublicAccessBlock",
+            ["s3:GetBucketPublicAccessBlock", "s3:PutBucketPublicAccessBlock"], [processedBucketArn]),
+        new("RecordSecurityFindings", ["dynamodb:PutItem"], [auditTableArn]),
+        new("ReportToAlertTopic", ["sns:Publish"], [alertTopicArn]),
+        OwnLogsStatement(logGroupArn),
+    ];
+
+    /// <summary>Lets AWS Config assume the recorder's role, on behalf of this account only.</summary>
+    public static string ConfigTrustPolicy(string accountId) =>
+        Document(new JsonArray
+        {
+            new JsonObject
+            {
+                ["Effect"] = "Allow",
+                ["Principal"] = new JsonObject { ["Service"] = ConfigServicePrincipal },
+                ["Action"] = "sts:AssumeRole",
+                ["Condition"] = new JsonObject
+                {
+                    ["StringEquals"] = new JsonObject { ["aws:SourceAccount"] = accountId },
+                },
+            },
+        });
+
+    /// <summary>The recorder's role delivers configuration history and snapshots to this account's prefix of the
+    /// stack's history bucket (Config checks the bucket ACL first).</summary>
+    public static IReadOnlyList<PolicyStatement> ConfigDeliveryStatements(string bucketArn, string accountId) =>
+    [
+        new("CheckHistoryBucketAcl", ["s3:GetBucketAcl"], [bucketArn]),
+        new("DeliverConfigurationHistory", ["s3:PutObject"], [ConfigDeliveryObjects(bucketArn, accountId)]),
+    ];
+
+    /// <summary>Where AWS Config writes in its delivery bucket (no key prefix): <c>AWSLogs/&lt;account&gt;/Config/</c>.</summary>
+    public static string ConfigDeliveryObjects(string bucketArn, string accountId) =>
+        $"{bucketArn}/AWSLogs/{accountId}/Config/*";
+
     public const string ApiGatewayServicePrincipal = "apigateway.amazonaws.com";
     public const string S3ServicePrincipal = "s3.amazonaws.com";
 

@@ -149,6 +149,28 @@ public sealed partial record ResourceNames(string Environment, string Team)
 
         return names;
     }
+    // Threat detection (docs/edge-and-network.md): GuardDuty findings and the remediation function, AWS Config.
+    public string RemediationFunction => Name("remediation-lambda");
+    public string RemediationRole => Name("remediation-role");
+    public string RemediationPolicy => Name("remediation-policy");
+    public string RemediationLogGroup => LogGroupOf(RemediationFunction);
+    public string RemediationErrorsAlarm => Name("remediation-errors-alarm");
+    public string GuardDutyFindingsRule => Name("guardduty-findings");
+    public string ConfigRecorder => Name("config-recorder");
+    public string ConfigRecorderRole => Name("config-recorder-role");
+    public string ConfigRecorderPolicy => Name("config-recorder-policy");
+    public string ConfigDeliveryChannel => Name("config-delivery");
+
+    /// <summary>Matches the name of every alarm this stack makes (<c>&lt;environment&gt;-*-&lt;team&gt;</c>), for a
+    /// policy that must keep working when an alarm is added.</summary>
+    public string AlarmNamePattern => Name("*");
+
+    /// <summary>One AWS Config rule: a control, and the resource it checks when it checks one.</summary>
+    public string ConfigRule(string control, string? target) => Name(target is null ? control : $"{control}-{target}");
+
+    /// <summary>Where AWS Config delivers configuration history and snapshots (as long as the processed bucket's
+    /// name, whose check covers it).</summary>
+    public string ConfigHistoryBucket(string accountId) => Name($"config-history-{CheckedAccountId(accountId)}");
 
     /// <summary>The drop bucket carries the account id because bucket names are global.</summary>
     public string DropBucket(string accountId) =>
@@ -230,6 +252,39 @@ public sealed partial record ResourceNames(string Environment, string Team)
                 (DropBucket(PlaceholderAccountId), ServiceNameRules.S3Bucket),
                 (FileIngestErrorsAlarm, ServiceNameRules.CloudWatchAlarm),
                 (FailedFilesAlarm, ServiceNameRules.CloudWatchAlarm),
+            ]);
+        }
+
+        return names;
+    }
+
+    /// <summary>The names of the threat-detection controls that are on, with their rules.</summary>
+    public IReadOnlyList<(string Name, ServiceNameRule Rule)> ThreatDetection(
+        bool guardDuty, IReadOnlyList<string> configRuleNames, bool configRecorder)
+    {
+        var names = new List<(string, ServiceNameRule)>();
+        if (guardDuty)
+        {
+            names.AddRange(
+            [
+                (RemediationFunction, ServiceNameRules.LambdaFunction),
+                (RemediationRole, ServiceNameRules.IamRole),
+                (RemediationPolicy, ServiceNameRules.IamRolePolicy),
+                (RemediationLogGroup, ServiceNameRules.LogGroup),
+                (RemediationErrorsAlarm, ServiceNameRules.CloudWatchAlarm),
+                (GuardDutyFindingsRule, ServiceNameRules.EventBridgeRule),
+            ]);
+        }
+
+        names.AddRange(configRuleNames.Select(name => (name, ServiceNameRules.ConfigRule)));
+        if (configRecorder)
+        {
+            names.AddRange(
+            [
+                (ConfigRecorder, ServiceNameRules.ConfigRecorder),
+                (ConfigRecorderRole, ServiceNameRules.IamRole),
+                (ConfigRecorderPolicy, ServiceNameRules.IamRolePolicy),
+                (ConfigDeliveryChannel, ServiceNameRules.ConfigRecorder),
             ]);
         }
 

@@ -61,6 +61,7 @@ public static partial class ServiceNameRules
     /// <summary>Response headers policies, key groups and public keys.</summary>
     public static ServiceNameRule CloudFrontName { get; } =
         new("CloudFront policy or key", 1, 128, LettersDigitsHyphenUnderscore(), "letters, digits, '-' and '_'");
+
     /// <summary>A WAF web ACL or IP set.</summary>
     public static ServiceNameRule WafEntity { get; } =
         new("WAF web ACL or IP set", 1, 128, LettersDigitsHyphenUnderscore(), "letters, digits, '-' and '_'");
@@ -71,11 +72,23 @@ public static partial class ServiceNameRules
 
     [GeneratedRegex("^[a-zA-Z0-9_#:./-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex WafMetricPattern();
+
     /// <summary>A VPC security group: up to 255 characters of a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&amp;;{}!$*,
     /// and not starting with "sg-".</summary>
     public static ServiceNameRule SecurityGroup { get; } =
         new("Security group", 1, 255, SecurityGroupPattern(),
             "letters, digits, spaces and '._-:/()#,@[]+=&;{}!$*', not starting with 'sg-'");
+
+    public static ServiceNameRule EventBridgeRule { get; } =
+        new("EventBridge rule", 1, 64, DynamoDbPattern(), "letters, digits, '_', '.' and '-'");
+
+    /// <summary>AWS Config rules take any characters up to 128; the stack's names use letters, digits and '-'.</summary>
+    public static ServiceNameRule ConfigRule { get; } =
+        new("AWS Config rule", 1, 128, LettersDigitsHyphenUnderscore(), "letters, digits, '-' and '_'");
+
+    /// <summary>Configuration recorders and delivery channels.</summary>
+    public static ServiceNameRule ConfigRecorder { get; } =
+        new("AWS Config recorder", 1, 256, LettersDigitsHyphenUnderscore(), "letters, digits, '-' and '_'");
 
     [GeneratedRegex("^[a-zA-Z0-9_.-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex DynamoDbPattern();

@@ -75,6 +75,13 @@ public sealed class StackConfig
             }
         }
 
+        // The threat-detection names (docs/edge-and-network.md), for the controls that are on.
+        if (ThreatDetectionKeys.All(values.ContainsKey))
+        {
+            problems.AddRange(config.Names.Validate(config.Names.ThreatDetection(config.Get(ConfigSchema.GuardDuty),
+                ConfigRuleSet.For(config).Select(rule => rule.Name).ToArray(), config.Get(ConfigSchema.ConfigRecorder))));
+        }
+
         if (values.ContainsKey(ConfigSchema.AuditTimeoutSeconds))
         {
             problems.AddRange(QueueRules.ValidateAuditTimeout(config.Get(ConfigSchema.AuditTimeoutSeconds)));
@@ -92,6 +99,13 @@ public sealed class StackConfig
 
         return problems.Count == 0 ? config : throw new ConfigValidationException(problems);
     }
+
+    private static readonly ConfigKey[] ThreatDetectionKeys =
+    [
+        ConfigSchema.Environment, ConfigSchema.Team, ConfigSchema.GuardDuty, ConfigSchema.ConfigRules,
+        ConfigSchema.ConfigRecorder, ConfigSchema.HttpIngest, ConfigSchema.FileIngest, ConfigSchema.AuditTrail,
+        ConfigSchema.Encryption, ConfigSchema.KmsKeyArn,
+    ];
 
     private static readonly ConfigKey[] ProtectionKeys =
     [

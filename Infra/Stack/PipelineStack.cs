@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OrdersPipeline.Infra.Components;
+using OrdersPipeline.Infra.Defaults;
 using OrdersPipeline.Infra.Definitions;
 using Pulumi;
 
@@ -26,6 +27,9 @@ public sealed class PipelineStack : Stack
     private readonly FileIngest? _fileIngest;
     private readonly ContentDelivery? _cdn;
     private readonly ApiFirewall? _firewall;
+    private readonly FindingRemediation? _remediation;
+    private readonly ThreatDetection? _threatDetection;
+    private readonly ComplianceRules? _complianceRules;
 
     public PipelineStack()
     {
@@ -40,7 +44,8 @@ public sealed class PipelineStack : Stack
             .Apply(found => found.Region);
 
         // Data protection first: every later resource takes the key and the access-log bucket from the context.
-        var scope = EncryptionKey.IsCreated(_config) || _config.Get(ConfigSchema.AuditTrail)
+        var guardDuty = _config.Get(ConfigSchema.GuardDuty);
+        var scope = EncryptionKey.IsCreated(_config) || _config.Get(ConfigSchema.AuditTrail) || guardDuty
             ? StackScope(identity, _region)
             : null;
         _key = EncryptionKey.IsCreated(_config) ? new EncryptionKey("encryption", context, scope!) : null;
@@ -100,13 +105,68 @@ public sealed class PipelineStack : Stack
             watched[AlarmTarget.FileIngestFunction] = _fileIngest.Function.Function.Name;
         }
 
+        // Threat detection (docs/edge-and-network.md). The remediation function comes before monitoring, whose alarms
+        // watch it; the GuardDuty rule after, since it delivers to the alert topic.
+        if (guardDuty)
+        {
+            IEnumerable<LambdaFunction> functions =
+            [
+                _processor.Function, _audit.Function,
+                .. new[] { _httpIngest?.Function, _fileIngest?.Function }.OfType<LambdaFunction>(),
+            ];
+            _remediation = new FindingRemediation("remediation", context, new FindingRemediationArgs(
+                _storage.Bucket, _audit.Table,
+                scope!.Apply(stackScope => stackScope.TopicArn(context.Names.AlertTopic)),
+                functions.Select(function => function.Role.Name).ToArray()));
+            watched[AlarmTarget.RemediationFunction] = _remediation.Function.Function.Name;
+        }
+
         _monitoring = new Monitoring("monitoring", context, _region, watched);
+        if (_remediation is not null)
+        {
+            _threatDetection = new ThreatDetection("threat-detection", context,
+                new ThreatDetectionArgs(_remediation.Function, _monitoring.Topic, scope!));
+        }
+
         _dashboard = new Dashboard("dashboard", context, _region, watched);
         _auditTrail = _config.Get(ConfigSchema.AuditTrail)
             ? new AuditTrail("audit-trail", context,
                 new AuditTrailArgs(scope!, accountId, _storage.Bucket, _orders.Table, _monitoring.Topic,
                     _fileIngest?.Bucket))
             : null;
+        _complianceRules = _config.Get(ConfigSchema.ConfigRules)
+            ? new ComplianceRules("compliance", context, new ComplianceRulesArgs(accountId, ComplianceTargets()))
+            : null;
+    }
+
+    /// <summary>The AWS Config resource id (the name) of every resource a compliance rule may check; those of
+    /// controls that are off are absent.</summary>
+    private Dictionary<ComplianceTarget, Output<string>> ComplianceTargets()
+    {
+        var targets = new Dictionary<ComplianceTarget, Output<string>>
+        {
+            [ComplianceTarget.ProcessedBucket] = _storage.Bucket.BucketName,
+            [ComplianceTarget.AccessLogBucket] = _accessLogs.Bucket.BucketName,
+            [ComplianceTarget.OrdersTable] = _orders.Table.Name,
+            [ComplianceTarget.AuditTable] = _audit.Table.Name,
+            [ComplianceTarget.ProcessorFunction] = _processor.Function.Function.Name,
+            [ComplianceTarget.AuditFunction] = _audit.Function.Function.Name,
+        };
+        Add(ComplianceTarget.DropBucket, _fileIngest?.Bucket.BucketName);
+        Add(ComplianceTarget.IngestLogTable, _fileIngest?.LogTable.Name);
+        Add(ComplianceTarget.FileIngestFunction, _fileIngest?.Function.Function.Name);
+        Add(ComplianceTarget.HttpIngestFunction, _httpIngest?.Function.Function.Name);
+        Add(ComplianceTarget.AuditTrailBucket, _auditTrail?.Bucket.BucketName);
+        Add(ComplianceTarget.RemediationFunction, _remediation?.Function.Function.Name);
+        return targets;
+
+        void Add(ComplianceTarget target, Output<string>? id)
+        {
+            if (id is not null)
+            {
+                targets[target] = id;
+            }
+        }
     }
 
     [Output("environment")] public Output<string> Environment => Output.Create(_config.Get(ConfigSchema.Environment));
@@ -166,6 +226,17 @@ public sealed class PipelineStack : Stack
     [Output("functionSecurityGroupId")] public Output<string> FunctionSecurityGroupId =>
         _network?.FunctionsSecurityGroup.Id ?? Off;
     [Output("vpcFlowLogGroupName")] public Output<string> VpcFlowLogGroupName => _network?.FlowLogGroup?.Name ?? Off;
+    // Threat detection. Empty strings where a control is off.
+    [Output("guardDutyDetectorId")] public Output<string> GuardDutyDetectorId => _threatDetection?.DetectorId ?? Off;
+    [Output("guardDutyFindingsRuleArn")] public Output<string> GuardDutyFindingsRuleArn => FindingsRule?.Arn ?? Off;
+    [Output("remediationFunctionName")] public Output<string> RemediationFunctionName => Remediation?.Name ?? Off;
+    [Output("configRuleNames")] public Output<ImmutableArray<string>> ConfigRuleNames => Output.All(ConfigRuleNameList);
+
+    private Pulumi.Aws.CloudWatch.EventRule? FindingsRule => _threatDetection?.Rule;
+
+    private Pulumi.Aws.Lambda.Function? Remediation => _remediation?.Function.Function;
+
+    private IEnumerable<Output<string>> ConfigRuleNameList => _complianceRules?.Rules.Select(rule => rule.Name) ?? [];
 
     private static Output<string> Off => Output.Create(string.Empty);
 

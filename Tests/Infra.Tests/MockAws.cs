@@ -22,6 +22,11 @@ internal static class MockAws
     public static string KeyArn(string logicalName) => $"arn:aws:kms:{Region}:{AccountId}:key/{KeyId(logicalName)}";
     public static string TrailArn(string name) => $"arn:aws:cloudtrail:{Region}:{AccountId}:trail/{name}";
     public const string ApiKeyValue = "generated-api-key-value-that-must-not-leak";
+    public static string EventRuleArn(string name) => $"arn:aws:events:{Region}:{AccountId}:rule/{name}";
+    public static string ConfigRuleArn(string name) => $"arn:aws:config:{Region}:{AccountId}:config-rule/{name}";
+
+    /// <summary>The id GuardDuty gives the detector the stack creates.</summary>
+    public const string DetectorId = "12abc34d567e8fa901bc2d34e56789f0";
     public static string SecretArn(string name) => $"arn:aws:secretsmanager:{Region}:{AccountId}:secret:{name}-AbCdEf";
 
 

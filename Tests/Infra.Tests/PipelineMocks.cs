@@ -105,6 +105,14 @@ internal sealed class PipelineMocks : IMocks
             case "aws:ec2/vpcEndpoint:VpcEndpoint" when Equals(args.Inputs["vpcEndpointType"], "Gateway"):
                 state["prefixListId"] = MockAws.PrefixListId((string)args.Inputs["serviceName"]);
                 break;
+            case "aws:cloudwatch/eventRule:EventRule":
+                state["arn"] = MockAws.EventRuleArn(physicalName);
+                break;
+            case "aws:guardduty/detector:Detector":
+                return Task.FromResult<(string? id, object state)>((MockAws.DetectorId, state.ToImmutable()));
+            case "aws:cfg/rule:Rule":
+                state["arn"] = MockAws.ConfigRuleArn(physicalName);
+                break;
             case StackReferenceType:
                 state["outputs"] = PriorOutputs.ToImmutableDictionary();
                 state["secretOutputNames"] = ImmutableArray<object>.Empty;

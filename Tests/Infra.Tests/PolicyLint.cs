@@ -34,6 +34,9 @@ internal static class PolicyLint
             "Lambda manages a VPC function's network interfaces with its role: DescribeNetworkInterfaces only works "
             + "on \"*\" (no resource-level permissions), CreateNetworkInterface makes interfaces whose ARN does not "
             + "exist yet, and DeleteNetworkInterface must cover every interface id Lambda made",
+        ["managed policy AWS_ConfigRole (configRecorder)"] =
+            "the configuration recorder reads the configuration of every resource it records with Describe/List/Get "
+            + "calls AWS maintains in this policy as Config adds resource types; it grants no write",
     };
 
     private static readonly string[] SourceKeys = ["aws:SourceAccount", "aws:SourceArn"];

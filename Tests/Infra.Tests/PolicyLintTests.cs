@@ -16,6 +16,7 @@ public sealed class PolicyLintTests
         (ResourceTypes.QueuePolicy, "policy", "queue policy"),
         (ResourceTypes.Key, "policy", PolicyLint.KeyPolicyKind),
         (ResourceTypes.LogResourcePolicy, "policyDocument", "log resource policy"),
+        (ResourceTypes.TopicPolicy, "policy", "topic policy"),
     ];
 
     private static async Task<IReadOnlyList<ProducedPolicy>> PoliciesOf(StackRun run)
@@ -35,17 +36,21 @@ public sealed class PolicyLintTests
         .With("cdn", "true")
         .With("waf", "true")
         .With("wafAllowedCidrs", "203.0.113.0/24")
-        .With("vpc", "true");
+        .With("vpc", "true")
+        .With("guardDuty", "true")
+        .With("configRules", "true")
+        .With("configRecorder", "true");
 
     [Test]
     public async Task Every_policy_passes_with_every_control_on()
     {
         var policies = await PoliciesOf(EveryControl());
 
-        // 6 role policies (processor, audit, trail delivery, HTTP and file ingest, flow-log delivery), 6 trust
-        // policies, 4 bucket policies (processed, with the CDN's read statement; access logs, trail, drop), 2 queue
-        // policies, 1 key policy (with the CDN's decrypt statement), 1 log resource policy (WAF).
-        Assert.That(policies, Has.Count.EqualTo(20));
+        // 8 role policies (processor, audit, trail delivery, HTTP and file ingest, flow-log delivery, remediation,
+        // config recorder), 8 trust policies, 5 bucket policies (processed, with the CDN's read statement; access logs,
+        // trail, drop, config history), 2 queue policies, 1 key policy (with the CDN's decrypt statement), 1 log
+        // resource policy (WAF), 1 topic policy (the alert topic, with guardDuty).
+        Assert.That(policies, Has.Count.EqualTo(26));
         Assert.That(policies.SelectMany(PolicyLint.Check), Is.Empty);
     }
 
@@ -60,13 +65,18 @@ public sealed class PolicyLintTests
     }
 
     [Test]
-    public async Task The_only_managed_policy_is_xray_write_access()
+    public async Task The_only_managed_policies_are_xray_write_access_and_the_config_recorder_role()
     {
         var run = await EveryControl().RunAsync();
 
         Assert.That(PolicyLint.Exceptions.Keys, Has.One.Contain("AWSXRayDaemonWriteAccess"));
+        Assert.That(PolicyLint.Exceptions.Keys, Has.One.Contain("AWS_ConfigRole"));
         Assert.That(run.OfType(ResourceTypes.RolePolicyAttachment).Select(a => a.String("policyArn")).Distinct(),
-            Is.EqualTo(new[] { "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess" }));
+            Is.EquivalentTo(new[]
+            {
+                "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess",
+                "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole",
+            }));
     }
 
     [Test]

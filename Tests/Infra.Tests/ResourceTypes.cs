@@ -77,4 +77,14 @@ internal static class ResourceTypes
     public const string SecurityGroupIngressRule = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
     public const string SecurityGroupEgressRule = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
     public const string FlowLog = "aws:ec2/flowLog:FlowLog";
+    // Threat detection.
+    public const string Detector = "aws:guardduty/detector:Detector";
+    public const string DetectorFeature = "aws:guardduty/detectorFeature:DetectorFeature";
+    public const string EventRule = "aws:cloudwatch/eventRule:EventRule";
+    public const string EventTarget = "aws:cloudwatch/eventTarget:EventTarget";
+    public const string TopicPolicy = "aws:sns/topicPolicy:TopicPolicy";
+    public const string ConfigRule = "aws:cfg/rule:Rule";
+    public const string ConfigRecorder = "aws:cfg/recorder:Recorder";
+    public const string DeliveryChannel = "aws:cfg/deliveryChannel:DeliveryChannel";
+    public const string RecorderStatus = "aws:cfg/recorderStatus:RecorderStatus";
 }
