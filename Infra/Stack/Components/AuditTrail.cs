@@ -58,20 +58,14 @@ public sealed class AuditTrail : PipelineComponent
         LogGroup = new LogGroup($"{name}-logs",
             LogGroupDefaults.For(names.AuditTrailLogGroup, config, context.KeyArn), ChildOptions());
 
-        var role = new Role($"{name}-role", new RoleArgs
+        var delivery = new ServiceRole(this, name, new ServiceRoleSpec
         {
-            Name = names.AuditTrailRole,
-            AssumeRolePolicy = args.Scope.Apply(scope =>
+            RoleName = names.AuditTrailRole,
+            PolicyName = names.AuditTrailPolicy,
+            TrustPolicy = args.Scope.Apply(scope =>
                 PolicyDocuments.CloudTrailTrustPolicy(scope.TrailArn(names.AuditTrail), scope.AccountId)),
-        }, ChildOptions());
-
-        var delivery = new RolePolicy($"{name}-policy", new RolePolicyArgs
-        {
-            Name = names.AuditTrailPolicy,
-            Role = role.Name,
-            Policy = LogGroup.Arn.Apply(arn =>
-                PolicyDocuments.RolePolicy(PolicyDocuments.AuditTrailDeliveryStatements(arn))),
-        }, ChildOptions());
+            Statements = LogGroup.Arn.Apply(PolicyDocuments.AuditTrailDeliveryStatements),
+        });
 
         // CloudTrail checks the bucket policy and the delivery role when the trail is created.
         Trail = new Trail($"{name}-trail", new TrailArgs
@@ -84,7 +78,7 @@ public sealed class AuditTrail : PipelineComponent
             EnableLogging = true,
             KmsKeyId = context.KeyArn.OrNone(),
             CloudWatchLogsGroupArn = LogGroup.Arn.Apply(arn => $"{arn}:*"),
-            CloudWatchLogsRoleArn = role.Arn,
+            CloudWatchLogsRoleArn = delivery.Role.Arn,
             EventSelectors =
             {
                 new TrailEventSelectorArgs
@@ -106,7 +100,7 @@ public sealed class AuditTrail : PipelineComponent
                     },
                 },
             },
-        }, ChildOptions(secure.Policy, delivery));
+        }, ChildOptions(secure.Policy, delivery.Policy));
 
         Alarms = AuditTrailAlarms.For(names).Select(alarm =>
         {

@@ -74,11 +74,17 @@ public sealed class ComplianceRules : PipelineComponent
                 .Apply(pair => BucketPolicies.ConfigHistoryBucket(pair.Item1, pair.Item2)),
         });
 
-        var role = new Role($"{name}-recorder-role", new RoleArgs
+        var recorderRole = new ServiceRole(this, $"{name}-recorder", new ServiceRoleSpec
         {
-            Name = names.ConfigRecorderRole,
-            AssumeRolePolicy = accountId.Apply(PolicyDocuments.ConfigTrustPolicy),
-        }, ChildOptions());
+            RoleName = names.ConfigRecorderRole,
+            PolicyName = names.ConfigRecorderPolicy,
+            TrustPolicy = accountId.Apply(PolicyDocuments.ConfigTrustPolicy),
+            Statements = Output.Tuple(secure.Bucket.Arn, accountId)
+                .Apply(pair => PolicyDocuments.ConfigDeliveryStatements(pair.Item1, pair.Item2)),
+            UsesStackKey = true,
+        });
+        var role = recorderRole.Role;
+        var delivery = recorderRole.Policy;
 
         var describe = new RolePolicyAttachment($"{name}-recorder-config-role", new RolePolicyAttachmentArgs
         {
@@ -86,17 +92,6 @@ public sealed class ComplianceRules : PipelineComponent
             PolicyArn = PolicyDocuments.ConfigRoleManagedPolicyArn,
         }, ChildOptions());
 
-        var statements = Output.Tuple(secure.Bucket.Arn, accountId)
-            .Apply(pair => PolicyDocuments.ConfigDeliveryStatements(pair.Item1, pair.Item2));
-        var delivery = new RolePolicy($"{name}-recorder-policy", new RolePolicyArgs
-        {
-            Name = names.ConfigRecorderPolicy,
-            Role = role.Name,
-            Policy = Context.KeyArn is { } keyArn
-                ? Output.Tuple(statements, keyArn).Apply(pair =>
-                    PolicyDocuments.RolePolicy(PolicyDocuments.WithStackKey(pair.Item1, pair.Item2)))
-                : statements.Apply(PolicyDocuments.RolePolicy),
-        }, ChildOptions());
 
         var recorder = new Recorder($"{name}-recorder", new RecorderArgs
         {

@@ -186,27 +186,22 @@ public sealed class PrivateNetwork : PipelineComponent
         var (config, names) = (context.Config, context.Names);
         var logGroup = new LogGroup($"{name}-flow-logs",
             LogGroupDefaults.For(names.VpcFlowLogGroup, config, context.KeyArn), ChildOptions());
-        var role = new Role($"{name}-flow-logs-role", new RoleArgs
+        var delivery = new ServiceRole(this, $"{name}-flow-logs", new ServiceRoleSpec
         {
-            Name = names.VpcFlowLogRole,
-            AssumeRolePolicy = scope.Apply(PolicyDocuments.VpcFlowLogsTrustPolicy),
-        }, ChildOptions());
-        var delivery = new RolePolicy($"{name}-flow-logs-policy", new RolePolicyArgs
-        {
-            Name = names.VpcFlowLogPolicy,
-            Role = role.Name,
-            Policy = logGroup.Arn.Apply(arn =>
-                PolicyDocuments.RolePolicy(PolicyDocuments.VpcFlowLogsDeliveryStatements(arn))),
-        }, ChildOptions());
+            RoleName = names.VpcFlowLogRole,
+            PolicyName = names.VpcFlowLogPolicy,
+            TrustPolicy = scope.Apply(PolicyDocuments.VpcFlowLogsTrustPolicy),
+            Statements = logGroup.Arn.Apply(PolicyDocuments.VpcFlowLogsDeliveryStatements),
+        });
         _ = new FlowLog($"{name}-flow-log", new FlowLogArgs
         {
             VpcId = vpc.Id,
             TrafficType = FlowLogTrafficType,
             LogDestinationType = FlowLogDestinationType,
             LogDestination = logGroup.Arn,
-            IamRoleArn = role.Arn,
+            IamRoleArn = delivery.Role.Arn,
             Tags = NameTag(names.VpcFlowLog),
-        }, ChildOptions(delivery));
+        }, ChildOptions(delivery.Policy));
         return logGroup;
     }
 

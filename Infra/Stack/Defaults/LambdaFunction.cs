@@ -36,29 +36,23 @@ public sealed class LambdaFunction
     {
         var context = owner.Context;
 
-        Role = new Role($"{name}-role", new RoleArgs
-        {
-            Name = spec.RoleName,
-            AssumeRolePolicy = PolicyDocuments.LambdaTrustPolicy(),
-        }, owner.ChildOptions());
-
         LogGroup = new LogGroup($"{name}-logs",
             LogGroupDefaults.For(ResourceNames.LogGroupOf(spec.FunctionName), context.Config, context.KeyArn),
             owner.ChildOptions());
 
         // In the VPC, Lambda manages the function's network interfaces with this role.
         var network = context.Network;
-        var statements = spec.Policy(LogGroup.Arn)
-            .Apply(own => PolicyDocuments.WithNetworkInterfaces(own, inVpc: network is not null));
-        Policy = new RolePolicy($"{name}-policy", new RolePolicyArgs
+        var role = new ServiceRole(owner, name, new ServiceRoleSpec
         {
-            Name = spec.PolicyName,
-            Role = Role.Name,
-            Policy = context.KeyArn is { } keyArn
-                ? Output.Tuple(statements, keyArn).Apply(pair =>
-                    PolicyDocuments.RolePolicy(PolicyDocuments.WithStackKey(pair.Item1, pair.Item2)))
-                : statements.Apply(PolicyDocuments.RolePolicy),
-        }, owner.ChildOptions());
+            RoleName = spec.RoleName,
+            PolicyName = spec.PolicyName,
+            TrustPolicy = PolicyDocuments.LambdaTrustPolicy(),
+            Statements = spec.Policy(LogGroup.Arn)
+                .Apply(own => PolicyDocuments.WithNetworkInterfaces(own, inVpc: network is not null)),
+            UsesStackKey = true,
+        });
+        Role = role.Role;
+        Policy = role.Policy;
 
         // X-Ray has no resource-level permissions, so the AWS managed policy is attached instead of widening
         // the inline policy with a wildcard resource.
