@@ -41,11 +41,13 @@ internal ref struct ImageConverter
     /// <param name="output">Receives the plain JSON object.</param>
     /// <param name="topLevel">When given, cleared and filled with the image's attributes for the diff; an escaped
     /// attribute name then answers false.</param>
-    public static bool TryConvert(ReadOnlySpan<byte> image, ByteBuffer output, List<ImageAttribute>? topLevel)
+    /// <param name="knownValidUtf8">The image's UTF-8 was already checked (the event reader checked the event's).</param>
+    public static bool TryConvert(
+        ReadOnlySpan<byte> image, ByteBuffer output, List<ImageAttribute>? topLevel, bool knownValidUtf8 = false)
     {
         output.Clear();
         topLevel?.Clear();
-        if (!Utf8.IsValid(image))
+        if (!knownValidUtf8 && !Utf8.IsValid(image))
         {
             return false;
         }
@@ -255,47 +257,58 @@ internal ref struct ImageConverter
         return true;
     }
 
-    /// <summary>The type tag's name, unescaped (an escaped tag is left to the general path).</summary>
+    /// <summary>The type tag's name: one of ten plain tokens, matched by length and letters without a string scan
+    /// (an escaped or unknown tag is left to the general path).</summary>
     private bool TryTag(out Tag tag)
     {
         tag = default;
-        var start = _at;
-        if (!JsonScan.TryString(_json, ref _at, out var escaped) || escaped)
+        var rest = _json[_at..];
+        var length = rest.Length >= 3 && rest[0] == '"' ? rest[1..Math.Min(rest.Length, 6)].IndexOf((byte)'"') : -1;
+        var known = length switch
+        {
+            1 => TryOneLetterTag(rest[1], out tag),
+            2 => rest[2] == 'S' && TrySetTag(rest[1], out tag),
+            4 => TryWordTag(rest.Slice(1, 4), out tag),
+            _ => false,
+        };
+        if (!known)
         {
             return false;
         }
-        var name = _json[(start + 1)..(_at - 1)];
-        _at = JsonScan.SkipWhitespace(_json, _at);
-        var known = true;
-        tag = name.Length switch
-        {
-            1 => name[0] switch
-            {
-                (byte)'S' => Tag.S,
-                (byte)'N' => Tag.N,
-                (byte)'M' => Tag.M,
-                (byte)'L' => Tag.L,
-                (byte)'B' => Tag.B,
-                _ => Unknown(out known),
-            },
-            2 when name[1] == 'S' => name[0] switch
-            {
-                (byte)'S' => Tag.SS,
-                (byte)'N' => Tag.NS,
-                (byte)'B' => Tag.BS,
-                _ => Unknown(out known),
-            },
-            4 when name.SequenceEqual("BOOL"u8) => Tag.Bool,
-            4 when name.SequenceEqual("NULL"u8) => Tag.Null,
-            _ => Unknown(out known),
-        };
-        return known;
+        _at = JsonScan.SkipWhitespace(_json, _at + length + 2);
+        return true;
+    }
 
-        static Tag Unknown(out bool known)
+    private static bool TryOneLetterTag(byte letter, out Tag tag)
+    {
+        tag = letter switch
         {
-            known = false;
-            return default;
-        }
+            (byte)'S' => Tag.S,
+            (byte)'N' => Tag.N,
+            (byte)'M' => Tag.M,
+            (byte)'L' => Tag.L,
+            (byte)'B' => Tag.B,
+            _ => (Tag)(-1),
+        };
+        return tag >= 0;
+    }
+
+    private static bool TrySetTag(byte letter, out Tag tag)
+    {
+        tag = letter switch
+        {
+            (byte)'S' => Tag.SS,
+            (byte)'N' => Tag.NS,
+            (byte)'B' => Tag.BS,
+            _ => (Tag)(-1),
+        };
+        return tag >= 0;
+    }
+
+    private static bool TryWordTag(ReadOnlySpan<byte> word, out Tag tag)
+    {
+        tag = word.SequenceEqual("BOOL"u8) ? Tag.Bool : word.SequenceEqual("NULL"u8) ? Tag.Null : (Tag)(-1);
+        return tag >= 0;
     }
 
     private bool TryLiteral(ReadOnlySpan<byte> literal)

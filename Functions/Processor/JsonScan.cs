@@ -10,6 +10,7 @@ namespace OrdersPipeline.Functions.Processor;
 /// </summary>
 internal static class JsonScan
 {
+
     // What ends a run of plain string bytes: the closing quote, an escape, or a control character (invalid there).
     private static readonly SearchValues<byte> StringStops = SearchValues.Create(
         "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f"u8 +
@@ -163,33 +164,122 @@ internal static class JsonScan
     /// Any JSON value starting at <paramref name="i"/> (no whitespace before it), nested at most
     /// <paramref name="depthLeft"/> levels; on success <paramref name="i"/> is past it.
     /// </summary>
+    /// <remarks>One loop over the tokens with the open containers in a bit stack (objects 1, arrays 0): an image is
+    /// a few hundred short tokens, and a call per token costs more than the token. Past 64 levels it goes on
+    /// recursively.</remarks>
     public static bool TrySkipValue(ReadOnlySpan<byte> json, ref int i, int depthLeft)
     {
-        if (i >= json.Length)
+        var at = i;
+        var depth = 0;
+        ulong objects = 0;
+        var expectName = false;
+        while (true)
         {
-            return false;
-        }
-        switch (json[i])
-        {
-            case (byte)'"':
-                return TryString(json, ref i, out _);
-            case (byte)'{':
-                return depthLeft > 0 && TrySkipContainer(json, ref i, depthLeft - 1, isObject: true);
-            case (byte)'[':
-                return depthLeft > 0 && TrySkipContainer(json, ref i, depthLeft - 1, isObject: false);
-            case (byte)'t':
-                return TryLiteral(json, ref i, "true"u8);
-            case (byte)'f':
-                return TryLiteral(json, ref i, "false"u8);
-            case (byte)'n':
-                return TryLiteral(json, ref i, "null"u8);
-            default:
-                return TryNumber(json, ref i);
+            // At a value, or at a name when expectName.
+            if (at >= json.Length)
+            {
+                return false;
+            }
+            var c = json[at];
+            if (expectName)
+            {
+                if (!TryString(json, ref at, out _))
+                {
+                    return false;
+                }
+                at = SkipWhitespace(json, at);
+                if (at >= json.Length || json[at] != ':')
+                {
+                    return false;
+                }
+                at = SkipWhitespace(json, at + 1);
+                expectName = false;
+                continue;
+            }
+
+            if (c is (byte)'{' or (byte)'[')
+            {
+                if (depth == depthLeft)
+                {
+                    return false;
+                }
+                if (depth == 64)
+                {
+                    if (!TrySkipNested(json, ref at, depthLeft - depth))
+                    {
+                        return false;
+                    }
+                }
+                else
+                {
+                    var isObject = c == '{';
+                    at = SkipWhitespace(json, at + 1);
+                    if (at < json.Length && json[at] == (isObject ? (byte)'}' : (byte)']'))
+                    {
+                        at++;
+                    }
+                    else
+                    {
+                        objects = isObject ? objects | (1UL << depth) : objects & ~(1UL << depth);
+                        depth++;
+                        expectName = isObject;
+                        continue;
+                    }
+                }
+            }
+            else if (!TryScalar(json, ref at, c))
+            {
+                return false;
+            }
+
+            // After a value: the end, a comma, or the end of its container(s).
+            while (true)
+            {
+                if (depth == 0)
+                {
+                    i = at;
+                    return true;
+                }
+                at = SkipWhitespace(json, at);
+                if (at >= json.Length)
+                {
+                    return false;
+                }
+                var inObject = (objects & (1UL << (depth - 1))) != 0;
+                c = json[at];
+                if (c == ',')
+                {
+                    at = SkipWhitespace(json, at + 1);
+                    expectName = inObject;
+                    break;
+                }
+                if (c != (inObject ? (byte)'}' : (byte)']'))
+                {
+                    return false;
+                }
+                at++;
+                depth--;
+            }
         }
     }
 
-    private static bool TrySkipContainer(ReadOnlySpan<byte> json, ref int i, int depthLeft, bool isObject)
+    private static bool TryScalar(ReadOnlySpan<byte> json, ref int i, byte first) => first switch
     {
+        (byte)'"' => TryString(json, ref i, out _),
+        (byte)'t' => TryLiteral(json, ref i, "true"u8),
+        (byte)'f' => TryLiteral(json, ref i, "false"u8),
+        (byte)'n' => TryLiteral(json, ref i, "null"u8),
+        _ => TryNumber(json, ref i),
+    };
+
+    /// <summary>A container past the bit stack's 64 levels, checked recursively.</summary>
+    private static bool TrySkipNested(ReadOnlySpan<byte> json, ref int i, int depthLeft)
+    {
+        if (depthLeft <= 0)
+        {
+            return false;
+        }
+        var isObject = json[i] == '{';
         var close = isObject ? (byte)'}' : (byte)']';
         var at = SkipWhitespace(json, i + 1);
         if (at < json.Length && json[at] == close)
@@ -213,7 +303,14 @@ internal static class JsonScan
                 }
                 at = SkipWhitespace(json, at + 1);
             }
-            if (!TrySkipValue(json, ref at, depthLeft))
+            if (at >= json.Length)
+            {
+                return false;
+            }
+            var ok = json[at] is (byte)'{' or (byte)'['
+                ? TrySkipNested(json, ref at, depthLeft - 1)
+                : TryScalar(json, ref at, json[at]);
+            if (!ok)
             {
                 return false;
             }

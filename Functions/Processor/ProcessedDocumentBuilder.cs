@@ -98,7 +98,8 @@ public sealed class ProcessedDocumentBuilder(string keyPrefix, string keyAttribu
         writer.WriteStartObject();
         writer.WriteString(Names.RecordId, id);
         var image = reusable.Image;
-        if (!ImageConverter.TryConvert(newImage.Span, image, isModify ? reusable.NewEntries : null))
+        var validUtf8 = record.Dynamodb is RawStreamRecord { ImagesAreValidUtf8: true };
+        if (!ImageConverter.TryConvert(newImage.Span, image, isModify ? reusable.NewEntries : null, validUtf8))
         {
             return false;
         }
@@ -108,7 +109,7 @@ public sealed class ProcessedDocumentBuilder(string keyPrefix, string keyAttribu
         List<string>? changed = null;
         if (isModify)
         {
-            if (!ImageConverter.TryConvert(oldImage.Span, image, reusable.OldEntries) ||
+            if (!ImageConverter.TryConvert(oldImage.Span, image, reusable.OldEntries, validUtf8) ||
                 (changed = FastAttributeJson.TryChangedAttributes(
                     newImage, reusable.NewEntries, oldImage, reusable.OldEntries)) is null)
             {
