@@ -9,7 +9,7 @@ public static class DynamoDbNumber
     /// <summary>Null when the text is a DynamoDB number; else why not.</summary>
     public static string? Check(ReadOnlySpan<byte> text)
     {
-        if (!JsonNumberSyntax.IsValid(text))
+        if (!JsonNumberSyntax.IsValid(text, out var hasExponent))
         {
             return "is not a valid number.";
         }
@@ -18,7 +18,7 @@ public static class DynamoDbNumber
 
         // Fast path, most numbers: without an exponent, at most 38 digit characters cannot exceed 38 significant
         // digits, and their magnitude lies between 1E-37 and 1E+37, well inside DynamoDB's range.
-        if (text.Length - i <= DynamoDbLimits.MaxNumberDigits && text.IndexOfAny((byte)'e', (byte)'E') < 0)
+        if (text.Length - i <= DynamoDbLimits.MaxNumberDigits && !hasExponent)
         {
             return null;
         }

@@ -21,8 +21,12 @@ public static class JsonNumberSyntax
         return IsValid(ascii);
     }
 
-    public static bool IsValid(ReadOnlySpan<byte> text)
+    public static bool IsValid(ReadOnlySpan<byte> text) => IsValid(text, out _);
+
+    /// <summary>As <see cref="IsValid(ReadOnlySpan{byte})"/>, also telling whether the number has an exponent.</summary>
+    public static bool IsValid(ReadOnlySpan<byte> text, out bool hasExponent)
     {
+        hasExponent = false;
         var i = 0;
         if (i < text.Length && text[i] == '-')
         {
@@ -59,6 +63,7 @@ public static class JsonNumberSyntax
 
         if (i < text.Length && (text[i] == 'e' || text[i] == 'E'))
         {
+            hasExponent = true;
             i++;
             if (i < text.Length && (text[i] == '+' || text[i] == '-'))
             {

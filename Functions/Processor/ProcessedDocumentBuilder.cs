@@ -10,9 +10,9 @@ namespace OrdersPipeline.Functions.Processor;
 /// document"). Pure: no I/O, the processing time comes in as an argument.
 /// </summary>
 /// <remarks>
-/// Two paths, one output. The hot path (<see cref="FastAttributeJson"/>) reads the images' UTF-8 with a
-/// <see cref="Utf8JsonReader"/> straight from the event buffer and writes into a per-thread reused buffer; it
-/// answers only for valid items. Anything else (an invalid value, a limit exceeded, an unusual diff) is built again
+/// Two paths, one output. The hot path (<see cref="ImageConverter"/>, <see cref="FastAttributeJson"/>) scans the
+/// images' UTF-8 straight from the event buffer by hand and writes into per-thread reused buffers; it answers only
+/// for valid items. Anything else (an invalid value, a limit exceeded, an unusual diff) is built again
 /// by the general <see cref="JsonElement"/> path, which writes the same bytes or throws the record's error.
 /// </remarks>
 public sealed class ProcessedDocumentBuilder(string keyPrefix, string keyAttribute)
@@ -96,23 +96,27 @@ public sealed class ProcessedDocumentBuilder(string keyPrefix, string keyAttribu
     {
         var writer = reusable.Start(newImage.Length + oldImage.Length + 1024);
         writer.WriteStartObject();
-        writer.WriteString("recordId", id);
-        writer.WritePropertyName("data");
-        if (!FastAttributeJson.TryWriteMap(writer, newImage.Span, isModify ? reusable.NewEntries : null))
+        writer.WriteString(Names.RecordId, id);
+        var image = reusable.Image;
+        var validUtf8 = record.Dynamodb is RawStreamRecord { ImagesAreValidUtf8: true };
+        if (!ImageConverter.TryConvert(newImage.Span, image, isModify ? reusable.NewEntries : null, validUtf8))
         {
             return false;
         }
+        writer.WritePropertyName(Names.Data);
+        writer.WriteRawValue(image.Written, skipInputValidation: true);
 
         List<string>? changed = null;
         if (isModify)
         {
-            writer.WritePropertyName("previous");
-            if (!FastAttributeJson.TryWriteMap(writer, oldImage.Span, reusable.OldEntries) ||
+            if (!ImageConverter.TryConvert(oldImage.Span, image, reusable.OldEntries, validUtf8) ||
                 (changed = FastAttributeJson.TryChangedAttributes(
                     newImage, reusable.NewEntries, oldImage, reusable.OldEntries)) is null)
             {
                 return false;
             }
+            writer.WritePropertyName(Names.Previous);
+            writer.WriteRawValue(image.Written, skipInputValidation: true);
         }
 
         WriteMetadata(writer, record, processedAt, createdAt, sourceTable, changed);
@@ -151,18 +155,18 @@ public sealed class ProcessedDocumentBuilder(string keyPrefix, string keyAttribu
         Utf8JsonWriter writer, DynamoDBEvent.DynamodbStreamRecord record, DateTimeOffset processedAt,
         DateTimeOffset createdAt, string sourceTable, IReadOnlyList<string>? changedAttributes)
     {
-        writer.WriteStartObject("metadata");
-        writer.WriteString("eventId", record.EventID);
-        writer.WriteString("eventName", record.EventName);
-        writer.WriteString("sequenceNumber", record.Dynamodb.SequenceNumber);
+        writer.WriteStartObject(Names.Metadata);
+        writer.WriteString(Names.EventId, record.EventID);
+        writer.WriteString(Names.EventName, record.EventName);
+        writer.WriteString(Names.SequenceNumber, record.Dynamodb.SequenceNumber);
         Span<char> text = stackalloc char[32];
-        writer.WriteString("approximateCreationDateTime", StreamRecordFields.FormatIso8601(createdAt, false, text));
-        writer.WriteString("processedAt", StreamRecordFields.FormatIso8601(processedAt, true, text));
-        writer.WriteString("processingStatus", "PROCESSED");
-        writer.WriteString("sourceTable", sourceTable);
+        writer.WriteString(Names.ApproximateCreationDateTime, StreamRecordFields.FormatIso8601(createdAt, false, text));
+        writer.WriteString(Names.ProcessedAt, StreamRecordFields.FormatIso8601(processedAt, true, text));
+        writer.WriteString(Names.ProcessingStatus, Names.Processed);
+        writer.WriteString(Names.SourceTable, sourceTable);
         if (changedAttributes is not null)
         {
-            writer.WriteStartArray("changedAttributes");
+            writer.WriteStartArray(Names.ChangedAttributes);
             foreach (var name in changedAttributes)
             {
                 writer.WriteStringValue(name);
@@ -172,6 +176,26 @@ public sealed class ProcessedDocumentBuilder(string keyPrefix, string keyAttribu
         }
         writer.WriteEndObject();
         writer.WriteEndObject();
+    }
+
+    /// <summary>The document's property names, encoded once (the writer would check each for escapes on every
+    /// call).</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText RecordId = JsonEncodedText.Encode("recordId");
+        public static readonly JsonEncodedText Data = JsonEncodedText.Encode("data");
+        public static readonly JsonEncodedText Previous = JsonEncodedText.Encode("previous");
+        public static readonly JsonEncodedText Metadata = JsonEncodedText.Encode("metadata");
+        public static readonly JsonEncodedText EventId = JsonEncodedText.Encode("eventId");
+        public static readonly JsonEncodedText EventName = JsonEncodedText.Encode("eventName");
+        public static readonly JsonEncodedText SequenceNumber = JsonEncodedText.Encode("sequenceNumber");
+        public static readonly JsonEncodedText ApproximateCreationDateTime =
+            JsonEncodedText.Encode("approximateCreationDateTime");
+        public static readonly JsonEncodedText ProcessedAt = JsonEncodedText.Encode("processedAt");
+        public static readonly JsonEncodedText ProcessingStatus = JsonEncodedText.Encode("processingStatus");
+        public static readonly JsonEncodedText Processed = JsonEncodedText.Encode("PROCESSED");
+        public static readonly JsonEncodedText SourceTable = JsonEncodedText.Encode("sourceTable");
+        public static readonly JsonEncodedText ChangedAttributes = JsonEncodedText.Encode("changedAttributes");
     }
 
     /// <summary>One buffer and one writer per thread, reset for every document; only the final body is new.</summary>
@@ -190,10 +214,13 @@ public sealed class ProcessedDocumentBuilder(string keyPrefix, string keyAttribu
             return _writer;
         }
 
-        /// <summary>The top-level attributes of a MODIFY's two images, for the diff.</summary>
-        public List<FastAttributeJson.Entry> NewEntries { get; } = new(64);
+        /// <summary>Where the hot path converts each image before the writer copies it into the document.</summary>
+        public ByteBuffer Image { get; } = new(16 * 1024);
 
-        public List<FastAttributeJson.Entry> OldEntries { get; } = new(64);
+        /// <summary>The top-level attributes of a MODIFY's two images, for the diff.</summary>
+        public List<ImageAttribute> NewEntries { get; } = new(64);
+
+        public List<ImageAttribute> OldEntries { get; } = new(64);
 
         public ReadOnlySpan<byte> Written => _buffer.WrittenSpan;
     }

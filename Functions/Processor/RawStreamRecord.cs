@@ -20,14 +20,36 @@ public sealed class RawStreamRecord : DynamoDBEvent.StreamRecord
     // Depth is checked while converting (DynamoDbLimits.MaxNestingLevels), not when reading back.
     private static readonly JsonDocumentOptions ReadOptions = new() { MaxDepth = int.MaxValue };
 
+    private ReadOnlyMemory<byte>? _keys;
+    private ReadOnlyMemory<byte>? _newImage;
+    private ReadOnlyMemory<byte>? _oldImage;
+
     /// <summary><c>Keys</c> as the raw JSON value sent; null when absent or <c>null</c>.</summary>
-    public ReadOnlyMemory<byte>? KeysUtf8 { get; set; }
+    public ReadOnlyMemory<byte>? KeysUtf8
+    {
+        get => _keys;
+        set => (_keys, ImagesAreValidUtf8) = (value, false);
+    }
 
     /// <summary><c>NewImage</c> as the raw JSON value sent; null when absent or <c>null</c>.</summary>
-    public ReadOnlyMemory<byte>? NewImageUtf8 { get; set; }
+    public ReadOnlyMemory<byte>? NewImageUtf8
+    {
+        get => _newImage;
+        set => (_newImage, ImagesAreValidUtf8) = (value, false);
+    }
 
     /// <summary><c>OldImage</c> as the raw JSON value sent; null when absent or <c>null</c>.</summary>
-    public ReadOnlyMemory<byte>? OldImageUtf8 { get; set; }
+    public ReadOnlyMemory<byte>? OldImageUtf8
+    {
+        get => _oldImage;
+        set => (_oldImage, ImagesAreValidUtf8) = (value, false);
+    }
+
+    /// <summary>
+    /// True when the key and images are slices of an event whose UTF-8 was checked while reading it, so the hot path
+    /// need not check it again; set after the images by the event readers, cleared by setting any image.
+    /// </summary>
+    internal bool ImagesAreValidUtf8 { get; set; }
 
     public JsonElement? RawKeys
     {

@@ -137,11 +137,7 @@ public sealed class RawStreamRecordConverter : JsonConverter<DynamoDBEvent.Strea
         reader.Read();
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var seconds))
         {
-            record.ApproximateCreationEpochSeconds = seconds;
-            if (seconds is >= 0 and <= StreamRecordFields.MaxEpochSeconds)
-            {
-                record.ApproximateCreationDateTime = Epoch.AddTicks((long)(seconds * TimeSpan.TicksPerSecond));
-            }
+            SetCreationTime(record, seconds);
         }
         else if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var instant))
         {
@@ -152,6 +148,17 @@ public sealed class RawStreamRecordConverter : JsonConverter<DynamoDBEvent.Strea
         else if (reader.TokenType != JsonTokenType.Null)
         {
             throw new JsonException("dynamodb.ApproximateCreationDateTime must be epoch seconds.");
+        }
+    }
+
+    /// <summary>The creation time from epoch seconds: kept exactly, and as a <see cref="DateTime"/> when in
+    /// range.</summary>
+    internal static void SetCreationTime(RawStreamRecord record, decimal seconds)
+    {
+        record.ApproximateCreationEpochSeconds = seconds;
+        if (seconds is >= 0 and <= StreamRecordFields.MaxEpochSeconds)
+        {
+            record.ApproximateCreationDateTime = Epoch.AddTicks((long)(seconds * TimeSpan.TicksPerSecond));
         }
     }
 

@@ -11,7 +11,9 @@ namespace OrdersPipeline.Functions.Serialization;
 /// they arrive as (<see cref="RawStreamRecordConverter"/>) instead of the package's <c>AttributeValue</c> objects:
 /// numbers stay text digit for digit either way, but building the object model costs more CPU than the whole
 /// per-record budget (measured in Tests/Benchmarks, see its README). The images are slices of the event buffer the
-/// package reads the invocation into (<see cref="EventBuffer"/>), not copies.
+/// package reads the invocation into (<see cref="EventBuffer"/>), not copies. A stream event in the shape Lambda sends
+/// is read by <see cref="StreamEventReader"/> in one hand-written pass into the same objects; any other goes through
+/// the package's reader.
 /// </summary>
 public sealed class FunctionsLambdaSerializer : SourceGeneratorLambdaJsonSerializer<FunctionsJsonContext>
 {
@@ -19,6 +21,9 @@ public sealed class FunctionsLambdaSerializer : SourceGeneratorLambdaJsonSeriali
         : base(Customize)
     {
     }
+
+    /// <summary>False only in tests: every stream event goes through the package's reader, to compare the two.</summary>
+    internal bool UseEventReader { get; init; } = true;
 
     /// <summary>
     /// The package reads the whole event into <paramref name="utf8Json"/> and deserializes it with one reader over
@@ -29,6 +34,12 @@ public sealed class FunctionsLambdaSerializer : SourceGeneratorLambdaJsonSeriali
         if (typeof(T) != typeof(DynamoDBEvent))
         {
             return base.InternalDeserialize<T>(utf8Json);
+        }
+
+        // Events in the shape Lambda sends are read by hand; anything else by the package's reader.
+        if (UseEventReader && StreamEventReader.TryRead(utf8Json) is { } streamEvent)
+        {
+            return (T)(object)streamEvent;
         }
 
         var previous = EventBuffer.Current;

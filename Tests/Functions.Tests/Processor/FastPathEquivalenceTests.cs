@@ -37,6 +37,14 @@ public sealed class FastPathEquivalenceTests
         "\"deep\":" + Nested(32, "{\"S\":\"leaf\"}"),
         "\"dup\":{\"S\":\"1\"},\"dup\":{\"S\":\"2\"}",
         "\"s\":{\"S\":\"\\u0000\\u001f\\u2028\"}",
+        // Names the document writer escapes or keeps: non-ASCII, a supplementary character, DEL, HTML-ish ASCII.
+        "\"pr\u00e9nom\":{\"S\":\"x\"},\"\ud83d\ude00\":{\"S\":\"y\"},\"d\u007fl\":{\"N\":\"0\"},\"<a&b>'\":{\"S\":\"z\"}",
+        "\"m\":{\"M\":{\"\\ud83d\\ude00 \\u00e9\\n\":{\"S\":\"escaped nested name\"}}}",
+        "\"t\":{\"\\u0053\":\"escaped tag\"}",
+        " \"w\" : { \"S\" : \"\" } ,\n\t\"l\":{ \"L\" : [ { \"N\" : \"-0\" } , { \"BOOL\" : true } ] } ",
+        "\"e\":{\"M\":{}},\"f\":{\"L\":[]},\"ss\":{\"SS\":[]}",
+        "\"n\":{\"N\":\"1.2345678901234567890123456789012345678E-100\"},\"ns\":{\"NS\":[\"0e0\",\"-1E+125\"]}",
+        "\"s\":{\"S\":\"\\ud83d\\ude00 \ud83d\ude00 \\/ \\b\\f\\r \u0416\"},\"bs\":{\"BS\":[\"\"]}",
     ];
 
     private static readonly string[] Invalid =
@@ -62,6 +70,10 @@ public sealed class FastPathEquivalenceTests
         ("\"n\\u0041me\":{\"S\":\"x\"}", "\"nAme\":{\"S\":\"y\"}"),
         ("\"b\":{\"S\":\"1\"},\"a\":{\"S\":\"2\"},\"\\u00e9\":{\"N\":\"1\"}", "\"a\":{\"S\":\"3\"},\"b\":{\"S\":\"1\"}"),
         ("\"x\":{\"BOOL\":true}", "\"x\":{\"S\":\"true\"}"),
+        ("\"m\":{\"M\":{\"a\":{\"N\":\"1\"},\"k\":{\"S\":\"same\"}}}", "\"m\":{\"M\":{\"a\":{\"N\":\"2\"},\"k\":{\"S\":\"same\"}}}"),
+        ("\"s\":{\"S\":\"\\u0061\"},\"t\":{\"S\":\"\\n\"}", "\"s\":{\"S\":\"a\"},\"t\":{\"S\":\"n\"}"),
+        ("\"a\": { \"N\" : \"1\" },\"b\":{\"B\":\"AAEC\"}", "\"a\":{\"N\":\"1\"},\"b\":{\"B\":\"AwQF\"}"),
+        ("\"x\":{\"NULL\":true},\"y\":{\"BOOL\":false}", "\"x\":{\"BOOL\":true},\"y\":{ \"BOOL\" :false}"),
     ];
 
     private static IEnumerable<string> Records()
