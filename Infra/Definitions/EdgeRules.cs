@@ -17,79 +17,87 @@ public static class EdgeRules
     public static IReadOnlyList<string> Validate(StackConfig config)
     {
         var problems = new List<string>();
-        var cdn = config.Get(ConfigSchema.Cdn);
-        var signed = config.Get(ConfigSchema.CdnRequireSignedUrls);
-        var publicKey = config.Get(ConfigSchema.CdnPublicKeyPem);
-        Needs(problems, ConfigSchema.CdnRequireSignedUrls, signed, "true", ConfigSchema.Cdn, cdn);
-        Needs(problems, ConfigSchema.CdnPublicKeyPem, publicKey is not null, "(a key)", ConfigSchema.CdnRequireSignedUrls,
-            signed);
-        if (signed && publicKey is null)
+        Needs(problems, config, ConfigSchema.CdnRequireSignedUrls, ConfigSchema.Cdn);
+        // The key is not echoed: a PEM in an error message is noise.
+        Needs(problems, config, ConfigSchema.CdnPublicKeyPem, ConfigSchema.CdnRequireSignedUrls, shownAs: "(a key)");
+        if (config.Get(ConfigSchema.CdnRequireSignedUrls) && config.Get(ConfigSchema.CdnPublicKeyPem) is null)
         {
             problems.Add(ConfigSchema.Problem(ConfigSchema.CdnRequireSignedUrls.Name, "true",
                 $"false until '{ConfigSchema.FullName(ConfigSchema.CdnPublicKeyPem.Name)}' holds the public key "
                 + "that verifies the signatures"));
         }
 
-        var aliases = config.Get(ConfigSchema.CdnAliases);
-        var certificate = config.Get(ConfigSchema.CdnCertificateArn);
-        Needs(problems, ConfigSchema.CdnAliases, aliases is not null, aliases ?? string.Empty, ConfigSchema.Cdn, cdn);
-        Needs(problems, ConfigSchema.CdnCertificateArn, certificate is not null, certificate ?? string.Empty,
-            ConfigSchema.Cdn, cdn);
-        if (cdn && (aliases is null) != (certificate is null))
-        {
-            var (set, missing) = aliases is null
-                ? (ConfigSchema.CdnCertificateArn, ConfigSchema.CdnAliases)
-                : (ConfigSchema.CdnAliases, ConfigSchema.CdnCertificateArn);
-            problems.Add(ConfigSchema.Problem(set.Name, (aliases ?? certificate)!,
-                $"set together with '{ConfigSchema.FullName(missing.Name)}': CloudFront serves a custom host name only "
-                + "with a certificate that covers it"));
-        }
+        Needs(problems, config, ConfigSchema.CdnAliases, ConfigSchema.Cdn);
+        Needs(problems, config, ConfigSchema.CdnCertificateArn, ConfigSchema.Cdn);
+        Together(problems, config, ConfigSchema.CdnAliases, ConfigSchema.CdnCertificateArn, ConfigSchema.Cdn,
+            "CloudFront serves a custom host name only with a certificate that covers it");
 
-        var waf = config.Get(ConfigSchema.Waf);
-        Needs(problems, ConfigSchema.Waf, waf, "true", ConfigSchema.HttpIngest, config.Get(ConfigSchema.HttpIngest));
-        Needs(problems, ConfigSchema.WafAllowedCidrs, config.Get(ConfigSchema.WafAllowedCidrs) is not null,
-            config.Get(ConfigSchema.WafAllowedCidrs) ?? string.Empty, ConfigSchema.Waf, waf);
+        Needs(problems, config, ConfigSchema.Waf, ConfigSchema.HttpIngest);
+        Needs(problems, config, ConfigSchema.WafAllowedCidrs, ConfigSchema.Waf);
 
-        var vpc = config.Get(ConfigSchema.Vpc);
-        var vpcId = config.Get(ConfigSchema.VpcId);
-        var subnetIds = config.Get(ConfigSchema.SubnetIds);
-        Needs(problems, ConfigSchema.VpcId, vpcId is not null, vpcId ?? string.Empty, ConfigSchema.Vpc, vpc);
-        Needs(problems, ConfigSchema.SubnetIds, subnetIds is not null, subnetIds ?? string.Empty, ConfigSchema.Vpc, vpc);
-        if (vpc && (vpcId is null) != (subnetIds is null))
-        {
-            var (set, missing) = vpcId is null
-                ? (ConfigSchema.SubnetIds, ConfigSchema.VpcId)
-                : (ConfigSchema.VpcId, ConfigSchema.SubnetIds);
-            problems.Add(ConfigSchema.Problem(set.Name, (vpcId ?? subnetIds)!,
-                $"set together with '{ConfigSchema.FullName(missing.Name)}': an existing VPC needs both its id and "
-                + "its private subnets"));
-        }
+        Needs(problems, config, ConfigSchema.VpcId, ConfigSchema.Vpc);
+        Needs(problems, config, ConfigSchema.SubnetIds, ConfigSchema.Vpc);
+        Together(problems, config, ConfigSchema.VpcId, ConfigSchema.SubnetIds, ConfigSchema.Vpc,
+            "an existing VPC needs both its id and its private subnets");
 
         // The subnets are the two halves of the range, which only works from its network address.
         var vpcCidr = config.Get(ConfigSchema.VpcCidr);
-        if (vpc && vpcId is null && NetworkLayout.CidrProblem(vpcCidr) is not null)
+        if (config.Get(ConfigSchema.Vpc) && config.Get(ConfigSchema.VpcId) is null
+            && NetworkLayout.CidrProblem(vpcCidr) is { } cidrProblem)
         {
             problems.Add(ConfigSchema.Problem(ConfigSchema.VpcCidr.Name, vpcCidr,
-                $"a network address with no host bits set ({NetworkLayout.CidrProblem(vpcCidr)})"));
+                $"a network address with no host bits set ({cidrProblem})"));
         }
 
-        var detectorId = config.Get(ConfigSchema.GuardDutyDetectorId);
-        Needs(problems, ConfigSchema.GuardDutyDetectorId, detectorId is not null, detectorId ?? string.Empty,
-            ConfigSchema.GuardDuty, config.Get(ConfigSchema.GuardDuty));
-        Needs(problems, ConfigSchema.ConfigRecorder, config.Get(ConfigSchema.ConfigRecorder), "true",
-            ConfigSchema.ConfigRules, config.Get(ConfigSchema.ConfigRules));
+        Needs(problems, config, ConfigSchema.GuardDutyDetectorId, ConfigSchema.GuardDuty);
+        Needs(problems, config, ConfigSchema.ConfigRecorder, ConfigSchema.ConfigRules);
         return problems;
     }
 
-    // A key that only means something when its control is on.
-    private static void Needs(
-        List<string> problems, ConfigKey key, bool isSet, string value, ConfigKey control, bool controlOn)
+    // A switch that only means something when its control is on.
+    private static void Needs(List<string> problems, StackConfig config, ConfigKey<bool> key, ConfigKey<bool> control)
     {
-        if (isSet && !controlOn)
+        if (config.Get(key))
+        {
+            NeedsControl(problems, config, key, "true", control);
+        }
+    }
+
+    // A setting that only means something when its control is on.
+    private static void Needs(
+        List<string> problems, StackConfig config, ConfigKey<string?> key, ConfigKey<bool> control,
+        string? shownAs = null)
+    {
+        if (config.Get(key) is { } value)
+        {
+            NeedsControl(problems, config, key, shownAs ?? value, control);
+        }
+    }
+
+    private static void NeedsControl(
+        List<string> problems, StackConfig config, ConfigKey key, string value, ConfigKey<bool> control)
+    {
+        if (!config.Get(control))
         {
             problems.Add(ConfigSchema.Problem(key.Name, value,
                 $"unset while '{ConfigSchema.FullName(control.Name)}' is false (it only applies to that control); "
                 + $"run `pulumi config set {ConfigSchema.FullName(control.Name)} true` to use it"));
         }
+    }
+
+    // Two settings that mean something only as a pair, once their control is on.
+    private static void Together(
+        List<string> problems, StackConfig config, ConfigKey<string?> first, ConfigKey<string?> second,
+        ConfigKey<bool> control, string why)
+    {
+        var (firstValue, secondValue) = (config.Get(first), config.Get(second));
+        if (!config.Get(control) || (firstValue is null) == (secondValue is null))
+        {
+            return;
+        }
+
+        var (set, value, missing) = firstValue is null ? (second, secondValue!, first) : (first, firstValue, second);
+        problems.Add(ConfigSchema.Problem(set.Name, value,
+            $"set together with '{ConfigSchema.FullName(missing.Name)}': {why}"));
     }
 }
