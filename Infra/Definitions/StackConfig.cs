@@ -46,40 +46,14 @@ public sealed class StackConfig
         if (values.ContainsKey(ConfigSchema.Environment) && values.ContainsKey(ConfigSchema.Team))
         {
             problems.AddRange(config.Names.Validate());
-            // The ingest doors' names, for the doors that are on (docs/ingest.md).
-            if (values.ContainsKey(ConfigSchema.HttpIngest) && values.ContainsKey(ConfigSchema.FileIngest) &&
-                values.ContainsKey(ConfigSchema.ApiGatewayAccountRole))
+            // The names of the optional parts that are on, each once the keys it reads are valid.
+            foreach (var (keys, names) in OptionalNames)
             {
-                problems.AddRange(config.Names.Validate(config.Names.Ingest(config.Get(ConfigSchema.HttpIngest),
-                    config.Get(ConfigSchema.FileIngest), config.Get(ConfigSchema.ApiGatewayAccountRole))));
+                if (keys.All(values.ContainsKey))
+                {
+                    problems.AddRange(config.Names.Validate(names(config)));
+                }
             }
-
-            // The CDN's names, when it is on (docs/edge-and-network.md).
-            if (values.ContainsKey(ConfigSchema.Cdn) && values.ContainsKey(ConfigSchema.CdnPublicKeyPem))
-            {
-                problems.AddRange(config.Names.Validate(config.Names.ContentDelivery(config.Get(ConfigSchema.Cdn),
-                    config.Get(ConfigSchema.CdnPublicKeyPem))));
-            }
-
-            // The web ACL's names, when it is on.
-            if (values.ContainsKey(ConfigSchema.Waf) && config.Get(ConfigSchema.Waf))
-            {
-                problems.AddRange(config.Names.Validate(config.Names.Waf()));
-            }
-
-            // The private network's names, when it is on (docs/edge-and-network.md).
-            if (values.ContainsKey(ConfigSchema.Vpc) && values.ContainsKey(ConfigSchema.VpcId))
-            {
-                problems.AddRange(config.Names.Validate(config.Names.Network(config.Get(ConfigSchema.Vpc),
-                    config.Get(ConfigSchema.VpcId) is null)));
-            }
-        }
-
-        // The threat-detection names (docs/edge-and-network.md), for the controls that are on.
-        if (ThreatDetectionKeys.All(values.ContainsKey))
-        {
-            problems.AddRange(config.Names.Validate(config.Names.ThreatDetection(config.Get(ConfigSchema.GuardDuty),
-                ConfigRuleSet.For(config).Select(rule => rule.Name).ToArray(), config.Get(ConfigSchema.ConfigRecorder))));
         }
 
         if (values.ContainsKey(ConfigSchema.AuditTimeoutSeconds))
@@ -100,12 +74,26 @@ public sealed class StackConfig
         return problems.Count == 0 ? config : throw new ConfigValidationException(problems);
     }
 
-    private static readonly ConfigKey[] ThreatDetectionKeys =
-    [
-        ConfigSchema.Environment, ConfigSchema.Team, ConfigSchema.GuardDuty, ConfigSchema.ConfigRules,
-        ConfigSchema.ConfigRecorder, ConfigSchema.HttpIngest, ConfigSchema.FileIngest, ConfigSchema.AuditTrail,
-        ConfigSchema.Encryption, ConfigSchema.KmsKeyArn,
-    ];
+    /// <summary>The resource names of each optional part (the ingest doors, docs/ingest.md; the edge and network
+    /// controls, docs/edge-and-network.md): empty when the part is off.</summary>
+    private static readonly (ConfigKey[] Keys, Func<StackConfig, IReadOnlyList<(string, ServiceNameRule)>> Names)[]
+        OptionalNames =
+        [
+            ([ConfigSchema.HttpIngest, ConfigSchema.FileIngest, ConfigSchema.ApiGatewayAccountRole],
+                config => config.Names.Ingest(config.Get(ConfigSchema.HttpIngest), config.Get(ConfigSchema.FileIngest),
+                    config.Get(ConfigSchema.ApiGatewayAccountRole))),
+            ([ConfigSchema.Cdn, ConfigSchema.CdnPublicKeyPem],
+                config => config.Names.ContentDelivery(config.Get(ConfigSchema.Cdn),
+                    config.Get(ConfigSchema.CdnPublicKeyPem))),
+            ([ConfigSchema.Waf], config => config.Get(ConfigSchema.Waf) ? config.Names.Waf() : []),
+            ([ConfigSchema.Vpc, ConfigSchema.VpcId],
+                config => config.Names.Network(config.Get(ConfigSchema.Vpc), config.Get(ConfigSchema.VpcId) is null)),
+            ([
+                ConfigSchema.GuardDuty, ConfigSchema.ConfigRules, ConfigSchema.ConfigRecorder, ConfigSchema.HttpIngest,
+                ConfigSchema.FileIngest, ConfigSchema.AuditTrail, ConfigSchema.Encryption, ConfigSchema.KmsKeyArn,
+            ], config => config.Names.ThreatDetection(config.Get(ConfigSchema.GuardDuty),
+                ConfigRuleSet.For(config).Select(rule => rule.Name).ToArray(), config.Get(ConfigSchema.ConfigRecorder))),
+        ];
 
     private static readonly ConfigKey[] ProtectionKeys =
     [
