@@ -50,16 +50,9 @@ public static class BucketPolicies
         var statements = new JsonArray();
         foreach (var source in sources)
         {
-            statements.Add(new JsonObject
-            {
-                ["Sid"] = $"ServerAccessLogsFrom{Pascal(source.Prefix)}",
-                ["Effect"] = "Allow",
-                ["Principal"] = new JsonObject { ["Service"] = S3LoggingServicePrincipal },
-                ["Action"] = "s3:PutObject",
-                ["Resource"] = $"{bucketArn}/{source.Prefix}/*",
-                ["Condition"] = PolicyDocuments.SourceCondition(accountId,
-                    [$"arn:{partition}:s3:::{source.BucketName}"]),
-            });
+            statements.Add(PolicyDocuments.ServiceStatement($"ServerAccessLogsFrom{Pascal(source.Prefix)}",
+                S3LoggingServicePrincipal, "s3:PutObject", $"{bucketArn}/{source.Prefix}/*",
+                PolicyDocuments.SourceCondition(accountId, [$"arn:{partition}:s3:::{source.BucketName}"])));
         }
 
         statements.Add(PolicyDocuments.TlsOnlyBucketStatement(bucketArn));
@@ -74,24 +67,10 @@ public static class BucketPolicies
         ((JsonObject)writeCondition["StringEquals"]!)["s3:x-amz-acl"] = "bucket-owner-full-control";
         return PolicyDocuments.Document(new JsonArray
         {
-            new JsonObject
-            {
-                ["Sid"] = "CloudTrailAclCheck",
-                ["Effect"] = "Allow",
-                ["Principal"] = new JsonObject { ["Service"] = PolicyDocuments.CloudTrailServicePrincipal },
-                ["Action"] = "s3:GetBucketAcl",
-                ["Resource"] = bucketArn,
-                ["Condition"] = PolicyDocuments.SourceCondition(accountId, [trailArn]),
-            },
-            new JsonObject
-            {
-                ["Sid"] = "CloudTrailWrite",
-                ["Effect"] = "Allow",
-                ["Principal"] = new JsonObject { ["Service"] = PolicyDocuments.CloudTrailServicePrincipal },
-                ["Action"] = "s3:PutObject",
-                ["Resource"] = $"{bucketArn}/AWSLogs/{accountId}/*",
-                ["Condition"] = writeCondition,
-            },
+            PolicyDocuments.ServiceStatement("CloudTrailAclCheck", PolicyDocuments.CloudTrailServicePrincipal,
+                "s3:GetBucketAcl", bucketArn, PolicyDocuments.SourceCondition(accountId, [trailArn])),
+            PolicyDocuments.ServiceStatement("CloudTrailWrite", PolicyDocuments.CloudTrailServicePrincipal,
+                "s3:PutObject", $"{bucketArn}/AWSLogs/{accountId}/*", writeCondition),
             PolicyDocuments.TlsOnlyBucketStatement(bucketArn),
         });
     }
@@ -109,18 +88,12 @@ public static class BucketPolicies
     /// <summary><c>s3:GetObject</c> on <c>processed-data/*</c> for <c>cloudfront.amazonaws.com</c>, bound to one
     /// distribution by <c>aws:SourceArn</c>. No <c>s3:ListBucket</c>: a missing key answers 403, so keys cannot be
     /// probed for.</summary>
-    public static JsonObject CloudFrontReadStatement(string bucketArn, string distributionArn) => new()
-    {
-        ["Sid"] = "CloudFrontReadsProcessedData",
-        ["Effect"] = "Allow",
-        ["Principal"] = new JsonObject { ["Service"] = CloudFrontServicePrincipal },
-        ["Action"] = "s3:GetObject",
-        ["Resource"] = $"{bucketArn}/{PipelineDefaults.ProcessedKeyPrefix}/*",
-        ["Condition"] = new JsonObject
-        {
-            ["StringEquals"] = new JsonObject { ["aws:SourceArn"] = distributionArn },
-        },
-    };
+    public static JsonObject CloudFrontReadStatement(string bucketArn, string distributionArn) =>
+        PolicyDocuments.ServiceStatement("CloudFrontReadsProcessedData", CloudFrontServicePrincipal, "s3:GetObject",
+            $"{bucketArn}/{PipelineDefaults.ProcessedKeyPrefix}/*", new JsonObject
+            {
+                ["StringEquals"] = new JsonObject { ["aws:SourceArn"] = distributionArn },
+            });
 
     /// <summary>AWS Config (<c>configRecorder: true</c>) may check the bucket's ACL and existence and write under
     /// <c>AWSLogs/&lt;account&gt;/Config/</c> with the bucket owner in full control, on behalf of this account only
@@ -139,15 +112,9 @@ public static class BucketPolicies
         });
     }
 
-    private static JsonObject ConfigStatement(string sid, string action, string resource, JsonNode stringEquals) => new()
-    {
-        ["Sid"] = sid,
-        ["Effect"] = "Allow",
-        ["Principal"] = new JsonObject { ["Service"] = PolicyDocuments.ConfigServicePrincipal },
-        ["Action"] = action,
-        ["Resource"] = resource,
-        ["Condition"] = new JsonObject { ["StringEquals"] = stringEquals },
-    };
+    private static JsonObject ConfigStatement(string sid, string action, string resource, JsonNode stringEquals) =>
+        PolicyDocuments.ServiceStatement(sid, PolicyDocuments.ConfigServicePrincipal, action, resource,
+            new JsonObject { ["StringEquals"] = stringEquals });
 
     private static string Pascal(string prefix) =>
         string.Concat(prefix.Split('-', StringSplitOptions.RemoveEmptyEntries)

@@ -99,18 +99,9 @@ public static class PolicyDocuments
 
     /// <summary>Lets AWS Config assume the recorder's role, on behalf of this account only.</summary>
     public static string ConfigTrustPolicy(string accountId) =>
-        Document(new JsonArray
+        TrustPolicy(ConfigServicePrincipal, new JsonObject
         {
-            new JsonObject
-            {
-                ["Effect"] = "Allow",
-                ["Principal"] = new JsonObject { ["Service"] = ConfigServicePrincipal },
-                ["Action"] = "sts:AssumeRole",
-                ["Condition"] = new JsonObject
-                {
-                    ["StringEquals"] = new JsonObject { ["aws:SourceAccount"] = accountId },
-                },
-            },
+            ["StringEquals"] = new JsonObject { ["aws:SourceAccount"] = accountId },
         });
 
     /// <summary>The recorder's role delivers configuration history and snapshots to this account's prefix of the
@@ -134,16 +125,7 @@ public static class PolicyDocuments
         "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs";
 
     /// <summary>Lets API Gateway assume the role, and nothing else.</summary>
-    public static string ApiGatewayTrustPolicy() =>
-        Document(new JsonArray
-        {
-            new JsonObject
-            {
-                ["Effect"] = "Allow",
-                ["Principal"] = new JsonObject { ["Service"] = ApiGatewayServicePrincipal },
-                ["Action"] = "sts:AssumeRole",
-            },
-        });
+    public static string ApiGatewayTrustPolicy() => TrustPolicy(ApiGatewayServicePrincipal);
 
     public static string RolePolicy(IReadOnlyList<PolicyStatement> statements)
     {
@@ -168,29 +150,11 @@ public static class PolicyDocuments
     }
 
     /// <summary>Lets Lambda assume the role, and nothing else.</summary>
-    public static string LambdaTrustPolicy() =>
-        Document(new JsonArray
-        {
-            new JsonObject
-            {
-                ["Effect"] = "Allow",
-                ["Principal"] = new JsonObject { ["Service"] = LambdaServicePrincipal },
-                ["Action"] = "sts:AssumeRole",
-            },
-        });
+    public static string LambdaTrustPolicy() => TrustPolicy(LambdaServicePrincipal);
 
     /// <summary>Lets CloudTrail assume the role that delivers one trail to CloudWatch Logs, for that trail only.</summary>
     public static string CloudTrailTrustPolicy(string trailArn, string accountId) =>
-        Document(new JsonArray
-        {
-            new JsonObject
-            {
-                ["Effect"] = "Allow",
-                ["Principal"] = new JsonObject { ["Service"] = CloudTrailServicePrincipal },
-                ["Action"] = "sts:AssumeRole",
-                ["Condition"] = SourceCondition(accountId, [trailArn]),
-            },
-        });
+        TrustPolicy(CloudTrailServicePrincipal, SourceCondition(accountId, [trailArn]));
 
     /// <summary>The trail's delivery role writes log streams of the trail's log group and nothing else.</summary>
     public static IReadOnlyList<PolicyStatement> AuditTrailDeliveryStatements(string logGroupArn) =>
@@ -205,19 +169,9 @@ public static class PolicyDocuments
     public static string WafLogDeliveryPolicy(string logGroupArn, AwsScope scope) =>
         Document(new JsonArray
         {
-            new JsonObject
-            {
-                ["Sid"] = "WafLogDelivery",
-                ["Effect"] = "Allow",
-                ["Principal"] = new JsonObject { ["Service"] = LogDeliveryServicePrincipal },
-                ["Action"] = Strings(["logs:CreateLogStream", "logs:PutLogEvents"]),
-                ["Resource"] = Strings([$"{logGroupArn}:log-stream:*"]),
-                ["Condition"] = new JsonObject
-                {
-                    ["StringEquals"] = new JsonObject { ["aws:SourceAccount"] = scope.AccountId },
-                    ["ArnLike"] = new JsonObject { ["aws:SourceArn"] = scope.AnyLogsResourceArn },
-                },
-            },
+            ServiceStatement("WafLogDelivery", LogDeliveryServicePrincipal,
+                Strings(["logs:CreateLogStream", "logs:PutLogEvents"]), Strings([$"{logGroupArn}:log-stream:*"]),
+                SourcePatternCondition(scope.AccountId, scope.AnyLogsResourceArn)),
         });
 
     // Private network (vpc: true, docs/edge-and-network.md).
@@ -247,20 +201,7 @@ public static class PolicyDocuments
     /// <summary>Lets VPC Flow Logs assume the delivery role, for flow logs of this account only (the flow log id is
     /// not known before the flow log exists, so any flow log of the account and region, as AWS documents).</summary>
     public static string VpcFlowLogsTrustPolicy(AwsScope scope) =>
-        Document(new JsonArray
-        {
-            new JsonObject
-            {
-                ["Effect"] = "Allow",
-                ["Principal"] = new JsonObject { ["Service"] = VpcFlowLogsServicePrincipal },
-                ["Action"] = "sts:AssumeRole",
-                ["Condition"] = new JsonObject
-                {
-                    ["StringEquals"] = new JsonObject { ["aws:SourceAccount"] = scope.AccountId },
-                    ["ArnLike"] = new JsonObject { ["aws:SourceArn"] = scope.FlowLogArnPattern },
-                },
-            },
-        });
+        TrustPolicy(VpcFlowLogsServicePrincipal, SourcePatternCondition(scope.AccountId, scope.FlowLogArnPattern));
 
     /// <summary>The flow log's delivery role writes log streams of its own log group and nothing else. The group
     /// exists before the flow log, so logs:CreateLogGroup and logs:DescribeLogGroups (in AWS's example, for a
@@ -278,11 +219,50 @@ public static class PolicyDocuments
     internal static JsonObject TlsOnlyBucketStatement(string bucketArn) =>
         DenyInsecureTransportStatement("s3:*", [bucketArn, $"{bucketArn}/*"]);
 
+    /// <summary>An Allow statement for an AWS service principal, with the keys in the order every policy here uses;
+    /// a missing <paramref name="sid"/>, <paramref name="resource"/> or <paramref name="condition"/> is left out.</summary>
+    internal static JsonObject ServiceStatement(
+        string? sid, string service, JsonNode action, JsonNode? resource = null, JsonObject? condition = null)
+    {
+        var statement = new JsonObject();
+        if (sid is not null)
+        {
+            statement["Sid"] = sid;
+        }
+
+        statement["Effect"] = "Allow";
+        statement["Principal"] = new JsonObject { ["Service"] = service };
+        statement["Action"] = action;
+        if (resource is not null)
+        {
+            statement["Resource"] = resource;
+        }
+
+        if (condition is not null)
+        {
+            statement["Condition"] = condition;
+        }
+
+        return statement;
+    }
+
+    /// <summary>Lets <paramref name="service"/> assume the role and nothing else, on the condition's terms when there
+    /// is one.</summary>
+    private static string TrustPolicy(string service, JsonObject? condition = null) =>
+        Document(new JsonArray { ServiceStatement(null, service, "sts:AssumeRole", condition: condition) });
+
     /// <summary>A confused-deputy guard for a service principal: only on behalf of this account and these ARNs.</summary>
     internal static JsonObject SourceCondition(string accountId, IReadOnlyList<string> sourceArns) => new()
     {
         ["StringEquals"] = new JsonObject { ["aws:SourceAccount"] = accountId },
         ["ArnEquals"] = new JsonObject { ["aws:SourceArn"] = Strings(sourceArns) },
+    };
+
+    /// <summary>As <see cref="SourceCondition"/>, for sources named by a pattern (their ids exist only later).</summary>
+    internal static JsonObject SourcePatternCondition(string accountId, string sourceArnPattern) => new()
+    {
+        ["StringEquals"] = new JsonObject { ["aws:SourceAccount"] = accountId },
+        ["ArnLike"] = new JsonObject { ["aws:SourceArn"] = sourceArnPattern },
     };
 
     /// <summary>Denies every request to the queue that does not use TLS.</summary>

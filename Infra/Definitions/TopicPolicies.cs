@@ -16,27 +16,9 @@ public static class TopicPolicies
     public static string AlertTopic(string topicArn, string accountId, string alarmArnPattern, string findingsRuleArn) =>
         PolicyDocuments.Document(new JsonArray
         {
-            new JsonObject
-            {
-                ["Sid"] = "StackAlarmsPublish",
-                ["Effect"] = "Allow",
-                ["Principal"] = new JsonObject { ["Service"] = CloudWatchServicePrincipal },
-                ["Action"] = "sns:Publish",
-                ["Resource"] = topicArn,
-                ["Condition"] = new JsonObject
-                {
-                    ["StringEquals"] = new JsonObject { ["aws:SourceAccount"] = accountId },
-                    ["ArnLike"] = new JsonObject { ["aws:SourceArn"] = alarmArnPattern },
-                },
-            },
-            new JsonObject
-            {
-                ["Sid"] = "GuardDutyFindingsRulePublish",
-                ["Effect"] = "Allow",
-                ["Principal"] = new JsonObject { ["Service"] = PolicyDocuments.EventsServicePrincipal },
-                ["Action"] = "sns:Publish",
-                ["Resource"] = topicArn,
-                ["Condition"] = PolicyDocuments.SourceCondition(accountId, [findingsRuleArn]),
-            },
+            PolicyDocuments.ServiceStatement("StackAlarmsPublish", CloudWatchServicePrincipal, "sns:Publish", topicArn,
+                PolicyDocuments.SourcePatternCondition(accountId, alarmArnPattern)),
+            PolicyDocuments.ServiceStatement("GuardDutyFindingsRulePublish", PolicyDocuments.EventsServicePrincipal,
+                "sns:Publish", topicArn, PolicyDocuments.SourceCondition(accountId, [findingsRuleArn])),
         });
 }
