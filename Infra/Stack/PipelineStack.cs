@@ -43,12 +43,11 @@ public sealed class PipelineStack : Stack
         _region = Pulumi.Aws.GetRegion.Invoke(options: new InvokeOptions { Provider = provider })
             .Apply(found => found.Region);
 
+        // Partition, region and account, for every policy that names a resource by ARN before it exists.
+        var scope = StackScope(identity, _region);
+
         // Data protection first: every later resource takes the key and the access-log bucket from the context.
-        var guardDuty = _config.Get(ConfigSchema.GuardDuty);
-        var scope = EncryptionKey.IsCreated(_config) || _config.Get(ConfigSchema.AuditTrail) || guardDuty
-            ? StackScope(identity, _region)
-            : null;
-        _key = EncryptionKey.IsCreated(_config) ? new EncryptionKey("encryption", context, scope!) : null;
+        _key = EncryptionKey.IsCreated(_config) ? new EncryptionKey("encryption", context, scope) : null;
         _accessLogs = new AccessLogs("access-logs", context, accountId);
         context = context with
         {
@@ -57,7 +56,7 @@ public sealed class PipelineStack : Stack
         };
         // The private network next: every function runs in it (docs/edge-and-network.md).
         _network = _config.Get(ConfigSchema.Vpc)
-            ? new PrivateNetwork("network", context, StackScope(identity, _region))
+            ? new PrivateNetwork("network", context, scope)
             : null;
         context = context with { Network = _network?.ForFunctions };
 
@@ -93,7 +92,7 @@ public sealed class PipelineStack : Stack
             if (_config.Get(ConfigSchema.Waf))
             {
                 _firewall = new ApiFirewall("api-firewall", context,
-                    new ApiFirewallArgs(_httpIngest.Stage, StackScope(identity, _region)));
+                    new ApiFirewallArgs(_httpIngest.Stage, scope));
                 watched[AlarmTarget.WebAcl] = _firewall.WebAcl.Name;
             }
         }
@@ -107,7 +106,7 @@ public sealed class PipelineStack : Stack
 
         // Threat detection (docs/edge-and-network.md). The remediation function comes before monitoring, whose alarms
         // watch it; the GuardDuty rule after, since it delivers to the alert topic.
-        if (guardDuty)
+        if (_config.Get(ConfigSchema.GuardDuty))
         {
             IEnumerable<LambdaFunction> functions =
             [
@@ -116,7 +115,7 @@ public sealed class PipelineStack : Stack
             ];
             _remediation = new FindingRemediation("remediation", context, new FindingRemediationArgs(
                 _storage.Bucket, _audit.Table,
-                scope!.Apply(stackScope => stackScope.TopicArn(context.Names.AlertTopic)),
+                scope.Apply(stackScope => stackScope.TopicArn(context.Names.AlertTopic)),
                 functions.Select(function => function.Role.Name).ToArray()));
             watched[AlarmTarget.RemediationFunction] = _remediation.Function.Function.Name;
         }
@@ -125,13 +124,13 @@ public sealed class PipelineStack : Stack
         if (_remediation is not null)
         {
             _threatDetection = new ThreatDetection("threat-detection", context,
-                new ThreatDetectionArgs(_remediation.Function, _monitoring.Topic, scope!));
+                new ThreatDetectionArgs(_remediation.Function, _monitoring.Topic, scope));
         }
 
         _dashboard = new Dashboard("dashboard", context, _region, watched);
         _auditTrail = _config.Get(ConfigSchema.AuditTrail)
             ? new AuditTrail("audit-trail", context,
-                new AuditTrailArgs(scope!, accountId, _storage.Bucket, _orders.Table, _monitoring.Topic,
+                new AuditTrailArgs(scope, accountId, _storage.Bucket, _orders.Table, _monitoring.Topic,
                     _fileIngest?.Bucket))
             : null;
         _complianceRules = _config.Get(ConfigSchema.ConfigRules)
