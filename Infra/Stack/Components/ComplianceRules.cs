@@ -83,12 +83,10 @@ public sealed class ComplianceRules : PipelineComponent
                 .Apply(pair => PolicyDocuments.ConfigDeliveryStatements(pair.Item1, pair.Item2)),
             UsesStackKey = true,
         });
-        var role = recorderRole.Role;
-        var delivery = recorderRole.Policy;
 
         var describe = new RolePolicyAttachment($"{name}-recorder-config-role", new RolePolicyAttachmentArgs
         {
-            Role = role.Name,
+            Role = recorderRole.Role.Name,
             PolicyArn = PolicyDocuments.ConfigRoleManagedPolicyArn,
         }, ChildOptions());
 
@@ -96,7 +94,7 @@ public sealed class ComplianceRules : PipelineComponent
         var recorder = new Recorder($"{name}-recorder", new RecorderArgs
         {
             Name = names.ConfigRecorder,
-            RoleArn = role.Arn,
+            RoleArn = recorderRole.Role.Arn,
             RecordingGroup = new RecorderRecordingGroupArgs
             {
                 // Not all supported types: only these (includeGlobalResourceTypes needs allSupported, so stays unset).
@@ -112,7 +110,7 @@ public sealed class ComplianceRules : PipelineComponent
             Name = names.ConfigDeliveryChannel,
             S3BucketName = secure.Bucket.BucketName,
             S3KmsKeyArn = Context.KeyArn.OrNone(),
-        }, ChildOptions(recorder, secure.Policy, delivery));
+        }, ChildOptions(recorder, secure.Policy, recorderRole.Policy));
 
         status = new RecorderStatus($"{name}-recorder-status", new RecorderStatusArgs
         {
