@@ -40,4 +40,7 @@ public static class Handlers
     public const string Remediation =
         AssemblyName + "::" + AssemblyName + "." + nameof(Functions.Remediation) + "." + nameof(RemediationFunction) +
         "::" + nameof(RemediationFunction.HandleAsync);
+
+    /// <summary>Every handler of the package.</summary>
+    public static IReadOnlyList<string> All { get; } = [Processor, Audit, HttpIngest, FileIngest, Remediation];
 }

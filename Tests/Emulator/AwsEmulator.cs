@@ -28,6 +28,15 @@ public sealed class AwsEmulator : IAsyncDisposable
     /// <summary>Where it came from, for people reading the output.</summary>
     public string Description => _moto is null ? $"AWS_ENDPOINT_URL {Endpoint}" : $"moto_server started on {Endpoint}";
 
+    /// <summary>The environment that points a function process's SDK clients at this emulator.</summary>
+    public IReadOnlyDictionary<string, string> ClientEnvironment => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["AWS_ENDPOINT_URL"] = Endpoint.ToString(),
+        ["AWS_ACCESS_KEY_ID"] = Credentials.GetCredentials().AccessKey,
+        ["AWS_SECRET_ACCESS_KEY"] = Credentials.GetCredentials().SecretKey,
+        ["AWS_REGION"] = Region,
+    };
+
     public DynamoDbStreamsJsonClient Streams { get; }
 
     public SqsJsonClient Sqs { get; }

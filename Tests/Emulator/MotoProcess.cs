@@ -86,7 +86,7 @@ internal sealed class MotoProcess : IAsyncDisposable
         throw new EmulatorUnavailableException($"moto_server did not answer on {Endpoint} within {timeout.TotalSeconds:0} s.");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
