@@ -20,7 +20,7 @@ internal sealed record BenchmarkOptions
     public bool Help { get; init; }
     public bool Digest { get; init; }
     public int ColdStartProcesses { get; init; } = 10;
-    public string? ColdStartChild { get; init; }
+    public bool NoPublish { get; init; }
     public int AuditMessages { get; init; } = 1000;
 
     public const string Usage = """
@@ -42,7 +42,8 @@ internal sealed record BenchmarkOptions
                              a no-op store (its CPU ceiling at C)
           --digest           print the SHA-256 of every object key and document built from the workload, and exit
           --cold-start-processes P  fresh processes per handler for the cold-start figures (default 10, 0 skips)
-          --cold-start-child DIR    run the cold-start children from DIR, e.g. a ReadyToRun publish of this program
+          --no-publish       cold start: run the packages already in artifacts/functions/ instead of publishing
+                             them first (readyToRun, and nativeAot where this machine can compile it)
           --audit-messages M the audit benchmark's messages per run, in batches of 10 (default 1000)
           --json             also print a one-line JSON summary as the last line of stdout
           --help             this text
@@ -70,19 +71,13 @@ internal sealed record BenchmarkOptions
                 "--json" => options with { Json = true },
                 "--digest" => options with { Digest = true },
                 "--cold-start-processes" => options with { ColdStartProcesses = Int(args, ref i, 0, 1000) },
-                "--cold-start-child" => options with { ColdStartChild = Text(args, ref i) },
+                "--no-publish" => options with { NoPublish = true },
                 "--audit-messages" => options with { AuditMessages = Int(args, ref i, 10, 1_000_000) / 10 * 10 },
                 "--help" or "-h" => options with { Help = true },
                 _ => throw new UsageException($"Unknown option '{name}'."),
             };
         }
         return options;
-    }
-
-    private static string Text(IReadOnlyList<string> args, ref int i)
-    {
-        var name = args[i];
-        return ++i < args.Count ? args[i] : throw new UsageException($"{name} needs a value.");
     }
 
     private static int Int(IReadOnlyList<string> args, ref int i, int min, int max)

@@ -11,11 +11,6 @@ try
         return await IngestBenchmark.RunAsync(ingestArgs);
     }
 
-    if (args is [ColdStartBenchmark.ChildFlag, var handler, var directory])
-    {
-        return await ColdStartBenchmark.ChildAsync(handler, directory);
-    }
-
     var options = BenchmarkOptions.Parse(args);
     if (options.Help)
     {
@@ -79,9 +74,10 @@ try
         sections.Add(await AuditBenchmark.RunAsync(emulator, resources, options.AuditMessages, options.Rounds, progress));
         if (options.ColdStartProcesses > 0)
         {
-            progress.WriteLine($"cold start: {options.ColdStartProcesses} fresh processes per handler…");
+            var (packages, notes) = await FunctionsPackageBuilds.PublishAsync(!options.NoPublish, progress);
+            progress.WriteLine($"cold start: {options.ColdStartProcesses} fresh processes per handler and package…");
             sections.Add(await ColdStartBenchmark.RunAsync(
-                emulator, resources, options.ColdStartProcesses, options.ColdStartChild, progress));
+                emulator, resources, options.ColdStartProcesses, packages, notes, progress));
         }
     }
 
