@@ -53,6 +53,12 @@ public static class ConfigSchema
     public static readonly ConfigKey<LambdaArchitecture> Architecture = Key.Choice("architecture",
         LambdaArchitecture.Arm64, LambdaArchitectureNames.ByName, "Instruction set of every function.");
 
+    public static readonly ConfigKey<FunctionPackageKind> FunctionPackage = Key.Choice("functionPackage",
+        FunctionPackageKind.ReadyToRun, FunctionPackageKindNames.ByName,
+        "How the functions are compiled: readyToRun (dotnet10 runtime, built for both architectures by Infra's "
+        + "build) or nativeAot (provided.al2023, one native bootstrap; compile it on a machine of the function's "
+        + "architecture).");
+
     public static readonly ConfigKey<int> ErrorAlarmThreshold = Key.Int("errorAlarmThreshold", 5, 1, 1_000_000,
         "Processor errors in 5 minutes that raise the alarm.");
 
@@ -79,7 +85,8 @@ public static class ConfigSchema
         "noncurrentVersionExpirationDays", 30, 1, 3650, "Days before a replaced object version expires.");
 
     public static readonly ConfigKey<string?> FunctionsPackageDirectory = Key.Optional("functionsPackageDirectory",
-        ValueRules.NonEmpty, "Folder holding the published Functions package (default: <repo>/artifacts/functions/<architecture>).");
+        ValueRules.NonEmpty, "Folder holding the published Functions package (default: "
+        + "<repo>/artifacts/functions/<architecture>, with nativeAot <architecture>-native).");
 
     public static readonly ConfigKey<string?> EmulatorEndpoint = Key.Optional("emulatorEndpoint", ValueRules.HttpUrl,
         "AWS API emulator URL; when set, every service the stack uses is sent there (the local stack sets it).");

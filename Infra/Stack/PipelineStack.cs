@@ -263,7 +263,8 @@ public sealed class PipelineStack : Stack
         try
         {
             return FunctionsPackage.Locate(config.Get(ConfigSchema.FunctionsPackageDirectory),
-                [Directory.GetCurrentDirectory(), AppContext.BaseDirectory], config.Get(ConfigSchema.Architecture));
+                [Directory.GetCurrentDirectory(), AppContext.BaseDirectory], config.Get(ConfigSchema.Architecture),
+                config.Get(ConfigSchema.FunctionPackage));
         }
         catch (FunctionsPackageMissingException exception)
         {

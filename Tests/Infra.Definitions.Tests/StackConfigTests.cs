@@ -16,6 +16,7 @@ public sealed class StackConfigTests
             Assert.That(settings.Get(ConfigSchema.BatchSize), Is.EqualTo(100));
             Assert.That(settings.Get(ConfigSchema.ErrorAlarmThreshold), Is.EqualTo(5));
             Assert.That(settings.Get(ConfigSchema.Architecture), Is.EqualTo(LambdaArchitecture.Arm64));
+            Assert.That(settings.Get(ConfigSchema.FunctionPackage), Is.EqualTo(FunctionPackageKind.ReadyToRun));
             Assert.That(settings.Get(ConfigSchema.Protect), Is.False);
             Assert.That(settings.Get(ConfigSchema.ForceDestroy), Is.True);
             Assert.That(settings.Get(ConfigSchema.AlertEmail), Is.Null);
@@ -52,6 +53,7 @@ public sealed class StackConfigTests
             .With("auditTimeoutSeconds", "45")
             .With("logRetentionDays", "30")
             .With("architecture", "x86_64")
+            .With("functionPackage", "nativeAot")
             .With("errorAlarmThreshold", "3")
             .With("iteratorAgeAlarmMs", "120000")
             .With("alertEmail", "ops@example.com")
@@ -76,6 +78,7 @@ public sealed class StackConfigTests
             Assert.That(settings.Get(ConfigSchema.AuditTimeoutSeconds), Is.EqualTo(45));
             Assert.That(settings.Get(ConfigSchema.LogRetentionDays), Is.EqualTo(30));
             Assert.That(settings.Get(ConfigSchema.Architecture), Is.EqualTo(LambdaArchitecture.X86_64));
+            Assert.That(settings.Get(ConfigSchema.FunctionPackage), Is.EqualTo(FunctionPackageKind.NativeAot));
             Assert.That(settings.Get(ConfigSchema.ErrorAlarmThreshold), Is.EqualTo(3));
             Assert.That(settings.Get(ConfigSchema.IteratorAgeAlarmMs), Is.EqualTo(120000));
             Assert.That(settings.Get(ConfigSchema.AlertEmail), Is.EqualTo("ops@example.com"));
@@ -131,6 +134,23 @@ public sealed class StackConfigTests
 
         Assert.That(error.Message, Is.EqualTo(
             "Config 'orders-pipeline:batchSize' has invalid value '0': must be an integer from 1 to 10000."));
+    }
+
+    [TestCase("readyToRun", FunctionPackageKind.ReadyToRun)]
+    [TestCase("nativeAot", FunctionPackageKind.NativeAot)]
+    public void The_function_package_is_read_by_its_name(string name, FunctionPackageKind expected)
+    {
+        Assert.That(new ConfigFixture().With("functionPackage", name).Parse().Get(ConfigSchema.FunctionPackage),
+            Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void An_unknown_function_package_is_refused_with_the_allowed_names()
+    {
+        var error = new ConfigFixture().With("functionPackage", "native").ParseFails();
+
+        Assert.That(error.Message, Is.EqualTo(
+            "Config 'orders-pipeline:functionPackage' has invalid value 'native': must be one of readyToRun, nativeAot."));
     }
 
     [Test]

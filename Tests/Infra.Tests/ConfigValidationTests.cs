@@ -64,7 +64,8 @@ public sealed class ConfigValidationTests
 
         var error = Assert.ThrowsAsync<RunException>(() => run.RunAsync());
 
-        Assert.That(error?.Message, Does.Contain(Definitions.FunctionsPackage.BuildCommand(Definitions.LambdaArchitecture.Arm64)));
+        Assert.That(error?.Message, Does.Contain(Definitions.FunctionsPackage.BuildCommand(
+            Definitions.LambdaArchitecture.Arm64, Definitions.FunctionPackageKind.ReadyToRun)));
         Assert.That(run.Mocks.Registered, Is.Empty);
     }
 

@@ -38,6 +38,10 @@ internal sealed class StackRun
     public static StackRun WithIngest() => new StackRun()
         .With(ConfigSchema.FunctionsPackageDirectory.Name, FakeFunctionsPackage.Directory);
 
+    /// <summary><c>functionPackage: nativeAot</c>, pointed at a fake native package (a folder with a bootstrap).</summary>
+    public StackRun WithNativeAot() => With(ConfigSchema.FunctionPackage.Name, FunctionPackageKindNames.NativeAot)
+        .With(ConfigSchema.FunctionsPackageDirectory.Name, FakeFunctionsPackage.NativeDirectory);
+
     public StackRun With(string shortKey, string value)
     {
         _config[ConfigSchema.FullName(shortKey)] = value;
@@ -90,16 +94,25 @@ internal sealed class StackRun
     public RegisteredResource Single(string type) => OfType(type).Single();
 }
 
-/// <summary>A folder that looks like a published Functions package, shared by all tests.</summary>
+/// <summary>Folders that look like published Functions packages, one per kind, shared by all tests. Each holds only
+/// its own kind's entry file, so a stack that looked for the other kind's file would fail.</summary>
 internal static class FakeFunctionsPackage
 {
-    private static readonly Lazy<string> Folder = new(() =>
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "orders-pipeline-infra-tests", "functions");
-        System.IO.Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, FunctionsPackage.AssemblyFileName), string.Empty);
-        return directory;
-    });
+    private static readonly Lazy<string> ReadyToRunFolder = new(() => Create("functions", FunctionPackageKind.ReadyToRun));
 
-    public static string Directory => Folder.Value;
+    private static readonly Lazy<string> NativeFolder = new(() => Create("functions-native", FunctionPackageKind.NativeAot));
+
+    /// <summary>A ReadyToRun package: the functions assembly.</summary>
+    public static string Directory => ReadyToRunFolder.Value;
+
+    /// <summary>A Native AOT package: the bootstrap executable.</summary>
+    public static string NativeDirectory => NativeFolder.Value;
+
+    private static string Create(string name, FunctionPackageKind kind)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "orders-pipeline-infra-tests", name);
+        System.IO.Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, FunctionsPackage.EntryFileName(kind)), string.Empty);
+        return directory;
+    }
 }

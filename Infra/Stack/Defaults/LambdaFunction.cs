@@ -66,7 +66,8 @@ public sealed class LambdaFunction
         {
             Name = spec.FunctionName,
             Role = Role.Arn,
-            Runtime = FunctionDefaults.Runtime,
+            Runtime = FunctionDefaults.RuntimeFor(context.Config.Get(ConfigSchema.FunctionPackage)),
+            // The same string for either package: the native bootstrap reads it from _HANDLER.
             Handler = spec.Handler,
             Code = context.Code,
             Architectures = { context.Config.Get(ConfigSchema.Architecture).ToAwsName() },
