@@ -15,6 +15,13 @@ public enum FunctionPackageKind
 
 public static class FunctionPackageKindNames
 {
+    /// <summary>The managed runtime that loads the ReadyToRun package's handler methods.</summary>
+    public const string ManagedRuntime = "dotnet10";
+
+    /// <summary>The OS-only runtime: it starts the native package's <c>bootstrap</c>, which reads the function's
+    /// handler string from <c>_HANDLER</c>.</summary>
+    public const string NativeRuntime = "provided.al2023";
+
     public const string ReadyToRun = "readyToRun";
     public const string NativeAot = "nativeAot";
 
@@ -24,4 +31,10 @@ public static class FunctionPackageKindNames
             [ReadyToRun] = FunctionPackageKind.ReadyToRun,
             [NativeAot] = FunctionPackageKind.NativeAot,
         };
+
+    public static string ToConfigName(this FunctionPackageKind kind) => ByName.Single(entry => entry.Value == kind).Key;
+
+    /// <summary>The one place the package kind picks the Lambda runtime.</summary>
+    public static string Runtime(this FunctionPackageKind kind) =>
+        kind == FunctionPackageKind.NativeAot ? NativeRuntime : ManagedRuntime;
 }

@@ -27,7 +27,7 @@ internal static class FunctionsPackageBuilds
         var notes = new List<string>();
         foreach (var kind in new[] { FunctionPackageKind.ReadyToRun, FunctionPackageKind.NativeAot })
         {
-            var name = FunctionPackageKindNames.ToConfigName(kind);
+            var name = kind.ToConfigName();
             var directory = FunctionsPackage.PublishDirectory(repoRoot, architecture, kind);
             if (publish)
             {
@@ -51,7 +51,7 @@ internal static class FunctionsPackageBuilds
             }
 
             packages.Add(new FunctionsPackageBuild(name,
-                $"{name} package ({architecture.ToAwsName()}, runtime {FunctionRuntimes.Of(kind)}, {ZippedBytes(directory) / 1e6:F2} MB zipped)",
+                $"{name} package ({architecture.ToAwsName()}, runtime {kind.Runtime()}, {ZippedBytes(directory) / 1e6:F2} MB zipped)",
                 directory, ZippedBytes(directory)));
         }
         return (packages, notes);

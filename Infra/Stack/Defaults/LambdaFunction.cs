@@ -66,7 +66,7 @@ public sealed class LambdaFunction
         {
             Name = spec.FunctionName,
             Role = Role.Arn,
-            Runtime = FunctionDefaults.RuntimeFor(context.Config.Get(ConfigSchema.FunctionPackage)),
+            Runtime = context.Config.Get(ConfigSchema.FunctionPackage).Runtime(),
             // The same string for either package: the native bootstrap reads it from _HANDLER.
             Handler = spec.Handler,
             Code = context.Code,
