@@ -12,7 +12,7 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
 cd "$root"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 MSBUILDDISABLENODEREUSE=1
-skippable_pattern='^(Pulumi|Pulumi\.Aws|Pulumi\.Automation|Amazon\.Lambda\.[A-Za-z.]+|SnapshotRestore\.Registry)$'
+skippable_pattern='^(Pulumi|Pulumi\.Aws|Pulumi\.Automation|Amazon\.Lambda\.[A-Za-z0-9.]+|SnapshotRestore\.Registry)$'
 require_all=${REQUIRE_ALL_PROJECTS:-0}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
