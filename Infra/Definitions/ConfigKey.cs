@@ -76,10 +76,17 @@ public static class Key
 
     public static ConfigKey<T> Choice<T>(
         string name, T defaultValue, IReadOnlyDictionary<string, T> choices, string description) =>
-        new(name, description, $"`{choices.Single(choice => Equals(choice.Value, defaultValue)).Key}`",
+        new(name, description, $"`{ChoiceNames.NameOf(choices, defaultValue)}`",
             ValueRules.OneOf([.. choices.Keys]), raw => choices[raw], _ => defaultValue);
 
     private static int ParseInt(string raw) => int.Parse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>The reverse of a choice key's table (<see cref="Key.Choice{T}"/>): the config name of a value.</summary>
+public static class ChoiceNames
+{
+    public static string NameOf<T>(IReadOnlyDictionary<string, T> choices, T value) =>
+        choices.Single(choice => EqualityComparer<T>.Default.Equals(choice.Value, value)).Key;
 }

@@ -20,5 +20,5 @@ public static class LambdaArchitectureNames
         };
 
     public static string ToAwsName(this LambdaArchitecture architecture) =>
-        ByName.Single(entry => entry.Value == architecture).Key;
+        ChoiceNames.NameOf(ByName, architecture);
 }
