@@ -13,15 +13,14 @@ public enum FunctionPackageKind
     NativeAot,
 }
 
+/// <summary>What differs between the two packages: the Lambda runtime that starts it, the file it cannot be without,
+/// its folder's suffix beside the other kind's (<c>artifacts/functions/&lt;architecture&gt;&lt;suffix&gt;</c>), and
+/// the publish options that build it.</summary>
+public sealed record FunctionPackageTraits(
+    string Runtime, string EntryFileName, string FolderSuffix, IReadOnlyList<string> PublishOptions);
+
 public static class FunctionPackageKindNames
 {
-    /// <summary>The managed runtime that loads the ReadyToRun package's handler methods.</summary>
-    public const string ManagedRuntime = "dotnet10";
-
-    /// <summary>The OS-only runtime: it starts the native package's <c>bootstrap</c>, which reads the function's
-    /// handler string from <c>_HANDLER</c>.</summary>
-    public const string NativeRuntime = "provided.al2023";
-
     public const string ReadyToRun = "readyToRun";
     public const string NativeAot = "nativeAot";
 
@@ -32,9 +31,18 @@ public static class FunctionPackageKindNames
             [NativeAot] = FunctionPackageKind.NativeAot,
         };
 
-    public static string ToConfigName(this FunctionPackageKind kind) => ByName.Single(entry => entry.Value == kind).Key;
+    /// <summary>The managed runtime loads the handler methods; the OS-only runtime starts the native
+    /// <c>bootstrap</c>, which reads the function's handler string from <c>_HANDLER</c>. Native AOT is machine code
+    /// only, in a folder of its own so the two never mix.</summary>
+    private static readonly FunctionPackageTraits Managed = new(
+        "dotnet10", FunctionsPackage.AssemblyFileName, "", ["-p:PublishReadyToRun=true", "--no-self-contained"]);
 
-    /// <summary>The one place the package kind picks the Lambda runtime.</summary>
-    public static string Runtime(this FunctionPackageKind kind) =>
-        kind == FunctionPackageKind.NativeAot ? NativeRuntime : ManagedRuntime;
+    private static readonly FunctionPackageTraits Native = new(
+        "provided.al2023", FunctionsPackage.BootstrapFileName, "-native", ["-p:PublishAot=true"]);
+
+    public static string ToConfigName(this FunctionPackageKind kind) => ChoiceNames.NameOf(ByName, kind);
+
+    /// <summary>The one place each kind's differences are written.</summary>
+    public static FunctionPackageTraits Traits(this FunctionPackageKind kind) =>
+        kind == FunctionPackageKind.NativeAot ? Native : Managed;
 }

@@ -12,13 +12,9 @@ public static class FunctionsPackage
     /// <summary>The executable Lambda's OS-only runtime starts: the whole Native AOT package.</summary>
     public const string BootstrapFileName = "bootstrap";
 
-    /// <summary>The file a published package of <paramref name="kind"/> cannot be without.</summary>
-    public static string EntryFileName(FunctionPackageKind kind) =>
-        kind == FunctionPackageKind.NativeAot ? BootstrapFileName : AssemblyFileName;
-
     /// <summary>One package per architecture and kind: ReadyToRun is compiled for its own instruction set, which
     /// takes the JIT off a cold start (the code is still IL underneath, so it runs anywhere); Native AOT is machine
-    /// code only, in a folder of its own so the two never mix.</summary>
+    /// code only (<see cref="FunctionPackageTraits"/>).</summary>
     public static string PublishDirectory(string repoRoot, LambdaArchitecture architecture, FunctionPackageKind kind) =>
         Path.GetFullPath(Path.Combine(repoRoot, PublishRelativePath, FolderName(architecture, kind)));
 
@@ -36,12 +32,12 @@ public static class FunctionsPackage
         string repoRoot, LambdaArchitecture architecture, FunctionPackageKind kind) =>
     [
         "publish", ProjectPath(repoRoot), "-c", "Release", "-r", RuntimeIdentifier(architecture),
-        .. CompileOptions(kind), "-o", PublishDirectory(repoRoot, architecture, kind),
+        .. kind.Traits().PublishOptions, "-o", PublishDirectory(repoRoot, architecture, kind),
     ];
 
     public static string BuildCommand(LambdaArchitecture architecture, FunctionPackageKind kind) =>
         $"dotnet publish {ProjectRelativePath} -c Release -r {RuntimeIdentifier(architecture)} "
-        + $"{string.Join(' ', CompileOptions(kind))} -o {PublishRelativePath}/{FolderName(architecture, kind)}";
+        + $"{string.Join(' ', kind.Traits().PublishOptions)} -o {PublishRelativePath}/{FolderName(architecture, kind)}";
 
     /// <summary>The closest directory at or above each start that holds the Functions project.</summary>
     public static string? FindRepoRoot(IEnumerable<string> startDirectories)
@@ -62,7 +58,7 @@ public static class FunctionsPackage
     }
 
     /// <summary>The published package folder: the configured one, else the repo's; throws when it holds no
-    /// <see cref="EntryFileName"/>, naming the command that builds it.</summary>
+    /// <see cref="FunctionPackageTraits.EntryFileName"/>, naming the command that builds it.</summary>
     public static string Locate(string? configuredDirectory, IEnumerable<string> searchStarts,
         LambdaArchitecture architecture, FunctionPackageKind kind)
     {
@@ -82,7 +78,7 @@ public static class FunctionsPackage
             directory = PublishDirectory(repoRoot, architecture, kind);
         }
 
-        var entryFile = Path.Combine(directory, EntryFileName(kind));
+        var entryFile = Path.Combine(directory, kind.Traits().EntryFileName);
         if (!File.Exists(entryFile))
         {
             throw new FunctionsPackageMissingException(
@@ -97,12 +93,7 @@ public static class FunctionsPackage
     }
 
     private static string FolderName(LambdaArchitecture architecture, FunctionPackageKind kind) =>
-        kind == FunctionPackageKind.NativeAot ? $"{architecture.ToAwsName()}-native" : architecture.ToAwsName();
-
-    private static IReadOnlyList<string> CompileOptions(FunctionPackageKind kind) =>
-        kind == FunctionPackageKind.NativeAot
-            ? ["-p:PublishAot=true"]
-            : ["-p:PublishReadyToRun=true", "--no-self-contained"];
+        architecture.ToAwsName() + kind.Traits().FolderSuffix;
 
     // Native AOT links with the build machine's own toolchain: without a cross linker it compiles only for that
     // machine's architecture.

@@ -51,7 +51,7 @@ internal static class FunctionsPackageBuilds
             }
 
             packages.Add(new FunctionsPackageBuild(name,
-                $"{name} package ({architecture.ToAwsName()}, runtime {kind.Runtime()}, {ZippedBytes(directory) / 1e6:F2} MB zipped)",
+                $"{name} package ({architecture.ToAwsName()}, runtime {kind.Traits().Runtime}, {ZippedBytes(directory) / 1e6:F2} MB zipped)",
                 directory, ZippedBytes(directory)));
         }
         return (packages, notes);

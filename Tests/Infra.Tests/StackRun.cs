@@ -112,7 +112,7 @@ internal static class FakeFunctionsPackage
     {
         var directory = Path.Combine(Path.GetTempPath(), "orders-pipeline-infra-tests", name);
         System.IO.Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, FunctionsPackage.EntryFileName(kind)), string.Empty);
+        File.WriteAllText(Path.Combine(directory, kind.Traits().EntryFileName), string.Empty);
         return directory;
     }
 }

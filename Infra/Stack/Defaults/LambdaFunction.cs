@@ -66,7 +66,7 @@ public sealed class LambdaFunction
         {
             Name = spec.FunctionName,
             Role = Role.Arn,
-            Runtime = context.Config.Get(ConfigSchema.FunctionPackage).Runtime(),
+            Runtime = context.Config.Get(ConfigSchema.FunctionPackage).Traits().Runtime,
             // The same string for either package: the native bootstrap reads it from _HANDLER.
             Handler = spec.Handler,
             Code = context.Code,
