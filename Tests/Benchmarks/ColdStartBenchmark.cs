@@ -148,13 +148,8 @@ internal static class ColdStartBenchmark
         IReadOnlyDictionary<string, string> settings, IReadOnlyList<byte[]> events, int batchSize)
     {
         await using var runtimeApi = new LambdaRuntimeApi();
-        var environment = new Dictionary<string, string>(runtimeApi.Environment(handler, $"cold-start-{name}"));
-        foreach (var (key, value) in settings)
-        {
-            environment[key] = value;
-        }
-
-        await using var function = FunctionProcess.Start(packageDirectory, environment);
+        await using var function = FunctionProcess.Start(
+            packageDirectory, runtimeApi.Environment(handler, $"cold-start-{name}", settings));
         var firstPoll = await runtimeApi.FirstPoll.WaitAsync(InvocationTimeout).ConfigureAwait(false);
         var durations = new List<double>();
         var cpuAfterFirst = TimeSpan.Zero;

@@ -6,7 +6,7 @@ using OrdersPipeline.Infra.Definitions;
 namespace OrdersPipeline.Benchmarks;
 
 /// <summary>A published Functions package the cold-start benchmark runs.</summary>
-internal sealed record FunctionsPackageBuild(string Name, string Description, string Directory, long ZippedBytes);
+internal sealed record FunctionsPackageBuild(string Name, string Description, string Directory);
 
 /// <summary>
 /// Publishes the deployment packages for this machine's architecture, with the same commands and into the same
@@ -50,9 +50,10 @@ internal static class FunctionsPackageBuilds
                 continue;
             }
 
+            var zipped = ZippedBytes(directory);
             packages.Add(new FunctionsPackageBuild(name,
-                $"{name} package ({architecture.ToAwsName()}, runtime {kind.Traits().Runtime}, {ZippedBytes(directory) / 1e6:F2} MB zipped)",
-                directory, ZippedBytes(directory)));
+                $"{name} package ({architecture.ToAwsName()}, runtime {kind.Traits().Runtime}, {zipped / 1e6:F2} MB zipped)",
+                directory));
         }
         return (packages, notes);
     }

@@ -29,13 +29,20 @@ public sealed class AwsEmulator : IAsyncDisposable
     public string Description => _moto is null ? $"AWS_ENDPOINT_URL {Endpoint}" : $"moto_server started on {Endpoint}";
 
     /// <summary>The environment that points a function process's SDK clients at this emulator.</summary>
-    public IReadOnlyDictionary<string, string> ClientEnvironment => new Dictionary<string, string>(StringComparer.Ordinal)
+    public IReadOnlyDictionary<string, string> ClientEnvironment
     {
-        ["AWS_ENDPOINT_URL"] = Endpoint.ToString(),
-        ["AWS_ACCESS_KEY_ID"] = Credentials.GetCredentials().AccessKey,
-        ["AWS_SECRET_ACCESS_KEY"] = Credentials.GetCredentials().SecretKey,
-        ["AWS_REGION"] = Region,
-    };
+        get
+        {
+            var credentials = Credentials.GetCredentials();
+            return new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["AWS_ENDPOINT_URL"] = Endpoint.ToString(),
+                ["AWS_ACCESS_KEY_ID"] = credentials.AccessKey,
+                ["AWS_SECRET_ACCESS_KEY"] = credentials.SecretKey,
+                ["AWS_REGION"] = Region,
+            };
+        }
+    }
 
     public DynamoDbStreamsJsonClient Streams { get; }
 

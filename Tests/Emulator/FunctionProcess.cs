@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using OrdersPipeline.Infra.Definitions;
 
 namespace OrdersPipeline.Emulator;
 
@@ -50,10 +51,10 @@ public sealed class FunctionProcess : IAsyncDisposable
     /// <c>dotnet exec</c> of the assembly.</summary>
     public static (string FileName, string[] Arguments) CommandFor(string packageDirectory)
     {
-        var bootstrap = Path.Combine(packageDirectory, "bootstrap");
+        var bootstrap = Path.Combine(packageDirectory, FunctionsPackage.BootstrapFileName);
         return File.Exists(bootstrap)
             ? (bootstrap, [])
-            : ("dotnet", ["exec", Path.Combine(packageDirectory, "OrdersPipeline.Functions.dll")]);
+            : ("dotnet", ["exec", Path.Combine(packageDirectory, FunctionsPackage.AssemblyFileName)]);
     }
 
     public static FunctionProcess Start(string packageDirectory, IReadOnlyDictionary<string, string> environment)

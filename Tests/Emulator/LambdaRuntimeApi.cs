@@ -46,9 +46,12 @@ public sealed class LambdaRuntimeApi : IAsyncDisposable
     /// <summary>When the function first asked for an invocation: the end of its init phase.</summary>
     public Task<long> FirstPoll => _firstPoll.Task;
 
-    /// <summary>The environment a custom runtime gives its <c>bootstrap</c>, for a function with this handler.</summary>
-    public IReadOnlyDictionary<string, string> Environment(string handler, string functionName) =>
-        new Dictionary<string, string>(StringComparer.Ordinal)
+    /// <summary>The environment a custom runtime gives its <c>bootstrap</c>, for a function with this handler, plus
+    /// the function's own <paramref name="settings"/>.</summary>
+    public IReadOnlyDictionary<string, string> Environment(
+        string handler, string functionName, params IEnumerable<IReadOnlyDictionary<string, string>> settings)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["AWS_LAMBDA_RUNTIME_API"] = Address,
             ["_HANDLER"] = handler,
@@ -58,6 +61,12 @@ public sealed class LambdaRuntimeApi : IAsyncDisposable
             ["AWS_LAMBDA_LOG_GROUP_NAME"] = $"/aws/lambda/{functionName}",
             ["AWS_LAMBDA_LOG_STREAM_NAME"] = "local",
         };
+        foreach (var (name, value) in settings.SelectMany(variables => variables))
+        {
+            environment[name] = value;
+        }
+        return environment;
+    }
 
     /// <summary>Queues one event and waits for the function's answer.</summary>
     public async Task<LambdaInvocationResult> InvokeAsync(byte[] eventJson, TimeSpan timeout, CancellationToken cancel = default)

@@ -26,12 +26,8 @@ public sealed class NativeEntryPointEndToEndTests
         var emulator = EmulatorFixture.Emulator;
         var pipeline = await PipelineResources.CreateAsync(emulator, PipelineNames.Unique("native"));
         await using var runtimeApi = new LambdaRuntimeApi();
-        var environment = new Dictionary<string, string>(runtimeApi.Environment(Handlers.Audit, "native-audit"));
-        foreach (var (name, value) in emulator.ClientEnvironment)
-        {
-            environment[name] = value;
-        }
-        environment[AuditEnvironment.AuditTableName.Name] = pipeline.Names.AuditTable;
+        var environment = runtimeApi.Environment(Handlers.Audit, "native-audit", emulator.ClientEnvironment,
+            new Dictionary<string, string> { [AuditEnvironment.AuditTableName.Name] = pipeline.Names.AuditTable });
 
         await using var function = FunctionProcess.Start(BuildOutput, environment);
         var result = await runtimeApi.InvokeAsync(
@@ -54,11 +50,7 @@ public sealed class NativeEntryPointEndToEndTests
     {
         var emulator = EmulatorFixture.Emulator;
         await using var runtimeApi = new LambdaRuntimeApi();
-        var environment = new Dictionary<string, string>(runtimeApi.Environment(Handlers.Audit, "native-audit"));
-        foreach (var (name, value) in emulator.ClientEnvironment)
-        {
-            environment[name] = value;
-        }
+        var environment = runtimeApi.Environment(Handlers.Audit, "native-audit", emulator.ClientEnvironment);
 
         await using var function = FunctionProcess.Start(BuildOutput, environment);
         var exitCode = await function.WaitForExitAsync(Timeout);
