@@ -5,7 +5,7 @@ namespace OrdersPipeline.Infra.Definitions;
 /// architecture.</summary>
 public static class FunctionsPackage
 {
-    public const string ProjectRelativePath = "Functions/OrdersPipeline.Functions.csproj";
+    public const string ProjectRelativePath = "Functions/Lambda/OrdersPipeline.Functions.csproj";
     public const string PublishRelativePath = "artifacts/functions";
     public const string AssemblyFileName = "OrdersPipeline.Functions.dll";
 

@@ -112,7 +112,7 @@ public sealed class ExitCodeTests : DeployerFixture
         Harness.CurrentDirectory = Path.GetTempPath();
 
         Assert.That(await Harness.RunAsync("stacks"), Is.EqualTo(ExitCodes.UsageOrConfig));
-        Assert.That(Harness.StdErr, Does.Contain("Functions/OrdersPipeline.Functions.csproj"));
+        Assert.That(Harness.StdErr, Does.Contain("Functions/Lambda/OrdersPipeline.Functions.csproj"));
         Assert.That(Harness.Opened, Is.Empty);
     }
 

@@ -44,7 +44,7 @@ public sealed class FunctionsPackageTests
     {
         Assert.That(FunctionsPackage.PublishArguments("/repo", LambdaArchitecture.Arm64, ReadyToRun), Is.EqualTo(new[]
         {
-            "publish", Path.GetFullPath("/repo/Functions/OrdersPipeline.Functions.csproj"), "-c", "Release",
+            "publish", Path.GetFullPath("/repo/Functions/Lambda/OrdersPipeline.Functions.csproj"), "-c", "Release",
             "-r", "linux-arm64", "-p:PublishReadyToRun=true", "--no-self-contained", "-o",
             Path.GetFullPath("/repo/artifacts/functions/arm64"),
         }));
@@ -55,7 +55,7 @@ public sealed class FunctionsPackageTests
     {
         Assert.That(FunctionsPackage.PublishArguments("/repo", LambdaArchitecture.X86_64, NativeAot), Is.EqualTo(new[]
         {
-            "publish", Path.GetFullPath("/repo/Functions/OrdersPipeline.Functions.csproj"), "-c", "Release",
+            "publish", Path.GetFullPath("/repo/Functions/Lambda/OrdersPipeline.Functions.csproj"), "-c", "Release",
             "-r", "linux-x64", "-p:PublishAot=true", "-o", Path.GetFullPath("/repo/artifacts/functions/x86_64-native"),
         }));
     }
@@ -78,7 +78,7 @@ public sealed class FunctionsPackageTests
     public void Build_command_is_the_same_publish_relative_to_the_root()
     {
         Assert.That(FunctionsPackage.BuildCommand(LambdaArchitecture.Arm64, ReadyToRun), Is.EqualTo(
-            "dotnet publish Functions/OrdersPipeline.Functions.csproj -c Release -r linux-arm64 -p:PublishReadyToRun=true "
+            "dotnet publish Functions/Lambda/OrdersPipeline.Functions.csproj -c Release -r linux-arm64 -p:PublishReadyToRun=true "
             + "--no-self-contained -o artifacts/functions/arm64"));
     }
 
@@ -88,7 +88,7 @@ public sealed class FunctionsPackageTests
         LambdaArchitecture architecture, string runtimeIdentifier, string folder)
     {
         Assert.That(FunctionsPackage.BuildCommand(architecture, NativeAot), Is.EqualTo(
-            $"dotnet publish Functions/OrdersPipeline.Functions.csproj -c Release -r {runtimeIdentifier} "
+            $"dotnet publish Functions/Lambda/OrdersPipeline.Functions.csproj -c Release -r {runtimeIdentifier} "
             + $"-p:PublishAot=true -o artifacts/functions/{folder}"));
     }
 

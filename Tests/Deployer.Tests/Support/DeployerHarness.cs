@@ -12,7 +12,7 @@ internal sealed class DeployerHarness : IDisposable
     {
         RepoRoot = Directory.CreateTempSubdirectory("deployer-tests-").FullName;
         Directory.CreateDirectory(Path.Combine(RepoRoot, "Functions"));
-        File.WriteAllText(Path.Combine(RepoRoot, "Functions", "OrdersPipeline.Functions.csproj"), "<Project />");
+        File.WriteAllText(Path.Combine(RepoRoot, "Functions", "Lambda", "OrdersPipeline.Functions.csproj"), "<Project />");
         File.WriteAllText(Path.Combine(RepoRoot, "Pulumi.yaml"), "name: orders-pipeline\nruntime: dotnet\n");
         CurrentDirectory = RepoRoot;
         Variables[WorkspaceSettings.PassphraseVariable] = "test-passphrase";

@@ -99,7 +99,7 @@ public static class SecurityFindingItem
     /// its first bytes, with <c>findingJsonTruncated</c> and the full size in <c>findingJsonBytes</c>.</summary>
     private static void PutFindingJson(Dictionary<string, AttributeValue> item, GuardDutyFinding finding)
     {
-        var json = JsonSerializer.Serialize(finding, FunctionsJsonContext.Default.GuardDutyFinding);
+        var json = JsonSerializer.Serialize(finding, CoreJsonContext.Default.GuardDutyFinding);
         var bytes = Encoding.UTF8.GetByteCount(json);
         item["findingJson"] = new() { S = Utf8Prefix(json, MaxFindingJsonBytes) };
         item["findingJsonBytes"] = new() { N = bytes.ToString(CultureInfo.InvariantCulture) };

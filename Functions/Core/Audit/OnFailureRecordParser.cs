@@ -17,7 +17,7 @@ public static class OnFailureRecordParser
 
         try
         {
-            var parsed = JsonSerializer.Deserialize(body, FunctionsJsonContext.Default.OnFailureRecord);
+            var parsed = JsonSerializer.Deserialize(body, CoreJsonContext.Default.OnFailureRecord);
             // An object with none of the record's sections (e.g. "{}" or some other app's JSON) is not a failure
             // record.
             if (parsed is null || parsed is { RequestContext: null, ResponseContext: null, DdbStreamBatchInfo: null })
