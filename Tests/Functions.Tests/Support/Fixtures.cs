@@ -1,27 +1,13 @@
-using System.Text;
 using System.Text.Json;
-using Amazon.Lambda.CloudWatchEvents;
-using Amazon.Lambda.DynamoDBEvents;
-using Amazon.Lambda.SQSEvents;
-using OrdersPipeline.Functions.Remediation;
 
 namespace OrdersPipeline.Functions.Tests.Support;
 
-/// <summary>The sample events in Fixtures/ (copies of the shared AWS-shaped samples) and small event
-/// builders.</summary>
+/// <summary>The sample events in Fixtures/ (copies of the shared AWS-shaped samples) as text, and small builders of
+/// stream events in the shape Lambda delivers them.</summary>
 internal static class Fixtures
 {
     public static string Text(string name) =>
         File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", name));
-
-    public static DynamoDBEvent StreamEvent() => Lambda.Event<DynamoDBEvent>(Text("ddb-stream-event.json"));
-
-    public static SQSEvent DlqEvent() => Lambda.Event<SQSEvent>(Text("sqs-dlq-event.json"));
-
-    /// <summary>A GuardDuty finding event (Fixtures/guardduty-*.json) as EventBridge delivers it to the remediation
-    /// function.</summary>
-    public static CloudWatchEvent<GuardDutyFinding> GuardDutyEvent(string name) =>
-        Lambda.Event<CloudWatchEvent<GuardDutyFinding>>(Text(name));
 
     public static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
 
