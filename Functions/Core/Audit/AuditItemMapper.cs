@@ -1,6 +1,5 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Lambda.SQSEvents;
 using OrdersPipeline.Functions.Processor;
 
 namespace OrdersPipeline.Functions.Audit;
@@ -11,8 +10,9 @@ namespace OrdersPipeline.Functions.Audit;
 /// </summary>
 public static class AuditItemMapper
 {
-    public static Dictionary<string, AttributeValue> Map(SQSEvent.SQSMessage message, DateTimeOffset auditedAt)
+    public static Dictionary<string, AttributeValue> Map(QueueMessage message, DateTimeOffset auditedAt)
     {
+        ArgumentNullException.ThrowIfNull(message);
         var messageId = message.MessageId;
         var parsed = OnFailureRecordParser.TryParse(message.Body, out var record);
         var request = parsed ? record.RequestContext : null;
@@ -56,7 +56,7 @@ public static class AuditItemMapper
         return item;
     }
 
-    private static string? Attribute(SQSEvent.SQSMessage message, string name) =>
+    private static string? Attribute(QueueMessage message, string name) =>
         message.Attributes is { } attributes && attributes.TryGetValue(name, out var value) ? NonEmpty(value) : null;
 
     private static string? EpochMillisecondsToIso(string? epochMilliseconds) =>

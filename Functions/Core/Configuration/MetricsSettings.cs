@@ -2,7 +2,8 @@ namespace OrdersPipeline.Functions.Configuration;
 
 /// <summary>
 /// Where the functions' metrics go, read at cold start through <see cref="MetricsEnvironment"/>. A null
-/// <see cref="FunctionName"/> (outside Lambda) falls back to <c>ILambdaContext.FunctionName</c>.
+/// <see cref="FunctionName"/> (outside Lambda) falls back to the invocation's
+/// <see cref="Invocation.FunctionName"/>.
 /// </summary>
 public sealed record MetricsSettings
 {

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Lambda.CloudWatchEvents;
 using OrdersPipeline.Functions.Audit;
 using OrdersPipeline.Functions.Processor;
 using OrdersPipeline.Functions.Serialization;
@@ -40,18 +39,17 @@ public static class SecurityFindingItem
 
     /// <summary>The range key: the finding's <c>updatedAt</c> as sent, else <c>createdAt</c>, else the event's time,
     /// else <paramref name="auditedAt"/>.</summary>
-    public static string Timestamp(CloudWatchEvent<GuardDutyFinding> input, DateTimeOffset auditedAt)
+    public static string Timestamp(FindingEvent input, DateTimeOffset auditedAt)
     {
-        var finding = input.Detail;
+        var finding = FindingOf(input);
         return Usable(finding.UpdatedAt) ?? Usable(finding.CreatedAt)
             ?? (input.Time != default ? StreamRecordFields.Iso8601(Utc(input.Time), alwaysMilliseconds: true) : null)
             ?? StreamRecordFields.Iso8601(auditedAt, alwaysMilliseconds: true);
     }
 
-    public static Dictionary<string, AttributeValue> Map(CloudWatchEvent<GuardDutyFinding> input, string roleName,
-        DateTimeOffset auditedAt)
+    public static Dictionary<string, AttributeValue> Map(FindingEvent input, string roleName, DateTimeOffset auditedAt)
     {
-        var finding = input.Detail;
+        var finding = FindingOf(input);
         var key = finding.Resource?.AccessKeyDetails;
         var call = finding.Service?.Action;
         var item = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
@@ -134,6 +132,13 @@ public static class SecurityFindingItem
         }
 
         return text[..length];
+    }
+
+    /// <summary>The event's finding; the remediation function validated that there is one before it maps.</summary>
+    private static GuardDutyFinding FindingOf(FindingEvent input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return input.Detail ?? throw new ArgumentException("The event has no finding ('detail') to map.", nameof(input));
     }
 
     private static string? Usable(string? timestamp) =>

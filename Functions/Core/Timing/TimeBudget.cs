@@ -1,7 +1,7 @@
 namespace OrdersPipeline.Functions.Timing;
 
 /// <summary>
-/// One invocation's deadline (now + <c>ILambdaContext.RemainingTime</c>) under a <see cref="TimeBudgetPolicy"/>.
+/// One invocation's deadline (now + <see cref="Invocation.RemainingTime"/>) under a <see cref="TimeBudgetPolicy"/>.
 /// </summary>
 public sealed class TimeBudget : IDisposable
 {

@@ -1,7 +1,7 @@
 namespace OrdersPipeline.Functions.Timing;
 
 /// <summary>
-/// How an invocation spends <c>ILambdaContext.RemainingTime</c>. A write is started only while the time left
+/// How an invocation spends its <see cref="Invocation.RemainingTime"/>. A write is started only while the time left
 /// exceeds <see cref="StartReserve"/>: one worst-case SDK call plus <see cref="Margin"/>, so a write started at the
 /// last moment still ends before the margin. At the margin every write still in flight is cancelled; what is not
 /// written by then is reported, and the margin is left to build the response and flush the logs.

@@ -1,4 +1,4 @@
-using Amazon.Lambda.S3Events;
+using System.Net;
 
 namespace OrdersPipeline.Functions.Ingest.Files;
 
@@ -11,18 +11,26 @@ public sealed record DroppedObject(string Bucket, string Key, string VersionId, 
 
     public string Uri => VersionId == NoVersion ? $"s3://{Bucket}/{Key}" : $"s3://{Bucket}/{Key}?versionId={VersionId}";
 
-    public static DroppedObject From(S3Event.S3EventNotificationRecord record)
+    /// <summary>The object of one notification record, or a clear error when it names no bucket or no key.</summary>
+    public static DroppedObject From(ObjectNotification notification)
     {
-        var entity = record.S3 ?? throw new Contracts.InvalidEventException("An S3 event record has no 's3' section.");
-        var key = entity.Object?.KeyDecoded;
-        if (string.IsNullOrEmpty(entity.Bucket?.Name) || string.IsNullOrEmpty(key))
+        ArgumentNullException.ThrowIfNull(notification);
+        var key = DecodeKey(notification.Key);
+        if (string.IsNullOrEmpty(notification.Bucket) || string.IsNullOrEmpty(key))
         {
             throw new Contracts.InvalidEventException("An S3 event record names no bucket or no object key.");
         }
 
-        return new DroppedObject(entity.Bucket.Name, key,
-            string.IsNullOrEmpty(entity.Object!.VersionId) ? NoVersion : entity.Object.VersionId,
-            entity.Object.Size, entity.Object.ETag,
-            new DateTimeOffset(DateTime.SpecifyKind(record.EventTime, DateTimeKind.Utc)), record.EventName ?? string.Empty);
+        return new DroppedObject(notification.Bucket, key,
+            string.IsNullOrEmpty(notification.VersionId) ? NoVersion : notification.VersionId,
+            notification.Size, notification.ETag,
+            new DateTimeOffset(DateTime.SpecifyKind(notification.EventTime, DateTimeKind.Utc)),
+            notification.EventName ?? string.Empty);
     }
+
+    /// <summary>
+    /// The object key as stored: S3 sends it form-URL-encoded (<c>+</c> for a space, <c>%XX</c> for the UTF-8 bytes
+    /// of anything else), as the Lambda package's <c>S3ObjectEntity.KeyDecoded</c> decodes it. Null stays null.
+    /// </summary>
+    public static string? DecodeKey(string? encodedKey) => encodedKey is null ? null : WebUtility.UrlDecode(encodedKey);
 }

@@ -1,9 +1,8 @@
 using System.Globalization;
-using Amazon.Lambda.APIGatewayEvents;
 
 namespace OrdersPipeline.Functions.Ingest.Http;
 
-/// <summary>The request headers the handler reads, looked up without regard to case (API Gateway passes them as
+/// <summary>The request headers the HTTP door reads, looked up without regard to case (API Gateway passes them as
 /// the client sent them).</summary>
 public static class HttpHeaders
 {
@@ -13,8 +12,11 @@ public static class HttpHeaders
     public const string ETag = "ETag";
     public const string Allow = "Allow";
 
-    public static string? Find(APIGatewayProxyRequest request, string name)
+    /// <summary>The first value of the header <paramref name="name"/>: from <see cref="HttpRequest.Headers"/>, else
+    /// the first of <see cref="HttpRequest.MultiValueHeaders"/>; null when the request has neither.</summary>
+    public static string? Find(HttpRequest request, string name)
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (request.Headers is { } headers)
         {
             foreach (var (key, value) in headers)
