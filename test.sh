@@ -3,10 +3,11 @@
 #
 # A project is skipped (with a line naming it and the packages) only when its restore fails solely because the
 # NuGet source lacks Pulumi, Pulumi.Aws, Pulumi.Automation, an Amazon.Lambda.* package or SnapshotRestore.Registry
-# (a dependency of Amazon.Lambda.RuntimeSupport): the packages an offline
-# package folder supplies where nuget.org is not reachable (RestoreAdditionalProjectSources names that folder).
-# With REQUIRE_ALL_PROJECTS=1 (CI, when it has the folder) a skip is a failure too. Any other restore, build or
-# test failure fails the run. The last line is "N passed, N failed" (", N skipped" when tests were skipped).
+# (a dependency of Amazon.Lambda.RuntimeSupport): the thin layers over those packages (the Lambda layer, Infra/Stack,
+# the Deployer's Automation adapter and their tests). Every decision lives in projects that need none of them, and
+# those always run. With REQUIRE_ALL_PROJECTS=1 (a machine that has the packages) a skip is a failure too. Any other
+# restore, build or test failure fails the run. The last line is "N passed, N failed" (", N skipped" when tests
+# were skipped).
 set -uo pipefail
 
 root=$(cd "$(dirname "$0")" && pwd)
@@ -18,6 +19,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 problems=0
+skipped_projects=0
 note_problem() { echo "FAIL $1"; problems=$((problems + 1)); }
 
 mapfile -t projects < <(find . -name '*.csproj' -not -path '*/bin/*' -not -path '*/obj/*' | sed 's|^\./||' | sort)
@@ -37,11 +39,17 @@ for project in "${projects[@]}"; do
   done
   if [[ -n "$missing" && -z "$unexpected" && -z "$other_errors" && "$require_all" != 1 ]]; then
     echo "SKIP $project: the NuGet source lacks $(echo $missing | sed 's/ /, /g')"
+    skipped_projects=$((skipped_projects + 1))
   else
     note_problem "restore $project"
     cat "$log"
   fi
 done
+
+if [[ $skipped_projects -gt 0 ]]; then
+  echo "NOTE $skipped_projects project(s) skipped: Pulumi* and Amazon.Lambda.* come from the public NuGet gallery" \
+    "(nuget.org), or from an offline package folder named in RestoreAdditionalProjectSources."
+fi
 
 is_test_project() { grep -q '<IsTestProject>true</IsTestProject>' "$1"; }
 
