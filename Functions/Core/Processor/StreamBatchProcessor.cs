@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Amazon.Lambda.DynamoDBEvents;
 using OrdersPipeline.Functions.Logging;
 using OrdersPipeline.Functions.Timing;
 
@@ -18,20 +17,20 @@ public sealed class StreamBatchProcessor(
     int maxConcurrency,
     TimeProvider time)
 {
-    /// <param name="streamEvent">The batch.</param>
+    /// <param name="records">The batch's records; null when the input was not a stream event.</param>
     /// <param name="log">The invocation's log: every line carries its request id.</param>
     /// <param name="budget">The invocation's time budget; its token abandons writes still in flight at the
     /// margin.</param>
-    public async Task<BatchOutcome> ProcessAsync(DynamoDBEvent? streamEvent, JsonLog log, TimeBudget budget)
+    public async Task<BatchOutcome> ProcessAsync(IReadOnlyList<ChangeRecord>? records, JsonLog log, TimeBudget budget)
     {
         var started = Stopwatch.GetTimestamp();
-        var records = StreamEventValidator.Validate(streamEvent);
-        var state = new RecordStates(records.Count);
+        var batch = StreamEventValidator.Validate(records);
+        var state = new RecordStates(batch.Count);
         var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
 
-        for (var index = 0; index < records.Count; index++)
+        for (var index = 0; index < batch.Count; index++)
         {
-            var record = records[index];
+            var record = batch[index];
             if (record.EventName == "REMOVE")
             {
                 state.Skip(index);
@@ -55,16 +54,16 @@ public sealed class StreamBatchProcessor(
         // The groups are not cancelled as a whole: each checks the budget before every write, so every record ends
         // up written, failed or deferred, and the response always names the unwritten ones.
         await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency },
-            async (group, _) => await WriteInOrderAsync(records, group.Key, group.Value, state, log, budget)
+            async (group, _) => await WriteInOrderAsync(batch, group.Key, group.Value, state, log, budget)
                 .ConfigureAwait(false)).ConfigureAwait(false);
 
-        var failed = state.Unwritten(records);
+        var failed = state.Unwritten(batch);
         var duration = Stopwatch.GetElapsedTime(started);
         log.Write("INFO", "stream batch processed",
-            ("records", records.Count), ("written", state.Written), ("skippedRemoves", state.Skipped),
+            ("records", batch.Count), ("written", state.Written), ("skippedRemoves", state.Skipped),
             ("failed", failed.Count - state.Deferred), ("deferred", state.Deferred),
             ("remainingMs", budget.Remaining.TotalMilliseconds), ("durationMs", duration.TotalMilliseconds));
-        return new BatchOutcome(records.Count, state.Written, state.Skipped, failed)
+        return new BatchOutcome(batch.Count, state.Written, state.Skipped, failed)
         {
             Deferred = state.Deferred,
             Duration = duration,
@@ -74,7 +73,7 @@ public sealed class StreamBatchProcessor(
     }
 
     private async Task WriteInOrderAsync(
-        IList<DynamoDBEvent.DynamodbStreamRecord> records, string key, List<int> indexes, RecordStates state, JsonLog log,
+        IReadOnlyList<ChangeRecord> records, string key, List<int> indexes, RecordStates state, JsonLog log,
         TimeBudget budget)
     {
         for (var position = 0; position < indexes.Count; position++)
@@ -86,7 +85,7 @@ public sealed class StreamBatchProcessor(
                 {
                     state.Defer();
                     log.Write("WARN", "stream record deferred",
-                        ("sequenceNumber", records[later].Dynamodb?.SequenceNumber), ("key", key),
+                        ("sequenceNumber", records[later].SequenceNumber), ("key", key),
                         ("reason", "not started: the invocation's time budget is nearly spent"),
                         ("remainingMs", budget.Remaining.TotalMilliseconds));
                 }
@@ -107,7 +106,7 @@ public sealed class StreamBatchProcessor(
             catch (Exception error)
             {
                 LogFailure(log, record, key, Describe(error, budget));
-                var reason = $"not written: an earlier record of the same key ({record.Dynamodb!.SequenceNumber}) failed";
+                var reason = $"not written: an earlier record of the same key ({record.SequenceNumber}) failed";
                 foreach (var later in indexes.Skip(position + 1))
                 {
                     LogFailure(log, records[later], key, reason);
@@ -125,9 +124,9 @@ public sealed class StreamBatchProcessor(
         _ => $"{error.GetType().Name}: {error.Message}",
     };
 
-    private static void LogFailure(JsonLog log, DynamoDBEvent.DynamodbStreamRecord record, string? key, string error) =>
+    private static void LogFailure(JsonLog log, ChangeRecord record, string? key, string error) =>
         log.Write("ERROR", "stream record failed",
-            ("sequenceNumber", record.Dynamodb?.SequenceNumber), ("eventId", record.EventID),
+            ("sequenceNumber", record.SequenceNumber), ("eventId", record.EventId),
             ("eventName", record.EventName), ("key", key), ("error", error));
 
     /// <summary>
@@ -171,8 +170,8 @@ public sealed class StreamBatchProcessor(
 
         public void Defer() => Interlocked.Increment(ref _deferred);
 
-        public IReadOnlyList<string> Unwritten(IList<DynamoDBEvent.DynamodbStreamRecord> records) =>
+        public IReadOnlyList<string> Unwritten(IReadOnlyList<ChangeRecord> records) =>
             [.. Enumerable.Range(0, records.Count).Where(i => !Volatile.Read(ref _done[i]))
-                .Select(i => records[i].Dynamodb!.SequenceNumber!)];
+                .Select(i => records[i].SequenceNumber!)];
     }
 }

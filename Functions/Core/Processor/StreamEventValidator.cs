@@ -1,4 +1,3 @@
-using Amazon.Lambda.DynamoDBEvents;
 using OrdersPipeline.Functions.Contracts;
 
 namespace OrdersPipeline.Functions.Processor;
@@ -9,12 +8,15 @@ namespace OrdersPipeline.Functions.Processor;
 /// </summary>
 public static class StreamEventValidator
 {
-    public static IList<DynamoDBEvent.DynamodbStreamRecord> Validate(DynamoDBEvent? streamEvent)
+    public static IReadOnlyList<ChangeRecord> Validate(IReadOnlyList<ChangeRecord>? records)
     {
-        var records = streamEvent?.Records
-            ?? throw new InvalidEventException("The input is not a DynamoDB stream event: it has no 'Records' array.");
+        if (records is null)
+        {
+            throw new InvalidEventException("The input is not a DynamoDB stream event: it has no 'Records' array.");
+        }
         for (var i = 0; i < records.Count; i++)
         {
+            // The Lambda layer passes a null record on as it came.
             var record = records[i]
                 ?? throw new InvalidEventException($"Records[{i}] is null; the input is not a DynamoDB stream event.");
             if (record.EventSource is { } source && source != "aws:dynamodb")
@@ -22,7 +24,7 @@ public static class StreamEventValidator
                 throw new InvalidEventException(
                     $"Records[{i}] has eventSource '{source}'; the processor only accepts DynamoDB stream events (aws:dynamodb).");
             }
-            if (string.IsNullOrEmpty(record.Dynamodb?.SequenceNumber))
+            if (string.IsNullOrEmpty(record.SequenceNumber))
             {
                 throw new InvalidEventException(
                     $"Records[{i}] has no dynamodb.SequenceNumber, so it cannot be reported on its own; the batch is failed for retry.");

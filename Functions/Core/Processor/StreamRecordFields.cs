@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
-using Amazon.Lambda.DynamoDBEvents;
+using Amazon.DynamoDBv2.Model;
 
 namespace OrdersPipeline.Functions.Processor;
 
@@ -10,43 +9,32 @@ public static class StreamRecordFields
     public const decimal MaxEpochSeconds = 253_402_300_799m; // 9999-12-31T23:59:59Z
 
     /// <summary>The value of the table's hash key attribute, as text.</summary>
-    public static string RecordId(DynamoDBEvent.DynamodbStreamRecord record, string keyAttribute)
+    public static string RecordId(ChangeRecord record, string keyAttribute)
     {
-        var keys = StreamImages.Keys(record.Dynamodb);
-        if (keys is not { ValueKind: JsonValueKind.Object } map)
+        if (record.Keys is not { } keys)
         {
             throw new RecordException("dynamodb.Keys is missing.");
         }
 
-        if (!map.TryGetProperty(keyAttribute, out var key))
+        if (!keys.TryGetValue(keyAttribute, out var key))
         {
             throw new RecordException($"dynamodb.Keys has no attribute '{keyAttribute}' (KEY_ATTRIBUTE).");
         }
 
-        return AttributeValueJson.ScalarText(key, $"Keys.{keyAttribute}");
+        return AttributeValueWriter.ScalarText(key, $"Keys.{keyAttribute}");
     }
 
     /// <summary>
-    /// The record's creation time to the millisecond: from the exact epoch seconds sent when the record was read by
-    /// <see cref="RawStreamRecordConverter"/>, else from the package's <see cref="DateTime"/>.
+    /// The record's creation time to the millisecond (half a millisecond rounds to even, as the exact seconds always
+    /// did), read as UTC whatever the <see cref="DateTime.Kind"/>.
     /// </summary>
-    public static DateTimeOffset CreatedAt(DynamoDBEvent.DynamodbStreamRecord record)
+    public static DateTimeOffset CreatedAt(ChangeRecord record)
     {
-        decimal seconds;
-        if (record.Dynamodb is RawStreamRecord raw)
-        {
-            seconds = raw.ApproximateCreationEpochSeconds
-                ?? throw new RecordException("dynamodb.ApproximateCreationDateTime is missing.");
-        }
-        else if (record.Dynamodb is { } data && data.ApproximateCreationDateTime != default)
-        {
-            var utc = DateTime.SpecifyKind(data.ApproximateCreationDateTime, DateTimeKind.Utc);
-            seconds = (decimal)(utc - DateTime.UnixEpoch).Ticks / TimeSpan.TicksPerSecond;
-        }
-        else
+        if (record.ApproximateCreationDateTime is not { } created)
         {
             throw new RecordException("dynamodb.ApproximateCreationDateTime is missing.");
         }
+        var seconds = (decimal)(created.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerSecond;
         if (seconds is < 0 or > MaxEpochSeconds)
         {
             throw new RecordException($"dynamodb.ApproximateCreationDateTime {seconds} is out of range.");
@@ -56,7 +44,7 @@ public static class StreamRecordFields
 
     /// <summary>The table name from
     /// <c>arn:aws:dynamodb:&lt;region&gt;:&lt;account&gt;:table/&lt;table&gt;/stream/&lt;label&gt;</c>.</summary>
-    public static string SourceTable(DynamoDBEvent.DynamodbStreamRecord record)
+    public static string SourceTable(ChangeRecord record)
     {
         // Every record of a batch comes from the same stream: parse each distinct ARN once per thread.
         var arn = record.EventSourceArn;
@@ -84,19 +72,11 @@ public static class StreamRecordFields
         return resource[1];
     }
 
-    public static JsonElement Image(JsonElement? image, string name, string? viewType) =>
-        image is { ValueKind: JsonValueKind.Object } value
-            ? value
-            : throw new RecordException(
-                $"dynamodb.{name} is missing (StreamViewType {viewType ?? "unknown"}); the stream must be NEW_AND_OLD_IMAGES.");
-
-    /// <summary>The image as UTF-8 DynamoDB JSON, which must be an object; else the same error as
-    /// <see cref="Image"/>.</summary>
-    public static ReadOnlyMemory<byte> ImageUtf8(ReadOnlyMemory<byte>? image, string name, string? viewType) =>
-        image is { Length: > 0 } value && value.Span[0] == (byte)'{'
-            ? value
-            : throw new RecordException(
-                $"dynamodb.{name} is missing (StreamViewType {viewType ?? "unknown"}); the stream must be NEW_AND_OLD_IMAGES.");
+    /// <summary>The image, which must be there; else an error naming the stream view type it needs.</summary>
+    public static Dictionary<string, AttributeValue> Image(
+        Dictionary<string, AttributeValue>? image, string name, string? viewType) =>
+        image ?? throw new RecordException(
+            $"dynamodb.{name} is missing (StreamViewType {viewType ?? "unknown"}); the stream must be NEW_AND_OLD_IMAGES.");
 
     /// <summary><see cref="Iso8601"/> into <paramref name="destination"/> (at least 24 characters), without a
     /// string.</summary>
