@@ -4,15 +4,16 @@ using Amazon.Lambda.CloudWatchEvents;
 using Amazon.Lambda.DynamoDBEvents;
 using Amazon.Lambda.S3Events;
 using Amazon.Lambda.SQSEvents;
-using OrdersPipeline.Functions.Contracts;
-using OrdersPipeline.Functions.Ingest.Http;
 using OrdersPipeline.Functions.Remediation;
 
 namespace OrdersPipeline.Functions.Serialization;
 
 /// <summary>
-/// Source-generated serialization for every type that crosses a boundary: no reflection at run time. Both partial-batch
-/// responses nest a type named <c>BatchItemFailure</c>, so each gets its own property name here.
+/// Source-generated serialization for every type that crosses the Lambda boundary: the package events and responses,
+/// and the core types inside them (the GuardDuty finding in the EventBridge event, the remediation report). No
+/// reflection at run time. The core's own JSON (on-failure records, the HTTP door's bodies) uses
+/// <see cref="CoreJsonContext"/>. Both partial-batch responses nest a type named <c>BatchItemFailure</c>, so each
+/// gets its own property name here.
 /// </summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(DynamoDBEvent))]
@@ -21,13 +22,10 @@ namespace OrdersPipeline.Functions.Serialization;
 [JsonSerializable(typeof(SQSEvent))]
 [JsonSerializable(typeof(SQSBatchResponse), TypeInfoPropertyName = "SQSBatchResponse")]
 [JsonSerializable(typeof(SQSBatchResponse.BatchItemFailure), TypeInfoPropertyName = "SQSBatchItemFailure")]
-[JsonSerializable(typeof(OnFailureRecord))]
-// Ingest (docs/ingest.md): the API Gateway proxy event and response, the S3 notification, problem details.
+// Ingest (docs/ingest.md): the API Gateway proxy event and response, the S3 notification.
 [JsonSerializable(typeof(APIGatewayProxyRequest))]
 [JsonSerializable(typeof(APIGatewayProxyResponse))]
 [JsonSerializable(typeof(S3Event))]
-[JsonSerializable(typeof(ProblemDetails))]
-[JsonSerializable(typeof(OrderReceipt))]
 // Remediation (guardDuty: true): the EventBridge event around a GuardDuty finding, and the function's report.
 [JsonSerializable(typeof(CloudWatchEvent<GuardDutyFinding>), TypeInfoPropertyName = "GuardDutyFindingEvent")]
 [JsonSerializable(typeof(GuardDutyFinding))]
