@@ -1,20 +1,16 @@
-using System.ComponentModel;
+using OrdersPipeline.Deployer.Engine;
 using OrdersPipeline.Infra;
 using Pulumi.Automation;
 using Pulumi.Automation.Commands;
-using Pulumi.Automation.Commands.Exceptions;
-using Pulumi.Automation.Exceptions;
 
 namespace OrdersPipeline.Deployer.Automation;
 
-/// <summary><see cref="IStackWorkspace"/> over one <see cref="LocalWorkspace"/>, created on first use: rooted at the
-/// repository (so the <c>Pulumi.&lt;stack&gt;.yaml</c> files are the ones the <c>pulumi</c> CLI uses), running
-/// <see cref="PipelineStack"/> inline, with the chosen backend. <see cref="Translate"/> turns Pulumi's exceptions
-/// into messages a user can act on.</summary>
+/// <summary>The workspace port over one <see cref="LocalWorkspace"/>, created on first use: rooted at the repository
+/// (so the <c>Pulumi.&lt;stack&gt;.yaml</c> files are the ones the <c>pulumi</c> CLI uses), running
+/// <see cref="PipelineStack"/> inline, with the chosen backend. Values are mapped by <see cref="AutomationMapping"/>,
+/// Pulumi's exceptions by <see cref="AutomationFailures"/>.</summary>
 internal sealed class AutomationWorkspace(WorkspaceSettings settings) : IStackWorkspace
 {
-    public const string InstallCommand = "curl -fsSL https://get.pulumi.com | sh";
-
     /// <summary>The AWS plugin matching the Pulumi.Aws package Infra builds against (Directory.Packages.props); inline
     /// programs do not report their plugins, so it is installed explicitly.</summary>
     private const string AwsPluginVersion = "v7.48.0";
@@ -23,115 +19,102 @@ internal sealed class AutomationWorkspace(WorkspaceSettings settings) : IStackWo
     private LocalWorkspace? _workspace;
     private bool _pluginInstalled;
 
-    public async Task<IReadOnlyDictionary<string, ConfigValue>> GetConfigAsync(
-        string stackName, bool createIfMissing, CancellationToken cancellationToken)
-    {
-        var stack = await StackAsync(stackName, createIfMissing, cancellationToken);
-        return await stack.GetAllConfigAsync(cancellationToken);
-    }
-
-    public async Task SetConfigAsync(
-        string stackName, IDictionary<string, ConfigValue> config, CancellationToken cancellationToken)
-    {
-        var stack = await StackAsync(stackName, createIfMissing: false, cancellationToken);
-        await stack.SetAllConfigAsync(config, cancellationToken);
-    }
-
-    public async Task<IReadOnlyDictionary<OperationType, int>?> PreviewAsync(
-        string stackName, PreviewOptions options, CancellationToken cancellationToken)
-    {
-        var stack = await StackWithPluginAsync(stackName, cancellationToken);
-        return (await stack.PreviewAsync(options, cancellationToken)).ChangeSummary;
-    }
-
-    public async Task<(
-            IReadOnlyDictionary<OperationType, int>? Changes, IReadOnlyDictionary<string, OutputValue> Outputs)>
-        UpAsync(string stackName, UpOptions options, CancellationToken cancellationToken)
-    {
-        var stack = await StackWithPluginAsync(stackName, cancellationToken);
-        var result = await stack.UpAsync(options, cancellationToken);
-        return (result.Summary.ResourceChanges, result.Outputs);
-    }
-
-    public async Task<IReadOnlyDictionary<OperationType, int>?> RefreshAsync(
-        string stackName, RefreshOptions options, CancellationToken cancellationToken)
-    {
-        var stack = await StackWithPluginAsync(stackName, cancellationToken);
-        return (await stack.RefreshAsync(options, cancellationToken)).Summary.ResourceChanges;
-    }
-
-    public async Task<IReadOnlyDictionary<OperationType, int>?> DestroyAsync(
-        string stackName, DestroyOptions options, CancellationToken cancellationToken)
-    {
-        var stack = await StackWithPluginAsync(stackName, cancellationToken);
-        return (await stack.DestroyAsync(options, cancellationToken)).Summary.ResourceChanges;
-    }
-
-    public async Task<IReadOnlyDictionary<string, OutputValue>> GetOutputsAsync(
-        string stackName, CancellationToken cancellationToken)
-    {
-        var stack = await StackAsync(stackName, createIfMissing: false, cancellationToken);
-        return await stack.GetOutputsAsync(cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<StackSummary>> ListStacksAsync(CancellationToken cancellationToken) =>
-        await (await WorkspaceAsync(cancellationToken)).ListStacksAsync(cancellationToken);
-
-    public async Task RemoveStackAsync(string stackName, CancellationToken cancellationToken)
-    {
-        var workspace = await WorkspaceAsync(cancellationToken);
-        // `pulumi stack rm` also deletes Pulumi.<stack>.yaml, which is committed here: keep a copy, put it back.
-        var stackFile = Path.Combine(settings.RepoRoot, $"Pulumi.{stackName.Split('/')[^1]}.yaml");
-        var saved = File.Exists(stackFile) ? await File.ReadAllBytesAsync(stackFile, cancellationToken) : null;
-        try
+    public Task<IReadOnlyDictionary<string, StackConfigValue>> GetConfigAsync(
+        string stackName, bool createIfMissing, CancellationToken cancellationToken) =>
+        AutomationFailures.PortAsync(async () =>
         {
-            await workspace.RemoveStackAsync(stackName, cancellationToken);
-        }
-        finally
+            var stack = await StackAsync(stackName, createIfMissing, cancellationToken);
+            return AutomationMapping.ToPort(await stack.GetAllConfigAsync(cancellationToken));
+        });
+
+    public Task SetConfigAsync(
+        string stackName, IReadOnlyDictionary<string, StackConfigValue> config, CancellationToken cancellationToken) =>
+        AutomationFailures.PortAsync(async () =>
         {
-            if (saved is not null && !File.Exists(stackFile))
+            var stack = await StackAsync(stackName, createIfMissing: false, cancellationToken);
+            await stack.SetAllConfigAsync(AutomationMapping.ToAutomation(config), cancellationToken);
+        });
+
+    public Task<IReadOnlyDictionary<ResourceOperation, int>?> PreviewAsync(
+        string stackName, OperationOptions options, CancellationToken cancellationToken) =>
+        AutomationFailures.PortAsync(async () =>
+        {
+            var stack = await StackWithPluginAsync(stackName, cancellationToken);
+            var preview = AutomationMapping.ToAutomation<PreviewOptions>(options);
+            preview.Refresh = AutomationMapping.RefreshFlag(options);
+            return AutomationMapping.ToPort((await stack.PreviewAsync(preview, cancellationToken)).ChangeSummary);
+        });
+
+    public Task<UpOutcome> UpAsync(string stackName, OperationOptions options, CancellationToken cancellationToken) =>
+        AutomationFailures.PortAsync(async () =>
+        {
+            var stack = await StackWithPluginAsync(stackName, cancellationToken);
+            var up = AutomationMapping.ToAutomation<UpOptions>(options);
+            up.Refresh = AutomationMapping.RefreshFlag(options);
+            var result = await stack.UpAsync(up, cancellationToken);
+            return new UpOutcome(
+                AutomationMapping.ToPort(result.Summary.ResourceChanges), AutomationMapping.ToPort(result.Outputs));
+        });
+
+    public Task<IReadOnlyDictionary<ResourceOperation, int>?> RefreshAsync(
+        string stackName, OperationOptions options, CancellationToken cancellationToken) =>
+        AutomationFailures.PortAsync(async () =>
+        {
+            var stack = await StackWithPluginAsync(stackName, cancellationToken);
+            var refresh = AutomationMapping.ToAutomation<RefreshOptions>(options);
+            var result = await stack.RefreshAsync(refresh, cancellationToken);
+            return AutomationMapping.ToPort(result.Summary.ResourceChanges);
+        });
+
+    public Task<IReadOnlyDictionary<ResourceOperation, int>?> DestroyAsync(
+        string stackName, OperationOptions options, CancellationToken cancellationToken) =>
+        AutomationFailures.PortAsync(async () =>
+        {
+            var stack = await StackWithPluginAsync(stackName, cancellationToken);
+            var destroy = AutomationMapping.ToAutomation<DestroyOptions>(options);
+            destroy.Refresh = AutomationMapping.RefreshFlag(options);
+            var result = await stack.DestroyAsync(destroy, cancellationToken);
+            return AutomationMapping.ToPort(result.Summary.ResourceChanges);
+        });
+
+    public Task<IReadOnlyDictionary<string, StackOutput>> GetOutputsAsync(
+        string stackName, CancellationToken cancellationToken) =>
+        AutomationFailures.PortAsync(async () =>
+        {
+            var stack = await StackAsync(stackName, createIfMissing: false, cancellationToken);
+            return AutomationMapping.ToPort(await stack.GetOutputsAsync(cancellationToken));
+        });
+
+    public Task<IReadOnlyList<BackendStack>> ListStacksAsync(CancellationToken cancellationToken) =>
+        AutomationFailures.PortAsync<IReadOnlyList<BackendStack>>(async () =>
+        {
+            var stacks = await (await WorkspaceAsync(cancellationToken)).ListStacksAsync(cancellationToken);
+            return stacks.Select(stack => AutomationMapping.ToPort(stack)).ToList();
+        });
+
+    public Task RemoveStackAsync(string stackName, CancellationToken cancellationToken) =>
+        AutomationFailures.PortAsync(async () =>
+        {
+            var workspace = await WorkspaceAsync(cancellationToken);
+            // `pulumi stack rm` also deletes Pulumi.<stack>.yaml, which is committed here: keep a copy, put it back.
+            var stackFile = Path.Combine(settings.RepoRoot, $"Pulumi.{stackName.Split('/')[^1]}.yaml");
+            var saved = File.Exists(stackFile) ? await File.ReadAllBytesAsync(stackFile, cancellationToken) : null;
+            try
             {
-                await File.WriteAllBytesAsync(stackFile, saved, CancellationToken.None);
+                await workspace.RemoveStackAsync(stackName, cancellationToken);
             }
-        }
+            finally
+            {
+                if (saved is not null && !File.Exists(stackFile))
+                {
+                    await File.WriteAllBytesAsync(stackFile, saved, CancellationToken.None);
+                }
+            }
 
-        _stacks.Remove(stackName);
-    }
+            _stacks.Remove(stackName);
+        });
 
     public void Dispose() => _workspace?.Dispose();
-
-    /// <summary>The user-facing failure for one of Pulumi's exceptions; any other exception (the inline program's own
-    /// included) is returned as it is.</summary>
-    public static Exception Translate(Exception exception, string? stackName, string? backendUrl) => exception switch
-    {
-        Win32Exception => new DeployerException(
-            ExitCodes.UsageOrConfig,
-            $"The Pulumi CLI was not found on PATH. Install it with `{InstallCommand}` (then open a new shell), or "
-            + "re-run with --install-cli to let the Deployer install the version matching its Automation SDK.",
-            exception),
-        StackNotFoundException => new DeployerException(
-            ExitCodes.UsageOrConfig,
-            $"There is no stack named '{stackName}' in {backendUrl}. `stacks` lists the existing ones; "
-            + $"`up --stack {stackName}` creates it.",
-            exception),
-        ConcurrentUpdateException => new DeployerException(
-            ExitCodes.OperationFailed,
-            $"Stack '{stackName}' is locked by another update. Wait for it to finish. If an earlier run was killed, "
-            + "release the lock: for a file backend delete the stack's lock file under .pulumi/locks in the backend "
-            + "folder; for Pulumi Cloud run `pulumi cancel`." + Environment.NewLine + StderrOf(exception.Message),
-            exception),
-        CommandException => new DeployerException(ExitCodes.OperationFailed, StderrOf(exception.Message), exception),
-        _ => exception,
-    };
-
-    /// <summary>A failed Pulumi command reports <c>code: N\nstdout: …\nstderr: …</c>; the stderr part says why.
-    /// </summary>
-    public static string StderrOf(string report)
-    {
-        var stderrAt = report.LastIndexOf("stderr: ", StringComparison.Ordinal);
-        var stderr = stderrAt < 0 ? "" : report[(stderrAt + "stderr: ".Length)..].Trim();
-        return stderr.Length > 0 ? stderr : report.Trim();
-    }
 
     private async Task<WorkspaceStack> StackWithPluginAsync(string stackName, CancellationToken cancellationToken)
     {
@@ -200,11 +183,7 @@ internal sealed class AutomationWorkspace(WorkspaceSettings settings) : IStackWo
         catch (InvalidOperationException exception)
         {
             // LocalPulumiCommand's version check: the CLI is there but failed `pulumi version` or is too old.
-            throw new DeployerException(
-                ExitCodes.UsageOrConfig,
-                $"The Pulumi CLI cannot be used: {exception.Message} Update it with `{InstallCommand}`, or re-run "
-                + "with --install-cli.",
-                exception);
+            throw new EngineUnusableException(exception.Message, exception);
         }
     }
 }

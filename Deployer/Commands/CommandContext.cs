@@ -2,9 +2,8 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using OrdersPipeline.Deployer.Automation;
+using OrdersPipeline.Deployer.Engine;
 using OrdersPipeline.Infra.Definitions;
-using Pulumi.Automation;
 
 namespace OrdersPipeline.Deployer.Commands;
 
@@ -14,9 +13,6 @@ internal sealed class CommandContext(ParseResult parseResult, DeployerHost host)
 {
     public const string Invocation = "dotnet run --project Deployer --";
     public const string SecretPlaceholder = "[secret]";
-
-    /// <summary>Plain text in engine messages and failure reports.</summary>
-    public const string NoColor = "never";
 
     public const string CancelledMessage =
         "Cancelled. A resource operation that was in flight may not have finished; run `refresh` for this stack "
@@ -39,17 +35,20 @@ internal sealed class CommandContext(ParseResult parseResult, DeployerHost host)
 
     public string StackName => parseResult.GetRequiredValue(CommonOptions.Stack);
 
-    public List<string>? Targets => parseResult.GetValue(CommonOptions.Target) is { Length: > 0 } targets
-        ? [.. targets]
-        : null;
+    /// <summary>The <c>--target</c> URNs; null for every resource.</summary>
+    public IReadOnlyList<string>? Targets =>
+        parseResult.GetValue(CommonOptions.Target) is { Length: > 0 } targets ? targets : null;
 
-    public bool? RefreshFirst => parseResult.GetValue(CommonOptions.Refresh) ? true : null;
+    public bool RefreshFirst => parseResult.GetValue(CommonOptions.Refresh);
 
     public DeployerHost Host => host;
 
     public T? Value<T>(Option<T> option) => parseResult.GetValue(option);
 
     public StepProgress Progress { get; } = new(parseResult.InvocationConfiguration.Error, host.Clock);
+
+    /// <summary>The options of a preview, up or destroy: <c>--target</c>, <c>--refresh</c>, progress.</summary>
+    public OperationOptions Operation => new(Targets, RefreshFirst, Progress.OnEvent);
 
     /// <summary>The action System.CommandLine runs: <paramref name="body"/>, then 0, or the failure's exit code.
     /// </summary>
@@ -114,13 +113,13 @@ internal sealed class CommandContext(ParseResult parseResult, DeployerHost host)
     /// <summary>The summary of a preview, up, refresh or destroy; <paramref name="outputs"/> after <c>up</c>.</summary>
     public void Completed(
         string operation,
-        IReadOnlyDictionary<OperationType, int>? changes,
-        IReadOnlyDictionary<string, OutputValue>? outputs = null)
+        IReadOnlyDictionary<ResourceOperation, int>? changes,
+        IReadOnlyDictionary<string, StackOutput>? outputs = null)
     {
         var duration = host.Clock.GetUtcNow() - _started;
-        var counts = (changes ?? ImmutableDictionary<OperationType, int>.Empty)
+        var counts = (changes ?? ImmutableDictionary<ResourceOperation, int>.Empty)
             .Where(change => change.Value > 0)
-            .OrderBy(change => change.Key == OperationType.Same)
+            .OrderBy(change => change.Key == ResourceOperation.Same)
             .ThenBy(change => change.Key)
             .ToArray();
         var summary = counts.Length == 0
@@ -151,7 +150,7 @@ internal sealed class CommandContext(ParseResult parseResult, DeployerHost host)
     }
 
     /// <summary>Outputs as <c>name  value</c> lines, values as compact JSON, secrets masked.</summary>
-    public void WriteOutputs(IReadOnlyDictionary<string, OutputValue>? outputs)
+    public void WriteOutputs(IReadOnlyDictionary<string, StackOutput>? outputs)
     {
         if (outputs is null || outputs.Count == 0)
         {
@@ -169,13 +168,12 @@ internal sealed class CommandContext(ParseResult parseResult, DeployerHost host)
         }
     }
 
-    /// <summary>Outputs keeping their JSON types, secrets masked, ordered by name.</summary>
-    public static JsonObject OutputsJson(IReadOnlyDictionary<string, OutputValue> outputs) => new(
+    /// <summary>Outputs keeping their JSON types, secrets masked, ordered by name. The values are copies: a node
+    /// belongs to one document.</summary>
+    public static JsonObject OutputsJson(IReadOnlyDictionary<string, StackOutput> outputs) => new(
         outputs.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => KeyValuePair.Create(
             pair.Key,
-            pair.Value.IsSecret
-                ? JsonValue.Create(SecretPlaceholder)
-                : JsonSerializer.SerializeToNode(pair.Value.Value))));
+            pair.Value.IsSecret ? JsonValue.Create(SecretPlaceholder) : pair.Value.Value?.DeepClone())));
 
     public void WriteJson(JsonObject document) => Out.WriteLine(document.ToJsonString(Indented));
 
@@ -188,7 +186,7 @@ internal sealed class CommandContext(ParseResult parseResult, DeployerHost host)
         }
 
         var stackName = parseResult.GetResult(CommonOptions.Stack) is null ? null : StackName;
-        var (exitCode, message) = Classify(AutomationWorkspace.Translate(exception, stackName, _backendUrl));
+        var (exitCode, message) = Classify(EngineFailures.Explain(exception, stackName, _backendUrl));
         if (exitCode == ExitCodes.Cancelled)
         {
             Error.WriteLine(message);
@@ -202,7 +200,7 @@ internal sealed class CommandContext(ParseResult parseResult, DeployerHost host)
         return exitCode;
     }
 
-    /// <summary>A <see cref="DeployerException"/> (Pulumi's exceptions are translated to one) carries its exit code.
+    /// <summary>A <see cref="DeployerException"/> (the engine's failures are explained as one) carries its exit code.
     /// An exception from Infra's definitions, raised by the inline program before any resource exists (invalid
     /// config, a missing Functions package), is a config error (2). Anything else is an operation failure (1),
     /// reported by its message alone.</summary>

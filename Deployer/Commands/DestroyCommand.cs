@@ -1,6 +1,5 @@
 using System.CommandLine;
 using OrdersPipeline.Infra.Definitions;
-using Pulumi.Automation;
 
 namespace OrdersPipeline.Deployer.Commands;
 
@@ -44,14 +43,7 @@ internal static class DestroyCommand
             + "deleted",
             $"destroy --stack {stackName}");
         context.Begin($"Destroying stack '{stackName}'…");
-        var options = new DestroyOptions
-        {
-            Target = context.Targets,
-            Refresh = context.RefreshFirst,
-            OnEvent = context.Progress.OnEvent,
-            Color = CommandContext.NoColor,
-        };
-        var changes = await workspace.DestroyAsync(stackName, options, cancellationToken);
+        var changes = await workspace.DestroyAsync(stackName, context.Operation, cancellationToken);
         context.Completed("destroy", changes);
     }
 }

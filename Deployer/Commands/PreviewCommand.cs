@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Pulumi.Automation;
 
 namespace OrdersPipeline.Deployer.Commands;
 
@@ -23,14 +22,7 @@ internal static class PreviewCommand
         var pairs = context.Value(CommonOptions.Config) ?? [];
         using var workspace = await StackConfigCheck.PrepareAsync(context, pairs, cancellationToken);
         context.Begin($"Previewing stack '{context.StackName}'…");
-        var options = new PreviewOptions
-        {
-            Target = context.Targets,
-            Refresh = context.RefreshFirst,
-            OnEvent = context.Progress.OnEvent,
-            Color = CommandContext.NoColor,
-        };
-        var changes = await workspace.PreviewAsync(context.StackName, options, cancellationToken);
+        var changes = await workspace.PreviewAsync(context.StackName, context.Operation, cancellationToken);
         context.Completed("preview", changes);
     }
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Pulumi.Automation;
+using OrdersPipeline.Deployer.Engine;
 
 namespace OrdersPipeline.Deployer.Commands;
 
@@ -21,12 +21,7 @@ internal static class RefreshCommand
     {
         using var workspace = context.OpenWorkspace(requirePassphrase: true);
         context.Begin($"Refreshing stack '{context.StackName}' from the cloud…");
-        var options = new RefreshOptions
-        {
-            Target = context.Targets,
-            OnEvent = context.Progress.OnEvent,
-            Color = CommandContext.NoColor,
-        };
+        var options = new OperationOptions(context.Targets, RefreshFirst: false, context.Progress.OnEvent);
         var changes = await workspace.RefreshAsync(context.StackName, options, cancellationToken);
         context.Completed("refresh", changes);
     }

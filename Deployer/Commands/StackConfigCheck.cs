@@ -1,6 +1,5 @@
-using OrdersPipeline.Deployer.Automation;
+using OrdersPipeline.Deployer.Engine;
 using OrdersPipeline.Infra.Definitions;
-using Pulumi.Automation;
 
 namespace OrdersPipeline.Deployer.Commands;
 
@@ -40,9 +39,9 @@ internal static class StackConfigCheck
 
     /// <summary><c>key=value</c> pairs as namespaced keys (<c>team</c> and <c>orders-pipeline:team</c> alike); a
     /// repeated key: the last one wins.</summary>
-    public static Dictionary<string, ConfigValue> Parse(IEnumerable<string> pairs)
+    public static Dictionary<string, StackConfigValue> Parse(IEnumerable<string> pairs)
     {
-        var config = new Dictionary<string, ConfigValue>(StringComparer.Ordinal);
+        var config = new Dictionary<string, StackConfigValue>(StringComparer.Ordinal);
         var problems = new List<string>();
         foreach (var pair in pairs)
         {
@@ -64,7 +63,8 @@ internal static class StackConfigCheck
             }
             else
             {
-                config[ConfigSchema.FullName(ConfigSchema.ShortName(key))] = new ConfigValue(value, isSecret: false);
+                config[ConfigSchema.FullName(ConfigSchema.ShortName(key))] =
+                    new StackConfigValue(value, IsSecret: false);
             }
         }
 
@@ -76,7 +76,7 @@ internal static class StackConfigCheck
     /// <summary>Throws listing every invalid stored value of the program's namespace (secrets not echoed), skipping
     /// keys this run overrides; returns warnings for keys the program does not know.</summary>
     public static IReadOnlyList<string> ValidateStored(
-        string stackName, IReadOnlyDictionary<string, ConfigValue> stored, IEnumerable<string> overridden)
+        string stackName, IReadOnlyDictionary<string, StackConfigValue> stored, IEnumerable<string> overridden)
     {
         var skipped = overridden.ToHashSet(StringComparer.Ordinal);
         var problems = new List<string>();

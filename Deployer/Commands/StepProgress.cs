@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Pulumi.Automation;
-using Pulumi.Automation.Events;
+using OrdersPipeline.Deployer.Engine;
 
 namespace OrdersPipeline.Deployer.Commands;
 
-/// <summary>Writes one line per finished resource step, named by Pulumi's own <see cref="OperationType"/>, and each
-/// diagnostic the engine reports, as they arrive. <see cref="OnEvent"/> is called on the Automation API's event
+/// <summary>Writes one line per finished resource step, named by the engine's own <see cref="ResourceOperation"/>,
+/// and each diagnostic the engine reports, as they arrive. <see cref="OnEvent"/> is called on the engine's event
 /// thread.</summary>
 internal sealed partial class StepProgress(TextWriter writer, TimeProvider clock)
 {
@@ -18,28 +17,28 @@ internal sealed partial class StepProgress(TextWriter writer, TimeProvider clock
     /// <summary>Error diagnostics written so far.</summary>
     public int ErrorCount => Volatile.Read(ref _errorCount);
 
-    public void OnEvent(EngineEvent engineEvent)
+    public void OnEvent(ProgressEvent progressEvent)
     {
-        if (engineEvent.ResourcePreEvent is { } pre)
+        if (progressEvent is StepStarted started)
         {
-            _started[pre.Metadata.Urn] = clock.GetUtcNow();
+            _started[started.Step.Urn] = clock.GetUtcNow();
         }
-        else if (engineEvent.ResourceOutputsEvent is { } outputs)
+        else if (progressEvent is StepFinished finished)
         {
-            WriteStep(outputs.Metadata, failed: false);
+            WriteStep(finished.Step, failed: false);
         }
-        else if (engineEvent.ResourceOperationFailedEvent is { } failed)
+        else if (progressEvent is StepFailed failed)
         {
-            WriteStep(failed.Metadata, failed: true);
+            WriteStep(failed.Step, failed: true);
         }
-        else if (engineEvent.DiagnosticEvent is { Ephemeral: not true } diagnostic)
+        else if (progressEvent is EngineDiagnostic { Ephemeral: false } diagnostic)
         {
             WriteDiagnostic(diagnostic);
         }
     }
 
-    /// <summary>Pulumi's name for the operation, camel-cased: <c>create</c>, <c>createReplacement</c>.</summary>
-    public static string Name(OperationType operation)
+    /// <summary>The engine's name for the operation, camel-cased: <c>create</c>, <c>createReplacement</c>.</summary>
+    public static string Name(ResourceOperation operation)
     {
         var name = operation.ToString();
         return char.ToLowerInvariant(name[0]) + name[1..];
@@ -50,14 +49,14 @@ internal sealed partial class StepProgress(TextWriter writer, TimeProvider clock
             ? duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + "s"
             : $"{(int)duration.TotalMinutes}m{duration.Seconds:00}s";
 
-    private void WriteStep(StepEventMetadata step, bool failed)
+    private void WriteStep(ResourceStep step, bool failed)
     {
         var elapsed = _started.TryRemove(step.Urn, out var started) ? clock.GetUtcNow() - started : TimeSpan.Zero;
-        var operation = Name(step.Op) + (failed ? " FAILED" : "");
+        var operation = Name(step.Operation) + (failed ? " FAILED" : "");
         WriteLine($"  {operation,-20} {step.Type,-45} {ResourceName(step.Urn)} ({Format(elapsed)})");
     }
 
-    private void WriteDiagnostic(DiagnosticEvent diagnostic)
+    private void WriteDiagnostic(EngineDiagnostic diagnostic)
     {
         var prefix = diagnostic.Severity switch
         {
@@ -96,7 +95,7 @@ internal sealed partial class StepProgress(TextWriter writer, TimeProvider clock
         return separator < 0 ? urn : urn[(separator + 2)..];
     }
 
-    /// <summary>Pulumi's colour directives, e.g. <c>&lt;{%reset%}&gt;</c>.</summary>
+    /// <summary>The engine's colour directives, e.g. <c>&lt;{%reset%}&gt;</c>.</summary>
     [GeneratedRegex(@"<\{%[^%]*%\}>")]
     private static partial Regex ColorTags();
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Pulumi.Automation;
 
 namespace OrdersPipeline.Deployer.Commands;
 
@@ -23,14 +22,7 @@ internal static class UpCommand
         var pairs = context.Value(CommonOptions.Config) ?? [];
         using var workspace = await StackConfigCheck.PrepareAsync(context, pairs, cancellationToken);
         context.Begin($"Updating stack '{context.StackName}'…");
-        var options = new UpOptions
-        {
-            Target = context.Targets,
-            Refresh = context.RefreshFirst,
-            OnEvent = context.Progress.OnEvent,
-            Color = CommandContext.NoColor,
-        };
-        var (changes, outputs) = await workspace.UpAsync(context.StackName, options, cancellationToken);
+        var (changes, outputs) = await workspace.UpAsync(context.StackName, context.Operation, cancellationToken);
         context.Completed("up", changes, outputs);
     }
 }

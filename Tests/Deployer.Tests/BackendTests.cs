@@ -1,4 +1,4 @@
-using OrdersPipeline.Deployer.Automation;
+using OrdersPipeline.Deployer.Engine;
 using OrdersPipeline.Deployer.Tests.Support;
 
 namespace OrdersPipeline.Deployer.Tests;

@@ -1,9 +1,8 @@
 using OrdersPipeline.Deployer.Tests.Support;
-using Pulumi.Automation;
 
 namespace OrdersPipeline.Deployer.Tests;
 
-/// <summary>Each command makes the right Automation calls with the options it was given.</summary>
+/// <summary>Each command makes the right workspace calls with the options it was given.</summary>
 public sealed class CommandTests : DeployerFixture
 {
     [Test]
@@ -12,10 +11,9 @@ public sealed class CommandTests : DeployerFixture
         Assert.That(await Harness.RunAsync("preview"), Is.EqualTo(ExitCodes.Success), Harness.StdErr);
 
         Assert.That(Harness.Workspace.Calls, Is.EqualTo(new[] { "config dev create", "preview dev" }));
-        var options = (PreviewOptions)Harness.Workspace.Options!;
-        Assert.That(options.Target, Is.Null);
-        Assert.That(options.Refresh, Is.Null);
-        Assert.That(options.OnEvent, Is.Not.Null);
+        var options = Harness.Workspace.Options!;
+        Assert.That(options.Targets, Is.Null);
+        Assert.That(options.RefreshFirst, Is.False);
     }
 
     [Test]
@@ -34,9 +32,9 @@ public sealed class CommandTests : DeployerFixture
                 ["orders-pipeline:batchSize"] = "50",
                 ["orders-pipeline:team"] = "data",
             }));
-        var options = (PreviewOptions)Harness.Workspace.Options!;
-        Assert.That(options.Target, Is.EqualTo(new[] { "urn:a", "urn:b" }));
-        Assert.That(options.Refresh, Is.True);
+        var options = Harness.Workspace.Options!;
+        Assert.That(options.Targets, Is.EqualTo(new[] { "urn:a", "urn:b" }));
+        Assert.That(options.RefreshFirst, Is.True);
     }
 
     [Test]
@@ -45,7 +43,7 @@ public sealed class CommandTests : DeployerFixture
         Assert.That(await Harness.RunAsync("up", "--stack", "local", "--refresh"), Is.EqualTo(ExitCodes.Success));
 
         Assert.That(Harness.Workspace.Calls, Is.EqualTo(new[] { "config local create", "up local" }));
-        Assert.That(((UpOptions)Harness.Workspace.Options!).Refresh, Is.True);
+        Assert.That(Harness.Workspace.Options!.RefreshFirst, Is.True);
         Assert.That(Harness.StdOut, Does.Contain("dev-processed-data-123-backend"));
     }
 
@@ -56,16 +54,18 @@ public sealed class CommandTests : DeployerFixture
 
         Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), Harness.StdErr);
         Assert.That(Harness.Workspace.Calls, Is.EqualTo(new[] { "config local", "destroy local" }));
-        Assert.That(((DestroyOptions)Harness.Workspace.Options!).Target, Is.EqualTo(new[] { "urn:x" }));
+        Assert.That(Harness.Workspace.Options!.Targets, Is.EqualTo(new[] { "urn:x" }));
     }
 
     [Test]
     public async Task Refresh_refreshes_the_stack()
     {
-        Assert.That(await Harness.RunAsync("refresh", "--stack", "local"), Is.EqualTo(ExitCodes.Success));
+        var exitCode = await Harness.RunAsync("refresh", "--stack", "local", "--target", "urn:t");
 
+        Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), Harness.StdErr);
         Assert.That(Harness.Workspace.Calls, Is.EqualTo(new[] { "refresh local" }));
-        Assert.That(Harness.Workspace.Options, Is.TypeOf<RefreshOptions>());
+        Assert.That(Harness.Workspace.Options!.Targets, Is.EqualTo(new[] { "urn:t" }));
+        Assert.That(Harness.Workspace.Options.RefreshFirst, Is.False);
     }
 
     [Test]
@@ -123,6 +123,15 @@ public sealed class CommandTests : DeployerFixture
         await Harness.RunAsync("stacks", "--install-cli");
 
         Assert.That(Harness.Opened.Single().InstallCli, Is.True);
+    }
+
+    [Test]
+    public async Task A_run_that_changed_nothing_says_no_resources()
+    {
+        Harness.Workspace.Changes = [];
+
+        Assert.That(await Harness.RunAsync("refresh"), Is.EqualTo(ExitCodes.Success), Harness.StdErr);
+        Assert.That(Harness.StdOut, Does.Contain("Refresh of stack 'dev' finished in 0.0s: no resources."));
     }
 
     [Test]

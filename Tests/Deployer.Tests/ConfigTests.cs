@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using OrdersPipeline.Deployer.Commands;
+using OrdersPipeline.Deployer.Engine;
 using OrdersPipeline.Deployer.Tests.Support;
-using Pulumi.Automation;
 
 namespace OrdersPipeline.Deployer.Tests;
 
@@ -63,7 +63,8 @@ public sealed class ConfigTests
     [Test]
     public void Every_problem_is_reported_at_once()
     {
-        var failure = Assert.Throws<DeployerException>(() => StackConfigCheck.Parse(["nope", "colour=1", "batchSize=0"]));
+        var failure =
+            Assert.Throws<DeployerException>(() => StackConfigCheck.Parse(["nope", "colour=1", "batchSize=0"]));
 
         Assert.That(failure!.Message, Does.StartWith("3 --config problems"));
     }
@@ -71,7 +72,8 @@ public sealed class ConfigTests
     [Test]
     public void An_invalid_secret_value_is_not_echoed()
     {
-        var stored = Stored(("orders-pipeline:alertEmail", new ConfigValue("not-an-email-s3cr3t", isSecret: true)));
+        var stored = Stored(
+            ("orders-pipeline:alertEmail", new StackConfigValue("not-an-email-s3cr3t", IsSecret: true)));
 
         var failure = Assert.Throws<DeployerException>(() => StackConfigCheck.ValidateStored("dev", stored, []));
 
@@ -82,8 +84,8 @@ public sealed class ConfigTests
     public void Unknown_keys_of_the_namespace_are_warnings_and_other_namespaces_are_ignored()
     {
         var stored = Stored(
-            ("orders-pipeline:colour", new ConfigValue("blue", isSecret: false)),
-            ("aws:region", new ConfigValue("us-east-1", isSecret: false)));
+            ("orders-pipeline:colour", new StackConfigValue("blue", IsSecret: false)),
+            ("aws:region", new StackConfigValue("us-east-1", IsSecret: false)));
 
         var warnings = StackConfigCheck.ValidateStored("dev", stored, []);
 
@@ -107,7 +109,7 @@ public sealed class ConfigTests
     public async Task An_invalid_stored_value_exits_2_before_the_program_runs()
     {
         using var harness = new DeployerHarness();
-        harness.Workspace.StoredConfig["orders-pipeline:batchSize"] = new ConfigValue("99999", isSecret: false);
+        harness.Workspace.StoredConfig["orders-pipeline:batchSize"] = new("99999", IsSecret: false);
 
         var exitCode = await harness.RunAsync("preview");
 
@@ -120,7 +122,7 @@ public sealed class ConfigTests
     public async Task A_stored_value_being_overridden_is_not_checked()
     {
         using var harness = new DeployerHarness();
-        harness.Workspace.StoredConfig["orders-pipeline:batchSize"] = new ConfigValue("99999", isSecret: false);
+        harness.Workspace.StoredConfig["orders-pipeline:batchSize"] = new("99999", IsSecret: false);
 
         Assert.That(await harness.RunAsync("up", "--config", "batchSize=10"), Is.EqualTo(ExitCodes.Success));
     }
@@ -129,12 +131,13 @@ public sealed class ConfigTests
     public async Task An_unknown_stored_key_is_a_warning_on_stderr()
     {
         using var harness = new DeployerHarness();
-        harness.Workspace.StoredConfig["orders-pipeline:colour"] = new ConfigValue("blue", isSecret: false);
+        harness.Workspace.StoredConfig["orders-pipeline:colour"] = new("blue", IsSecret: false);
 
         Assert.That(await harness.RunAsync("preview"), Is.EqualTo(ExitCodes.Success));
         Assert.That(harness.StdErr, Does.Contain("warning: Stack 'dev' sets 'orders-pipeline:colour'"));
     }
 
-    private static IReadOnlyDictionary<string, ConfigValue> Stored(params (string Key, ConfigValue Value)[] values) =>
+    private static IReadOnlyDictionary<string, StackConfigValue> Stored(
+        params (string Key, StackConfigValue Value)[] values) =>
         values.ToImmutableDictionary(value => value.Key, value => value.Value);
 }

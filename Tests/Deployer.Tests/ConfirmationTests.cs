@@ -1,5 +1,5 @@
 using OrdersPipeline.Deployer.Tests.Support;
-using Pulumi.Automation;
+using OrdersPipeline.Deployer.Engine;
 
 namespace OrdersPipeline.Deployer.Tests;
 
@@ -75,7 +75,7 @@ public sealed class ConfirmationTests : DeployerFixture
     [TestCase(" True")]
     public async Task A_protected_stack_refuses_destroy_before_asking(string protect)
     {
-        Harness.Workspace.StoredConfig["orders-pipeline:protect"] = new ConfigValue(protect, isSecret: false);
+        Harness.Workspace.StoredConfig["orders-pipeline:protect"] = new(protect, IsSecret: false);
         Harness.AttachTerminal(true);
 
         Assert.That(await Harness.RunAsync("destroy", "--stack", "prod"), Is.EqualTo(ExitCodes.UsageOrConfig));
@@ -88,7 +88,7 @@ public sealed class ConfirmationTests : DeployerFixture
     [Test]
     public async Task Yes_does_not_override_protection()
     {
-        Harness.Workspace.StoredConfig["orders-pipeline:protect"] = new ConfigValue("true", isSecret: false);
+        Harness.Workspace.StoredConfig["orders-pipeline:protect"] = new("true", IsSecret: false);
 
         Assert.That(await Harness.RunAsync("destroy", "--yes"), Is.EqualTo(ExitCodes.UsageOrConfig));
         Assert.That(Harness.Workspace.Calls, Does.Not.Contain("destroy dev"));
@@ -97,7 +97,7 @@ public sealed class ConfirmationTests : DeployerFixture
     [Test]
     public async Task An_unprotected_stack_can_be_destroyed()
     {
-        Harness.Workspace.StoredConfig["orders-pipeline:protect"] = new ConfigValue("false", isSecret: false);
+        Harness.Workspace.StoredConfig["orders-pipeline:protect"] = new("false", IsSecret: false);
 
         Assert.That(await Harness.RunAsync("destroy", "--yes"), Is.EqualTo(ExitCodes.Success), Harness.StdErr);
     }

@@ -1,6 +1,5 @@
 using OrdersPipeline.Deployer.Tests.Support;
 using OrdersPipeline.Infra.Definitions;
-using Pulumi.Automation;
 
 namespace OrdersPipeline.Deployer.Tests;
 
@@ -28,7 +27,7 @@ public sealed class ExitCodeTests : DeployerFixture
     {
         Harness.Workspace.Running = (options, _) =>
         {
-            options.OnEvent!(PulumiTypes.Diagnostic("error", "No valid credential sources found"));
+            options.OnProgress(Progress.Diagnostic("error", "No valid credential sources found"));
             throw new DeployerException(ExitCodes.OperationFailed, "code: 255");
         };
 

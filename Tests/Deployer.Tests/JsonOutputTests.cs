@@ -1,6 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using OrdersPipeline.Deployer.Engine;
 using OrdersPipeline.Deployer.Tests.Support;
-using Pulumi.Automation;
 
 namespace OrdersPipeline.Deployer.Tests;
 
@@ -8,9 +9,9 @@ namespace OrdersPipeline.Deployer.Tests;
 public sealed class JsonOutputTests : DeployerFixture
 {
     [Test]
-    public async Task Preview_prints_the_changes_keyed_by_Pulumi_operation_names()
+    public async Task Preview_prints_the_changes_keyed_by_the_engine_operation_names()
     {
-        Harness.Workspace.Changes[OperationType.CreateReplacement] = 1;
+        Harness.Workspace.Changes[ResourceOperation.CreateReplacement] = 1;
 
         var root = await RunJsonAsync("preview", "--json");
 
@@ -40,8 +41,8 @@ public sealed class JsonOutputTests : DeployerFixture
     [Test]
     public async Task Outputs_keep_their_json_types()
     {
-        using var engineJson = JsonDocument.Parse("""{"port":5000,"tags":{"team":"backend"}}""");
-        Harness.Workspace.Outputs["endpoint"] = PulumiTypes.Output(engineJson.RootElement.Clone());
+        Harness.Workspace.Outputs["endpoint"] =
+            new(JsonNode.Parse("""{"port":5000,"tags":{"team":"backend"}}"""), IsSecret: false);
 
         var outputs = (await RunJsonAsync("outputs", "--json")).GetProperty("outputs");
 
@@ -68,7 +69,7 @@ public sealed class JsonOutputTests : DeployerFixture
     [Test]
     public async Task Destroy_prints_the_changes()
     {
-        Harness.Workspace.Changes = new() { [OperationType.Delete] = 5 };
+        Harness.Workspace.Changes = new() { [ResourceOperation.Delete] = 5 };
 
         var root = await RunJsonAsync("destroy", "--yes", "--json");
 

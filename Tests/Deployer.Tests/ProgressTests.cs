@@ -1,10 +1,10 @@
 using OrdersPipeline.Deployer.Commands;
 using OrdersPipeline.Deployer.Tests.Support;
-using Pulumi.Automation;
+using OrdersPipeline.Deployer.Engine;
 
 namespace OrdersPipeline.Deployer.Tests;
 
-/// <summary>One line per resource step, named by Pulumi's <see cref="OperationType"/>, and the engine's
+/// <summary>One line per resource step, named by the engine's <see cref="ResourceOperation"/>, and the engine's
 /// diagnostics, as the engine reports them.</summary>
 public sealed class ProgressTests
 {
@@ -34,10 +34,10 @@ public sealed class ProgressTests
     {
         var progress = new StepProgress(_writer, _clock);
 
-        progress.OnEvent(PulumiTypes.Started(OperationType.CreateReplacement, TableUrn, TableType));
+        progress.OnEvent(Progress.Started(ResourceOperation.CreateReplacement, TableUrn, TableType));
         Assert.That(_writer.ToString(), Is.Empty);
         _clock.Advance(TimeSpan.FromSeconds(3.2));
-        progress.OnEvent(PulumiTypes.Finished(OperationType.CreateReplacement, TableUrn, TableType));
+        progress.OnEvent(Progress.Finished(ResourceOperation.CreateReplacement, TableUrn, TableType));
 
         Assert.That(Lines.Single(), Does.StartWith("  createReplacement ").And.Contain(TableType)
             .And.EndWith(" dev-orders-table (3.2s)"));
@@ -48,10 +48,10 @@ public sealed class ProgressTests
     {
         var progress = new StepProgress(_writer, _clock);
 
-        progress.OnEvent(PulumiTypes.Started(OperationType.Update, TableUrn, TableType));
-        progress.OnEvent(PulumiTypes.Failed(OperationType.Update, TableUrn, TableType));
+        progress.OnEvent(Progress.Started(ResourceOperation.Update, TableUrn, TableType));
+        progress.OnEvent(Progress.Failed(ResourceOperation.Update, TableUrn, TableType));
         Assert.That(progress.ErrorCount, Is.Zero);
-        progress.OnEvent(PulumiTypes.Diagnostic("error", "<{%reset%}>AccessDenied<{%reset%}>", TableUrn));
+        progress.OnEvent(Progress.Diagnostic("error", "<{%reset%}>AccessDenied<{%reset%}>", TableUrn));
 
         Assert.That(Lines, Is.EqualTo(new[]
         {
@@ -66,10 +66,10 @@ public sealed class ProgressTests
     {
         var progress = new StepProgress(_writer, _clock);
 
-        progress.OnEvent(PulumiTypes.Diagnostic("warning", "deprecated argument"));
-        progress.OnEvent(PulumiTypes.Diagnostic("info", "hello from the program"));
-        progress.OnEvent(PulumiTypes.Diagnostic("debug", "noise"));
-        progress.OnEvent(PulumiTypes.Diagnostic("info", "transient", ephemeral: true));
+        progress.OnEvent(Progress.Diagnostic("warning", "deprecated argument"));
+        progress.OnEvent(Progress.Diagnostic("info", "hello from the program"));
+        progress.OnEvent(Progress.Diagnostic("debug", "noise"));
+        progress.OnEvent(Progress.Diagnostic("info", "transient", ephemeral: true));
 
         Assert.That(Lines, Is.EqualTo(new[] { "warning: deprecated argument", "hello from the program" }));
     }
@@ -88,11 +88,11 @@ public sealed class ProgressTests
         using var harness = new DeployerHarness();
         harness.Workspace.Running = (options, _) =>
         {
-            foreach (var (operation, name) in new[] { (OperationType.Create, "a"), (OperationType.Same, "b") })
+            foreach (var (operation, name) in new[] { (ResourceOperation.Create, "a"), (ResourceOperation.Same, "b") })
             {
                 var urn = $"urn:pulumi:dev::orders-pipeline::aws:sqs/queue:Queue::{name}";
-                options.OnEvent!(PulumiTypes.Started(operation, urn, "aws:sqs/queue:Queue"));
-                options.OnEvent!(PulumiTypes.Finished(operation, urn, "aws:sqs/queue:Queue"));
+                options.OnProgress(Progress.Started(operation, urn, "aws:sqs/queue:Queue"));
+                options.OnProgress(Progress.Finished(operation, urn, "aws:sqs/queue:Queue"));
             }
 
             return Task.CompletedTask;

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using OrdersPipeline.Deployer.Automation;
+using OrdersPipeline.Deployer.Engine;
+using OrdersPipeline.Infra.Definitions;
 
 namespace OrdersPipeline.Deployer.Tests.Support;
 
@@ -11,8 +12,9 @@ internal sealed class DeployerHarness : IDisposable
     public DeployerHarness()
     {
         RepoRoot = Directory.CreateTempSubdirectory("deployer-tests-").FullName;
-        Directory.CreateDirectory(Path.Combine(RepoRoot, "Functions"));
-        File.WriteAllText(Path.Combine(RepoRoot, "Functions", "Lambda", "OrdersPipeline.Functions.csproj"), "<Project />");
+        var functionsProject = Path.Combine(RepoRoot, FunctionsPackage.ProjectRelativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(functionsProject)!);
+        File.WriteAllText(functionsProject, "<Project />");
         File.WriteAllText(Path.Combine(RepoRoot, "Pulumi.yaml"), "name: orders-pipeline\nruntime: dotnet\n");
         CurrentDirectory = RepoRoot;
         Variables[WorkspaceSettings.PassphraseVariable] = "test-passphrase";

@@ -1,94 +1,95 @@
-using OrdersPipeline.Deployer.Automation;
-using Pulumi.Automation;
+using System.Text.Json.Nodes;
+using OrdersPipeline.Deployer.Engine;
 
 namespace OrdersPipeline.Deployer.Tests.Support;
 
-/// <summary>Stands in for the Automation API: records each call (e.g. <c>"up dev"</c>) and the options passed, answers
-/// with the configured data, and throws what <see cref="Failures"/> holds for a call's verb.</summary>
+/// <summary>Stands in for the engine behind the workspace port: records each call (e.g. <c>"up dev"</c>) and the
+/// options passed, answers with the configured data, and throws what <see cref="Failures"/> holds for a call's verb.
+/// </summary>
 internal sealed class FakeWorkspace : IStackWorkspace
 {
     public List<string> Calls { get; } = [];
 
-    public UpdateOptions? Options { get; private set; }
+    public OperationOptions? Options { get; private set; }
 
-    public Dictionary<string, ConfigValue>? ConfigSet { get; private set; }
+    public Dictionary<string, StackConfigValue>? ConfigSet { get; private set; }
 
     public int DisposeCount { get; private set; }
 
     public Dictionary<string, Exception> Failures { get; } = [];
 
-    /// <summary>Runs inside preview, up, refresh and destroy, e.g. to raise engine events.</summary>
-    public Func<UpdateOptions, CancellationToken, Task> Running { get; set; } = (_, _) => Task.CompletedTask;
+    /// <summary>Runs inside preview, up, refresh and destroy, e.g. to raise progress events.</summary>
+    public Func<OperationOptions, CancellationToken, Task> Running { get; set; } = (_, _) => Task.CompletedTask;
 
-    public Dictionary<string, ConfigValue> StoredConfig { get; } = new()
+    public Dictionary<string, StackConfigValue> StoredConfig { get; } = new()
     {
-        ["orders-pipeline:team"] = new("backend", isSecret: false),
-        ["aws:region"] = new("us-east-1", isSecret: false),
+        ["orders-pipeline:team"] = new("backend", IsSecret: false),
+        ["aws:region"] = new("us-east-1", IsSecret: false),
     };
 
-    public Dictionary<OperationType, int> Changes { get; set; } = new()
+    public Dictionary<ResourceOperation, int> Changes { get; set; } = new()
     {
-        [OperationType.Create] = 3,
-        [OperationType.Same] = 2,
+        [ResourceOperation.Create] = 3,
+        [ResourceOperation.Same] = 2,
     };
 
-    public Dictionary<string, OutputValue> Outputs { get; } = new()
+    public Dictionary<string, StackOutput> Outputs { get; } = new()
     {
-        ["bucketName"] = PulumiTypes.Output("dev-processed-data-123-backend"),
-        ["batchSize"] = PulumiTypes.Output(100),
-        ["alarmNames"] = PulumiTypes.Output(new List<object> { "a", "b" }),
-        ["apiKey"] = PulumiTypes.Output("hunter2", isSecret: true),
+        ["bucketName"] = new(JsonValue.Create("dev-processed-data-123-backend"), IsSecret: false),
+        ["batchSize"] = new(JsonValue.Create(100), IsSecret: false),
+        ["alarmNames"] = new(new JsonArray("a", "b"), IsSecret: false),
+        ["apiKey"] = new(JsonValue.Create("hunter2"), IsSecret: true),
     };
 
-    public List<StackSummary> Stacks { get; } =
+    public List<BackendStack> Stacks { get; } =
     [
-        PulumiTypes.Stack("dev", isCurrent: true, new DateTimeOffset(2026, 1, 1, 10, 0, 0, TimeSpan.Zero), 42),
-        PulumiTypes.Stack("local", isCurrent: false, lastUpdate: null, resourceCount: null),
+        new("dev", IsCurrent: true, LastUpdate: new DateTimeOffset(2026, 1, 1, 10, 0, 0, TimeSpan.Zero),
+            IsUpdateInProgress: false, ResourceCount: 42),
+        new("local", IsCurrent: false, LastUpdate: null, IsUpdateInProgress: false, ResourceCount: null),
     ];
 
-    public Task<IReadOnlyDictionary<string, ConfigValue>> GetConfigAsync(
+    public Task<IReadOnlyDictionary<string, StackConfigValue>> GetConfigAsync(
         string stackName, bool createIfMissing, CancellationToken cancellationToken)
     {
         Call($"config {stackName}{(createIfMissing ? " create" : "")}");
-        return Task.FromResult<IReadOnlyDictionary<string, ConfigValue>>(StoredConfig);
+        return Task.FromResult<IReadOnlyDictionary<string, StackConfigValue>>(StoredConfig);
     }
 
     public Task SetConfigAsync(
-        string stackName, IDictionary<string, ConfigValue> config, CancellationToken cancellationToken)
+        string stackName, IReadOnlyDictionary<string, StackConfigValue> config, CancellationToken cancellationToken)
     {
         Call($"set-config {stackName}");
-        ConfigSet = new Dictionary<string, ConfigValue>(config);
+        ConfigSet = new Dictionary<string, StackConfigValue>(config);
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyDictionary<OperationType, int>?> PreviewAsync(
-        string stackName, PreviewOptions options, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyDictionary<ResourceOperation, int>?> PreviewAsync(
+        string stackName, OperationOptions options, CancellationToken cancellationToken) =>
         RunAsync("preview", stackName, options, cancellationToken);
 
-    public async Task<(
-            IReadOnlyDictionary<OperationType, int>? Changes, IReadOnlyDictionary<string, OutputValue> Outputs)>
-        UpAsync(string stackName, UpOptions options, CancellationToken cancellationToken) =>
-        (await RunAsync("up", stackName, options, cancellationToken), Outputs);
+    public async Task<UpOutcome> UpAsync(
+        string stackName, OperationOptions options, CancellationToken cancellationToken) =>
+        new(await RunAsync("up", stackName, options, cancellationToken), Outputs);
 
-    public Task<IReadOnlyDictionary<OperationType, int>?> RefreshAsync(
-        string stackName, RefreshOptions options, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyDictionary<ResourceOperation, int>?> RefreshAsync(
+        string stackName, OperationOptions options, CancellationToken cancellationToken) =>
         RunAsync("refresh", stackName, options, cancellationToken);
 
-    public Task<IReadOnlyDictionary<OperationType, int>?> DestroyAsync(
-        string stackName, DestroyOptions options, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyDictionary<ResourceOperation, int>?> DestroyAsync(
+        string stackName, OperationOptions options, CancellationToken cancellationToken) =>
         RunAsync("destroy", stackName, options, cancellationToken);
 
-    public Task<IReadOnlyDictionary<string, OutputValue>> GetOutputsAsync(
+    public Task<IReadOnlyDictionary<string, StackOutput>> GetOutputsAsync(
         string stackName, CancellationToken cancellationToken)
     {
         Call($"outputs {stackName}");
-        return Task.FromResult<IReadOnlyDictionary<string, OutputValue>>(Outputs);
+        return Task.FromResult<IReadOnlyDictionary<string, StackOutput>>(Outputs);
     }
 
-    public Task<IReadOnlyList<StackSummary>> ListStacksAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<BackendStack>> ListStacksAsync(CancellationToken cancellationToken)
     {
         Call("stacks");
-        return Task.FromResult<IReadOnlyList<StackSummary>>(Stacks);
+        return Task.FromResult<IReadOnlyList<BackendStack>>(Stacks);
     }
 
     public Task RemoveStackAsync(string stackName, CancellationToken cancellationToken)
@@ -99,8 +100,8 @@ internal sealed class FakeWorkspace : IStackWorkspace
 
     public void Dispose() => DisposeCount++;
 
-    private async Task<IReadOnlyDictionary<OperationType, int>?> RunAsync(
-        string verb, string stackName, UpdateOptions options, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<ResourceOperation, int>?> RunAsync(
+        string verb, string stackName, OperationOptions options, CancellationToken cancellationToken)
     {
         Call($"{verb} {stackName}");
         Options = options;

@@ -1,6 +1,6 @@
 using OrdersPipeline.Infra.Definitions;
 
-namespace OrdersPipeline.Deployer.Automation;
+namespace OrdersPipeline.Deployer.Engine;
 
 /// <summary>Where the workspace lives and which state backend it uses.</summary>
 /// <param name="RepoRoot">The folder holding <c>Pulumi.yaml</c> and the <c>Pulumi.&lt;stack&gt;.yaml</c> files.</param>

@@ -1,9 +1,10 @@
-using OrdersPipeline.Deployer.Automation;
+using OrdersPipeline.Deployer.Engine;
 
 namespace OrdersPipeline.Deployer;
 
-/// <summary>What the commands take from the machine: the Automation API, the prompt, environment variables and
-/// folders, the clock. <see cref="FromSystem"/> gives the real ones; tests pass fakes.</summary>
+/// <summary>What the commands take from the machine: the engine (through the workspace port), the prompt,
+/// environment variables and folders, the clock. <see cref="FromSystem"/> gives the real ones; tests pass fakes.
+/// </summary>
 /// <param name="SearchDirectories">Where to start looking for the repository root.</param>
 public sealed record DeployerHost(
     Func<WorkspaceSettings, IStackWorkspace> OpenWorkspace,
@@ -13,8 +14,10 @@ public sealed record DeployerHost(
     IReadOnlyList<string> SearchDirectories,
     TimeProvider Clock)
 {
-    public static DeployerHost FromSystem() => new(
-        settings => new AutomationWorkspace(settings),
+    /// <summary>This machine's console, environment, home folder and clock, with <paramref name="openWorkspace"/> for
+    /// the engine.</summary>
+    public static DeployerHost FromSystem(Func<WorkspaceSettings, IStackWorkspace> openWorkspace) => new(
+        openWorkspace,
         new ConsolePrompt(),
         Environment.GetEnvironmentVariable,
         Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
