@@ -1,26 +1,23 @@
-using System.Text;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Lambda.APIGatewayEvents;
-using Amazon.Lambda.S3Events;
-using Amazon.Lambda.TestUtilities;
 using Amazon.S3;
 using OrdersPipeline.Emulator;
+using OrdersPipeline.Functions;
 using OrdersPipeline.Functions.Ingest.Files;
 using OrdersPipeline.Functions.Ingest.Http;
 using OrdersPipeline.Functions.Logging;
-using OrdersPipeline.Functions.Serialization;
 
 namespace OrdersPipeline.Demo;
 
 /// <summary>
-/// Sends orders through both doors the way Lambda would invoke the handlers: API Gateway proxy events into the HTTP
-/// ingest function, and an S3 notification for a dropped CSV file into the file ingest function.
+/// Sends orders through both doors as the Lambda layer hands them to the core: API Gateway's requests into the HTTP
+/// door, and the S3 notification for a dropped CSV file into the file door.
 /// </summary>
 internal sealed class IngestSender(IAmazonS3 s3, IAmazonDynamoDB dynamoDb, PipelineResources pipeline,
     IngestResources ingest, JsonLog log)
 {
-    private static readonly FunctionsLambdaSerializer Serializer = new();
+    private static readonly TimeSpan HttpTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan FileTimeout = TimeSpan.FromMinutes(15);
 
     public List<string> Accepted { get; } = [];
 
@@ -32,7 +29,7 @@ internal sealed class IngestSender(IAmazonS3 s3, IAmazonDynamoDB dynamoDb, Pipel
 
     public async Task SendAsync()
     {
-        var http = new HttpIngestFunction(new DynamoDbOrderStore(dynamoDb, pipeline.Names.OrdersTable), TimeProvider.System, log);
+        var http = new HttpIngestService(new DynamoDbOrderStore(dynamoDb, pipeline.Names.OrdersTable), TimeProvider.System, log);
         var order = """{"orderId":"h-2001","customerId":"c-42","currency":"EUR","channel":"web","items":[{"sku":"A-1","quantity":2,"unitPrice":19.90}]}""";
         (string Label, string Body, string? IfMatch)[] requests =
         [
@@ -46,9 +43,8 @@ internal sealed class IngestSender(IAmazonS3 s3, IAmazonDynamoDB dynamoDb, Pipel
         var number = 0;
         foreach (var (label, body, ifMatch) in requests)
         {
-            var request = Serializer.Deserialize<APIGatewayProxyRequest>(
-                new MemoryStream(Encoding.UTF8.GetBytes(ApiGatewayEvents.PostOrder(body, $"demo-req-{++number}", ifMatch))));
-            var response = await http.HandleAsync(request, new TestLambdaContext { AwsRequestId = $"demo-lambda-{number}" });
+            var request = ApiGatewayRequests.PostOrder(body, $"demo-req-{++number}", ifMatch);
+            var response = await http.HandleAsync(request, new Invocation($"demo-lambda-{number}", HttpTimeout, "local-http-ingest"));
             Lines.Add($"  POST /orders  {label,-26} → {response.StatusCode}  {Summary(response)}");
             if (response.StatusCode is 200 or 201)
             {
@@ -70,27 +66,26 @@ internal sealed class IngestSender(IAmazonS3 s3, IAmazonDynamoDB dynamoDb, Pipel
                   "f-3002,c-6,USD,C-3,1,99.99,\n" +
                   "f-3003,c-7,CHF,D-4,0,1.00,\n";
         var notification = await ingest.DropAsync(s3, "partner-feed.csv", csv, "text/csv");
-        var file = new FileIngestFunction(s3, dynamoDb, ingest.FileIngestSettings(), TimeProvider.System, log, TextWriter.Null);
-        var s3Event = Serializer.Deserialize<S3Event>(new MemoryStream(Encoding.UTF8.GetBytes(notification)));
-        await file.HandleAsync(s3Event, new TestLambdaContext { AwsRequestId = "demo-file-1", RemainingTime = TimeSpan.FromMinutes(15) });
+        var file = new FileIngestService(s3, dynamoDb, ingest.FileIngestSettings(), TimeProvider.System, log, TextWriter.Null);
+        await file.HandleAsync([notification], new Invocation("demo-file-1", FileTimeout, "local-file-ingest"));
         // S3 delivers at least once: the same event again writes nothing.
-        await file.HandleAsync(s3Event, new TestLambdaContext { AwsRequestId = "demo-file-2", RemainingTime = TimeSpan.FromMinutes(15) });
+        await file.HandleAsync([notification], new Invocation("demo-file-2", FileTimeout, "local-file-ingest"));
 
-        var entry = s3Event.Records[0].S3.Object;
+        var key = S3Notification.KeyOf(notification);
         var item = (await dynamoDb.GetItemAsync(ingest.IngestLogTable, new Dictionary<string, AttributeValue>
         {
-            ["objectKey"] = new() { S = entry.KeyDecoded },
-            ["versionId"] = new() { S = entry.VersionId },
+            ["objectKey"] = new() { S = key },
+            ["versionId"] = new() { S = notification.VersionId },
         })).Item;
         var rejected = int.Parse(item["recordsRejected"].N, System.Globalization.CultureInfo.InvariantCulture);
-        Files.Add((entry.KeyDecoded, rejected));
-        Lines.Add($"  s3://{ingest.DropBucket}/{entry.KeyDecoded}  {item["status"].S}: read {item["recordsRead"].N}, " +
+        Files.Add((key, rejected));
+        Lines.Add($"  s3://{ingest.DropBucket}/{key}  {item["status"].S}: read {item["recordsRead"].N}, " +
                   $"written {item["recordsWritten"].N}, rejected {rejected} (→ {item.GetValueOrDefault("rejectsKey")?.S}); " +
                   "delivered twice, written once");
         Accepted.AddRange(["f-3001", "f-3002"]);
     }
 
-    private static string Summary(APIGatewayProxyResponse response)
+    private static string Summary(HttpResult response)
     {
         var body = System.Text.Json.JsonDocument.Parse(response.Body).RootElement;
         return body.TryGetProperty("status", out var status) && status.ValueKind == System.Text.Json.JsonValueKind.String

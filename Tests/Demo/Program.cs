@@ -24,15 +24,15 @@ try
 
     var log = args.Contains("--verbose") ? JsonLog.Console : new JsonLog(TextWriter.Null);
 
-    // Both front doors (docs/ingest.md): orders sent the way Lambda invokes the handlers.
+    // Both front doors (docs/ingest.md): orders handed to them as the Lambda layer does.
     var ingest = await IngestResources.CreateAsync(emulator, resources);
     var doors = new IngestSender(s3, dynamoDb, resources, ingest, log);
     await doors.SendAsync();
     Console.WriteLine($"Sent orders through the doors (drop bucket {ingest.DropBucket}, ingest log {ingest.IngestLogTable}):");
     doors.Lines.ForEach(Console.WriteLine);
     var store = new PoisonStore(new S3ProcessedObjectStore(s3, resources.Names.Bucket), id => id == OrderWriter.PoisonOrderId);
-    var processor = new ProcessorFunction(store, resources.ProcessorSettings, TimeProvider.System, log);
-    var audit = new AuditFunction(dynamoDb, resources.AuditSettings, TimeProvider.System, log);
+    var processor = new ProcessorService(store, resources.ProcessorSettings, TimeProvider.System, log);
+    var audit = new AuditService(dynamoDb, resources.AuditSettings, TimeProvider.System, log);
     var mappings = new StreamMappingSimulator(emulator, resources, processor.HandleAsync, audit.HandleAsync);
 
     var delivery = await mappings.DeliverStreamAsync();

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Amazon.S3;
+using Amazon.SQS;
 using OrdersPipeline.Functions.Timing;
 
 namespace OrdersPipeline.Emulator;
@@ -20,7 +21,7 @@ public sealed class AwsEmulator : IAsyncDisposable
         Endpoint = endpoint;
         _moto = moto;
         Streams = new DynamoDbStreamsJsonClient(endpoint, Region);
-        Sqs = new SqsJsonClient(endpoint, Region);
+        Sqs = new AmazonSQSClient(Credentials, new AmazonSQSConfig { ServiceURL = endpoint.ToString(), AuthenticationRegion = Region });
     }
 
     public Uri Endpoint { get; }
@@ -44,9 +45,11 @@ public sealed class AwsEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>Reads the tables' streams (over the JSON protocol: see <see cref="DynamoDbStreamsJsonClient"/>).</summary>
     public DynamoDbStreamsJsonClient Streams { get; }
 
-    public SqsJsonClient Sqs { get; }
+    /// <summary>One SQS client for the harness's queue calls, disposed with the emulator.</summary>
+    public IAmazonSQS Sqs { get; }
 
     public static async Task<AwsEmulator> StartAsync()
     {

@@ -1,37 +1,47 @@
 using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace OrdersPipeline.Emulator;
 
-/// <summary>One stream record as read from the emulator, already in the shape Lambda delivers it.</summary>
-public sealed record StreamRecordEnvelope(string ShardId, string SequenceNumber, string EventName, JsonObject LambdaRecord);
-
 /// <summary>
-/// Reads DynamoDB stream records over the JSON protocol and reshapes them as Lambda delivers them: adds
-/// <c>eventSourceARN</c> and turns <c>ApproximateCreationDateTime</c> into epoch seconds. Remembers how far it has
-/// read per shard, so each call returns only new records.
+/// Reads DynamoDB stream records over the DynamoDB Streams JSON protocol (1.0) and reshapes them as Lambda delivers
+/// them: adds <c>eventSourceARN</c> and turns <c>ApproximateCreationDateTime</c> into epoch seconds. Remembers how far
+/// it has read per shard, so each call returns only new records. Hand-written because the SDK's Streams client is in
+/// AWSSDK.DynamoDBStreams (AWSSDK.DynamoDBv2 4.x no longer holds it), which the NuGet source of this project's
+/// machines does not serve. Emulators do not check signatures, so requests carry a well-formed but unsigned
+/// Authorization header that only names the service and region.
 /// </summary>
-public sealed class DynamoDbStreamsJsonClient(Uri endpoint, string region)
-    : AwsJsonClient(endpoint, region, "dynamodb", "DynamoDBStreams_20120810")
+public sealed class DynamoDbStreamsJsonClient(Uri endpoint, string region) : IDisposable
 {
+    private const string TargetPrefix = "DynamoDBStreams_20120810";
+    private readonly HttpClient _http = new() { BaseAddress = endpoint, Timeout = TimeSpan.FromSeconds(30) };
     private readonly Dictionary<string, string> _lastSequenceByShard = [];
 
     public async Task<IReadOnlyList<StreamRecordEnvelope>> ReadNewAsync(string streamArn)
     {
-        var description = await CallAsync("DescribeStream", new { StreamArn = streamArn });
+        var description = await CallAsync("DescribeStream", new JsonObject { ["StreamArn"] = streamArn });
         var records = new List<StreamRecordEnvelope>();
         foreach (var shard in description["StreamDescription"]!["Shards"]!.AsArray())
         {
             var shardId = shard!["ShardId"]!.GetValue<string>();
             var shardKey = $"{streamArn}|{shardId}";
-            var iteratorRequest = _lastSequenceByShard.TryGetValue(shardKey, out var last)
-                ? new { StreamArn = streamArn, ShardId = shardId, ShardIteratorType = "AFTER_SEQUENCE_NUMBER", SequenceNumber = (string?)last }
-                : new { StreamArn = streamArn, ShardId = shardId, ShardIteratorType = "TRIM_HORIZON", SequenceNumber = (string?)null };
+            var iteratorRequest = new JsonObject { ["StreamArn"] = streamArn, ["ShardId"] = shardId };
+            if (_lastSequenceByShard.TryGetValue(shardKey, out var last))
+            {
+                iteratorRequest["ShardIteratorType"] = "AFTER_SEQUENCE_NUMBER";
+                iteratorRequest["SequenceNumber"] = last;
+            }
+            else
+            {
+                iteratorRequest["ShardIteratorType"] = "TRIM_HORIZON";
+            }
             var iterator = (await CallAsync("GetShardIterator", iteratorRequest))["ShardIterator"]?.GetValue<string>();
 
             while (iterator is not null)
             {
-                var page = await CallAsync("GetRecords", new { ShardIterator = iterator, Limit = 1000 });
+                var page = await CallAsync("GetRecords", new JsonObject { ["ShardIterator"] = iterator, ["Limit"] = 1000 });
                 var items = page["Records"]?.AsArray() ?? [];
                 if (items.Count == 0)
                 {
@@ -49,6 +59,25 @@ public sealed class DynamoDbStreamsJsonClient(Uri endpoint, string region)
             }
         }
         return records;
+    }
+
+    private async Task<JsonNode> CallAsync(string operation, JsonObject request)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, "/");
+        message.Content = new StringContent(request.ToJsonString(), Encoding.UTF8);
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.0");
+        message.Headers.Add("X-Amz-Target", $"{TargetPrefix}.{operation}");
+        message.Headers.TryAddWithoutValidation("Authorization",
+            $"AWS4-HMAC-SHA256 Credential=testing/{DateTime.UtcNow:yyyyMMdd}/{region}/dynamodb/aws4_request, SignedHeaders=host, Signature=0");
+
+        using var response = await _http.SendAsync(message);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"{TargetPrefix}.{operation} failed with {(int)response.StatusCode}: {text}");
+        }
+
+        return JsonNode.Parse(text.Length == 0 ? "{}" : text)!;
     }
 
     private static JsonObject ToLambdaShape(JsonObject apiRecord, string streamArn)
@@ -78,4 +107,6 @@ public sealed class DynamoDbStreamsJsonClient(Uri endpoint, string region)
         var instant = DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
         return JsonValue.Create(instant.ToUnixTimeMilliseconds() / 1000m);
     }
+
+    public void Dispose() => _http.Dispose();
 }

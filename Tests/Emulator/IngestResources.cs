@@ -1,9 +1,9 @@
 using System.Net;
-using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 using Amazon.S3;
 using Amazon.S3.Model;
 using OrdersPipeline.Functions.Configuration;
+using OrdersPipeline.Functions.Ingest.Files;
 using OrdersPipeline.Infra.Definitions;
 
 namespace OrdersPipeline.Emulator;
@@ -57,7 +57,7 @@ public sealed record IngestResources(string DropBucket, string IngestLogTable, s
     }
 
     /// <summary>Puts an object under the drop prefix and returns the notification S3 would send for it.</summary>
-    public async Task<string> DropAsync(IAmazonS3 s3, string name, string content, string contentType = "text/plain")
+    public async Task<ObjectNotification> DropAsync(IAmazonS3 s3, string name, string content, string contentType = "text/plain")
     {
         var key = PipelineDefaults.DropIncomingPrefix + name;
         var put = await s3.PutObjectAsync(new PutObjectRequest
@@ -77,43 +77,21 @@ public sealed record IngestResources(string DropBucket, string IngestLogTable, s
     }
 }
 
-/// <summary>The S3 event notification (version 2.1) that invokes a function for a created object, as S3 sends it:
-/// the key URL-encoded (spaces as <c>+</c>), the ETag without quotes.</summary>
+/// <summary>The record of an S3 event notification (version 2.1) that invokes a function for a created object, as S3
+/// sends it: the key URL-encoded (spaces as <c>+</c>), the ETag without quotes, the time to the millisecond.</summary>
 public static class S3Notification
 {
-    public static string ObjectCreated(
+    public static ObjectNotification ObjectCreated(
         string bucket, string key, long size, string? eTag, string? versionId, DateTimeOffset at) =>
-        JsonSerializer.Serialize(new Dictionary<string, object?>
-        {
-            ["Records"] = new[]
-            {
-                new Dictionary<string, object?>
-                {
-                    ["eventVersion"] = "2.1",
-                    ["eventSource"] = "aws:s3",
-                    ["awsRegion"] = AwsEmulator.Region,
-                    ["eventTime"] = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
-                    ["eventName"] = "ObjectCreated:Put",
-                    ["userIdentity"] = new Dictionary<string, object?> { ["principalId"] = "AWS:AIDAEXAMPLE" },
-                    ["s3"] = new Dictionary<string, object?>
-                    {
-                        ["s3SchemaVersion"] = "1.0",
-                        ["configurationId"] = "incoming",
-                        ["bucket"] = new Dictionary<string, object?>
-                        {
-                            ["name"] = bucket,
-                            ["arn"] = $"arn:aws:s3:::{bucket}",
-                        },
-                        ["object"] = new Dictionary<string, object?>
-                        {
-                            ["key"] = WebUtility.UrlEncode(key).Replace("%2F", "/", StringComparison.Ordinal),
-                            ["size"] = size,
-                            ["eTag"] = eTag?.Trim('"'),
-                            ["versionId"] = versionId,
-                            ["sequencer"] = "0055AED6DCD90281E5",
-                        },
-                    },
-                },
-            },
-        });
+        new("ObjectCreated:Put",
+            new DateTime(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc),
+            bucket,
+            WebUtility.UrlEncode(key).Replace("%2F", "/", StringComparison.Ordinal),
+            versionId,
+            size,
+            eTag?.Trim('"'));
+
+    /// <summary>The object key a notification names, decoded as the file door decodes it.</summary>
+    public static string KeyOf(ObjectNotification notification) =>
+        DroppedObject.DecodeKey(notification.Key) ?? throw new ArgumentException("The notification names no key.", nameof(notification));
 }

@@ -90,7 +90,7 @@ public sealed record PipelineResources(PipelineNames Names, string StreamArn, st
             VersioningConfig = new S3BucketVersioningConfig { Status = VersionStatus.Enabled },
         });
 
-        var queueUrl = await emulator.Sqs.CreateQueueAsync(names.DeadLetterQueue);
-        return new PipelineResources(names, orders.TableDescription.LatestStreamArn, queueUrl);
+        var queue = await emulator.Sqs.CreateQueueAsync(names.DeadLetterQueue);
+        return new PipelineResources(names, orders.TableDescription.LatestStreamArn, queue.QueueUrl);
     }
 }

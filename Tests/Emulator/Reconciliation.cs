@@ -1,13 +1,10 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text;
-using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Lambda.DynamoDBEvents;
 using Amazon.S3;
 using OrdersPipeline.Functions.Processor;
-using OrdersPipeline.Functions.Serialization;
 using OrdersPipeline.Infra.Definitions;
 
 namespace OrdersPipeline.Emulator;
@@ -25,8 +22,6 @@ public sealed record Reconciliation(
     IReadOnlyList<ProcessedObjectVersion> Versions,
     IReadOnlyList<Dictionary<string, AttributeValue>> AuditRows)
 {
-    private static readonly FunctionsLambdaSerializer Serializer = new();
-
     /// <summary>Whether the stream mapping's filter passes a record to the processor (Infra's filter).</summary>
     public static bool KeptByFilter(StreamRecordEnvelope record) =>
         StreamFilters.KeptEventNames.Contains(record.EventName);
@@ -103,7 +98,9 @@ public sealed record Reconciliation(
     /// </summary>
     public IReadOnlyList<string> ContentMismatches(ProcessedDocumentBuilder builder)
     {
-        var changes = Records.Where(KeptByFilter).ToDictionary(r => r.SequenceNumber, StringComparer.Ordinal);
+        var kept = Records.Where(KeptByFilter).ToList();
+        var changes = kept.Zip(StreamRecordEnvelope.Changes(kept))
+            .ToDictionary(pair => pair.First.SequenceNumber, pair => pair.Second, StringComparer.Ordinal);
         var mismatches = new List<string>();
         foreach (var version in Versions)
         {
@@ -114,7 +111,7 @@ public sealed record Reconciliation(
             }
             var processedAt = DateTimeOffset.Parse(
                 version.Metadata.GetProperty("processedAt").GetString()!, CultureInfo.InvariantCulture);
-            var expected = builder.Build(StreamRecord(change), processedAt);
+            var expected = builder.Build(change, processedAt);
             if (expected.ObjectKey != version.Key)
             {
                 mismatches.Add($"{version.Key} {version.VersionId}: expected key {expected.ObjectKey}");
@@ -126,13 +123,6 @@ public sealed record Reconciliation(
             }
         }
         return mismatches;
-    }
-
-    /// <summary>The change as the Lambda runtime hands it to the processor.</summary>
-    private static DynamoDBEvent.DynamodbStreamRecord StreamRecord(StreamRecordEnvelope change)
-    {
-        var json = new JsonObject { ["Records"] = new JsonArray(change.LambdaRecord.DeepClone()) }.ToJsonString();
-        return Serializer.Deserialize<DynamoDBEvent>(new MemoryStream(Encoding.UTF8.GetBytes(json))).Records[0];
     }
 
     public static async Task<Reconciliation> ReadAsync(

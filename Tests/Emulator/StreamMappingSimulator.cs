@@ -1,11 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Amazon.Lambda.Core;
-using Amazon.Lambda.DynamoDBEvents;
-using Amazon.Lambda.SQSEvents;
-using Amazon.Lambda.TestUtilities;
+using Amazon.SQS.Model;
+using OrdersPipeline.Functions;
+using OrdersPipeline.Functions.Audit;
 using OrdersPipeline.Functions.Processor;
-using OrdersPipeline.Functions.Serialization;
 
 namespace OrdersPipeline.Emulator;
 
@@ -16,15 +12,18 @@ namespace OrdersPipeline.Emulator;
 /// on-failure record for it (as bisect-on-error isolates it: a batch of one) to the DLQ, then goes on after it.
 /// Retries are counted for the record the batch is retried from: they start again when the checkpoint moves past
 /// it, so a record is dead-lettered only when it was itself the first failure that many times in a row. Then
-/// delivers the DLQ to the audit function as SQS events: a message the function reports becomes visible again at
+/// delivers the DLQ to the audit function as SQS batches: a message the function reports becomes visible again at
 /// once (its visibility timeout taken as elapsed) and is delivered again. <see cref="IMappingFaults"/>, when given,
 /// shortens the remaining time of chosen processor invocations and delivers chosen audited messages once more.
 /// </summary>
+/// <param name="processor">The processor's entry point (<see cref="ProcessorService.HandleAsync"/>).</param>
+/// <param name="audit">The audit function's entry point (<see cref="AuditService.HandleAsync"/>): returns the ids
+/// of the messages it reports as failed.</param>
 public sealed class StreamMappingSimulator(
     AwsEmulator emulator,
     PipelineResources resources,
-    Func<DynamoDBEvent, ILambdaContext, Task<StreamsEventResponse>> processor,
-    Func<SQSEvent, ILambdaContext, Task<SQSBatchResponse>> audit,
+    Func<IReadOnlyList<ChangeRecord>, Invocation, Task<BatchOutcome>> processor,
+    Func<IReadOnlyList<QueueMessage>, Invocation, Task<IReadOnlyList<string>>> audit,
     int maxRetryAttempts = 2,
     int batchSize = 100,
     string functionArn = "arn:aws:lambda:us-east-1:123456789012:function:local-order-processor-lambda-backend",
@@ -32,8 +31,8 @@ public sealed class StreamMappingSimulator(
 {
     private static readonly TimeSpan FullRemainingTime = TimeSpan.FromMinutes(1);
 
-    /// <summary>Events go through the handlers' own Lambda serializer, as the runtime sends them.</summary>
-    private static readonly FunctionsLambdaSerializer Serializer = new();
+    /// <summary>The system attributes Lambda's SQS events carry and the audit function reads.</summary>
+    private static readonly List<string> SystemAttributes = ["SentTimestamp", "ApproximateReceiveCount"];
 
     /// <param name="Retries">Invocations that delivered a batch again from its lowest reported record.</param>
     public sealed record DeliveryReport(
@@ -93,7 +92,8 @@ public sealed class StreamMappingSimulator(
                 }
 
                 var poison = pending.Dequeue();
-                await emulator.Sqs.SendMessageAsync(resources.DeadLetterQueueUrl, OnFailureRecord(poison, attempt));
+                await emulator.Sqs.SendMessageAsync(resources.DeadLetterQueueUrl,
+                    OnFailureRecords.ForStreamRecord(poison, attempt, functionArn, resources.StreamArn));
                 deadLettered.Add(poison.SequenceNumber);
                 break;
             }
@@ -109,103 +109,69 @@ public sealed class StreamMappingSimulator(
     public async Task<DeadLetterReport> DrainDeadLetterQueueAsync()
     {
         var queue = resources.DeadLetterQueueUrl;
+        var queueArn = await QueueArnAsync(queue);
         var report = new DeadLetterReport(0, 0, 0, 0, 0);
         var redelivered = new HashSet<string>(StringComparer.Ordinal);
         for (var round = 0; round < 100; round++)
         {
-            var records = await emulator.Sqs.ReceiveAsLambdaRecordsAsync(queue);
-            if (records.Count == 0)
+            var received = (await emulator.Sqs.ReceiveMessageAsync(new ReceiveMessageRequest
+            {
+                QueueUrl = queue,
+                MaxNumberOfMessages = 10,
+                MessageSystemAttributeNames = SystemAttributes,
+            })).Messages ?? [];
+            if (received.Count == 0)
             {
                 return report;
             }
 
-            var sqsEvent = Deserialize<SQSEvent>(new JsonObject { ["Records"] = records.DeepClone() });
-            var response = await audit(sqsEvent, NewContext(FullRemainingTime));
-            var failed = RoundTrip(response).BatchItemFailures.Select(f => f.ItemIdentifier).ToHashSet();
+            // As Lambda's SQS event source mapping hands each message to the function.
+            var messages = received
+                .Select(m => new QueueMessage(m.MessageId, m.Body, m.Attributes, queueArn, "aws:sqs"))
+                .ToList();
+            var failed = (await audit(messages, NewInvocation(FullRemainingTime))).ToHashSet(StringComparer.Ordinal);
             report = report with
             {
-                Deliveries = report.Deliveries + records.Count, Invocations = report.Invocations + 1,
+                Deliveries = report.Deliveries + received.Count, Invocations = report.Invocations + 1,
             };
-            foreach (var record in records)
+            foreach (var message in received)
             {
-                var messageId = record!["messageId"]!.GetValue<string>();
-                var receiptHandle = record["receiptHandle"]!.GetValue<string>();
-                if (failed.Contains(messageId))
+                if (failed.Contains(message.MessageId))
                 {
-                    await emulator.Sqs.ChangeMessageVisibilityAsync(queue, receiptHandle, TimeSpan.Zero);
+                    await emulator.Sqs.ChangeMessageVisibilityAsync(queue, message.ReceiptHandle, 0);
                     report = report with { Reported = report.Reported + 1 };
                     continue;
                 }
-                if (faults is not null && !redelivered.Contains(messageId) && faults.RedeliverAfterAudit(messageId))
+                if (faults is not null && !redelivered.Contains(message.MessageId) &&
+                    faults.RedeliverAfterAudit(message.MessageId))
                 {
-                    redelivered.Add(messageId);
-                    await emulator.Sqs.ChangeMessageVisibilityAsync(queue, receiptHandle, TimeSpan.Zero);
+                    redelivered.Add(message.MessageId);
+                    await emulator.Sqs.ChangeMessageVisibilityAsync(queue, message.ReceiptHandle, 0);
                     report = report with { Redelivered = report.Redelivered + 1 };
                     continue;
                 }
 
-                await emulator.Sqs.DeleteMessageAsync(queue, receiptHandle);
+                await emulator.Sqs.DeleteMessageAsync(queue, message.ReceiptHandle);
                 report = report with { Audited = report.Audited + 1 };
             }
         }
         throw new InvalidOperationException("The DLQ did not drain in 100 rounds: the audit function keeps failing.");
     }
 
+    private async Task<string> QueueArnAsync(string queueUrl)
+    {
+        var attributes = await emulator.Sqs.GetQueueAttributesAsync(queueUrl, ["QueueArn"]);
+        return attributes.QueueARN
+            ?? throw new InvalidOperationException($"The emulator named no QueueArn for {queueUrl}.");
+    }
+
     private async Task<HashSet<string>> InvokeProcessorAsync(IReadOnlyList<StreamRecordEnvelope> batch, int invocation)
     {
-        var records = new JsonArray([.. batch.Select(r => (JsonNode)r.LambdaRecord.DeepClone())]);
-        var streamEvent = Deserialize<DynamoDBEvent>(new JsonObject { ["Records"] = records });
         var remaining = faults?.BeforeProcessorInvocation(invocation, FullRemainingTime) ?? FullRemainingTime;
-        var response = await processor(streamEvent, NewContext(remaining));
-        return [.. RoundTrip(response).BatchItemFailures.Select(f => f.ItemIdentifier)];
+        var outcome = await processor(StreamRecordEnvelope.Changes(batch), NewInvocation(remaining));
+        return [.. outcome.FailedSequenceNumbers];
     }
 
-    private string OnFailureRecord(StreamRecordEnvelope record, int invokeCount)
-    {
-        var arrival = StreamRecordFields.Iso8601(DateTimeOffset.FromUnixTimeMilliseconds(
-            (long)(record.LambdaRecord["dynamodb"]!["ApproximateCreationDateTime"]!.GetValue<decimal>() * 1000)), alwaysMilliseconds: false);
-        return new JsonObject
-        {
-            ["requestContext"] = new JsonObject
-            {
-                ["requestId"] = Guid.NewGuid().ToString(),
-                ["functionArn"] = functionArn,
-                ["condition"] = "RetryAttemptsExhausted",
-                ["approximateInvokeCount"] = invokeCount,
-            },
-            ["responseContext"] = new JsonObject { ["statusCode"] = 200, ["executedVersion"] = "$LATEST", ["functionError"] = "Unhandled" },
-            ["version"] = "1.0",
-            ["timestamp"] = StreamRecordFields.Iso8601(DateTimeOffset.UtcNow, alwaysMilliseconds: true),
-            ["DDBStreamBatchInfo"] = new JsonObject
-            {
-                ["shardId"] = record.ShardId,
-                ["startSequenceNumber"] = record.SequenceNumber,
-                ["endSequenceNumber"] = record.SequenceNumber,
-                ["approximateArrivalOfFirstRecord"] = arrival,
-                ["approximateArrivalOfLastRecord"] = arrival,
-                ["batchSize"] = 1,
-                ["streamArn"] = resources.StreamArn,
-            },
-        }.ToJsonString();
-    }
-
-    private static T Deserialize<T>(JsonNode node) =>
-        Serializer.Deserialize<T>(new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(node)));
-
-    /// <summary>The response as Lambda reads it: serialized by the handlers' serializer and read back.</summary>
-    private static T RoundTrip<T>(T response)
-    {
-        using var buffer = new MemoryStream();
-        Serializer.Serialize(response ?? throw new InvalidOperationException("The function returned no batch response."), buffer);
-        buffer.Position = 0;
-        return Serializer.Deserialize<T>(buffer);
-    }
-
-    private TestLambdaContext NewContext(TimeSpan remaining) => new()
-    {
-        AwsRequestId = Guid.NewGuid().ToString(),
-        FunctionName = functionArn[(functionArn.LastIndexOf(':') + 1)..],
-        InvokedFunctionArn = functionArn,
-        RemainingTime = remaining,
-    };
+    private Invocation NewInvocation(TimeSpan remaining) =>
+        new(Guid.NewGuid().ToString(), remaining, functionArn[(functionArn.LastIndexOf(':') + 1)..]);
 }

@@ -66,9 +66,9 @@ public sealed class FaultInjectionTests
         using var faultyS3 = AwsEmulator.S3(s3Proxy.Endpoint, ProcessorSdk);
         using var faultyDynamoDb = AwsEmulator.DynamoDb(dynamoDbProxy.Endpoint, AuditSdk);
         var log = new CapturedLog();
-        var processor = new ProcessorFunction(faultyS3, resources.ProcessorSettings, TimeProvider.System, log.Log,
+        var processor = new ProcessorService(faultyS3, resources.ProcessorSettings, TimeProvider.System, log.Log,
             ProcessorBudget);
-        var audit = new AuditFunction(faultyDynamoDb, resources.AuditSettings, TimeProvider.System, log.Log,
+        var audit = new AuditService(faultyDynamoDb, resources.AuditSettings, TimeProvider.System, log.Log,
             new TimeBudgetPolicy(AuditSdk, Margin: TimeSpan.FromMilliseconds(200)));
         var simulator = new StreamMappingSimulator(emulator, resources, processor.HandleAsync, audit.HandleAsync,
             maxRetryAttempts: 3, batchSize: BatchSize, faults: plan);

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Lambda.S3Events;
 using Amazon.S3;
 using Amazon.S3.Model;
 using OrdersPipeline.Emulator;
@@ -12,8 +11,8 @@ using OrdersPipeline.Functions.Tests.Support;
 
 namespace OrdersPipeline.Functions.Tests.Integration;
 
-/// <summary>The file ingest handler against a real drop bucket, orders table and ingest log on the emulator, invoked
-/// with the notification S3 sends.</summary>
+/// <summary>The file door against a real drop bucket, orders table and ingest log on the emulator, handed the
+/// notification S3 sends.</summary>
 [Category("Integration")]
 public sealed class FileIngestEndToEndTests
 {
@@ -42,22 +41,21 @@ public sealed class FileIngestEndToEndTests
         _dynamoDb?.Dispose();
     }
 
-    private FileIngestFunction Function(int maxObjectMb = 100) =>
+    private FileIngestService Door(int maxObjectMb = 100) =>
         new(_s3, _dynamoDb, _ingest.FileIngestSettings(maxObjectMb), TimeProvider.System, _log.Log, _metrics);
 
-    private Task InvokeAsync(string notification, string requestId = "req-1", int maxObjectMb = 100) =>
-        Function(maxObjectMb).HandleAsync(Lambda.Event<S3Event>(notification), Lambda.Context(requestId: requestId));
+    private Task InvokeAsync(ObjectNotification notification, string requestId = "req-1", int maxObjectMb = 100) =>
+        Door(maxObjectMb).HandleAsync([notification], Invocations.Create(requestId: requestId));
 
-    private async Task<Dictionary<string, AttributeValue>> LogItemAsync(string notification)
+    private async Task<Dictionary<string, AttributeValue>> LogItemAsync(ObjectNotification notification)
     {
-        var record = Lambda.Event<S3Event>(notification).Records[0].S3.Object;
         var response = await _dynamoDb.GetItemAsync(new GetItemRequest
         {
             TableName = _ingest.IngestLogTable,
             Key = new()
             {
-                ["objectKey"] = new AttributeValue { S = record.KeyDecoded },
-                ["versionId"] = new AttributeValue { S = record.VersionId },
+                ["objectKey"] = new AttributeValue { S = S3Notification.KeyOf(notification) },
+                ["versionId"] = new AttributeValue { S = notification.VersionId },
             },
             ConsistentRead = true,
         });
@@ -231,10 +229,10 @@ public sealed class FileIngestEndToEndTests
     public async Task A_transient_failure_fails_the_invocation_and_lambdas_retry_finishes_the_object()
     {
         var notification = await _ingest.DropAsync(_s3, "retry.ndjson", OrderJson.Valid("r-1"));
-        var broken = new FileIngestFunction(_s3, _dynamoDb,
+        var broken = new FileIngestService(_s3, _dynamoDb,
             _ingest.FileIngestSettings() with { OrdersTableName = "no-such-table" }, TimeProvider.System, _log.Log, _metrics);
 
-        Assert.That(() => broken.HandleAsync(Lambda.Event<S3Event>(notification), Lambda.Context(requestId: "req-9")),
+        Assert.That(() => broken.HandleAsync([notification], Invocations.Create(requestId: "req-9")),
             Throws.TypeOf<AggregateException>());
         var failed = await LogItemAsync(notification);
         Assert.Multiple(() =>

@@ -3,19 +3,18 @@ using Amazon.DynamoDBv2.Model;
 using OrdersPipeline.Emulator;
 using OrdersPipeline.Functions.Ingest.Http;
 using OrdersPipeline.Functions.Tests.Ingest;
-using OrdersPipeline.Functions.Tests.Ingest.Http;
 using OrdersPipeline.Functions.Tests.Support;
 
 namespace OrdersPipeline.Functions.Tests.Integration;
 
-/// <summary>The HTTP ingest handler against a real orders table on the emulator: conditional writes decide 201,
+/// <summary>The HTTP door against a real orders table on the emulator: conditional writes decide 201,
 /// 200, 409 and 412 without reading first.</summary>
 [Category("Integration")]
 public sealed class HttpIngestEndToEndTests
 {
     private PipelineResources _resources = null!;
     private IAmazonDynamoDB _dynamoDb = null!;
-    private HttpIngestFunction _function = null!;
+    private HttpIngestService _door = null!;
 
     [SetUp]
     public async Task CreateTableAsync()
@@ -23,7 +22,7 @@ public sealed class HttpIngestEndToEndTests
         var emulator = EmulatorFixture.Emulator;
         _resources = await PipelineResources.CreateAsync(emulator, PipelineNames.Unique("http"));
         _dynamoDb = emulator.DynamoDb();
-        _function = new HttpIngestFunction(new DynamoDbOrderStore(_dynamoDb, _resources.Names.OrdersTable),
+        _door = new HttpIngestService(new DynamoDbOrderStore(_dynamoDb, _resources.Names.OrdersTable),
             TimeProvider.System, new CapturedLog().Log);
     }
 
@@ -31,7 +30,8 @@ public sealed class HttpIngestEndToEndTests
     public void DisposeClient() => _dynamoDb?.Dispose();
 
     private async Task<int> SendAsync(string body, string? ifMatch = null) =>
-        (await _function.HandleAsync(HttpRequests.Post(body, ifMatch: ifMatch), Lambda.Context())).StatusCode;
+        (await _door.HandleAsync(ApiGatewayRequests.PostOrder(body, Guid.NewGuid().ToString(), ifMatch), Invocations.Create()))
+            .StatusCode;
 
     private async Task<Dictionary<string, AttributeValue>> StoredAsync(string orderId) =>
         (await _dynamoDb.GetItemAsync(new GetItemRequest

@@ -1,5 +1,3 @@
-using Amazon.Lambda.APIGatewayEvents;
-using Amazon.Lambda.S3Events;
 using OrdersPipeline.Emulator;
 using OrdersPipeline.Functions.Audit;
 using OrdersPipeline.Functions.Ingest.Files;
@@ -25,22 +23,22 @@ public sealed class IngestReconciliationTests
         using var dynamoDb = emulator.DynamoDb();
         var log = new CapturedLog().Log;
 
-        var http = new HttpIngestFunction(new DynamoDbOrderStore(dynamoDb, pipeline.Names.OrdersTable), TimeProvider.System, log);
+        var http = new HttpIngestService(new DynamoDbOrderStore(dynamoDb, pipeline.Names.OrdersTable), TimeProvider.System, log);
         var statuses = new List<int>();
         foreach (var body in new[] { OrderJson.Valid("h-1"), OrderJson.Valid("h-1"), OrderJson.Valid("h-2"), "{\"orderId\":\"h-3\"}" })
         {
-            var request = Lambda.Event<APIGatewayProxyRequest>(ApiGatewayEvents.PostOrder(body, Guid.NewGuid().ToString()));
-            statuses.Add((await http.HandleAsync(request, Lambda.Context())).StatusCode);
+            var request = ApiGatewayRequests.PostOrder(body, Guid.NewGuid().ToString());
+            statuses.Add((await http.HandleAsync(request, Invocations.Create())).StatusCode);
         }
 
         var content = OrderJson.Valid("f-1") + "\n" + OrderJson.Valid("f-2") + "\n{\"orderId\":\"f-3\"}\n";
         var notification = await ingest.DropAsync(s3, "recon.ndjson", content);
-        var file = new FileIngestFunction(s3, dynamoDb, ingest.FileIngestSettings(), TimeProvider.System, log, TextWriter.Null);
-        await file.HandleAsync(Lambda.Event<S3Event>(notification), Lambda.Context());
+        var file = new FileIngestService(s3, dynamoDb, ingest.FileIngestSettings(), TimeProvider.System, log, TextWriter.Null);
+        await file.HandleAsync([notification], Invocations.Create());
 
-        var processor = new ProcessorFunction(new S3ProcessedObjectStore(s3, pipeline.Names.Bucket), pipeline.ProcessorSettings,
+        var processor = new ProcessorService(new S3ProcessedObjectStore(s3, pipeline.Names.Bucket), pipeline.ProcessorSettings,
             TimeProvider.System, log);
-        var audit = new AuditFunction(dynamoDb, pipeline.AuditSettings, TimeProvider.System, log);
+        var audit = new AuditService(dynamoDb, pipeline.AuditSettings, TimeProvider.System, log);
         var delivery = await new StreamMappingSimulator(emulator, pipeline, processor.HandleAsync, audit.HandleAsync)
             .DeliverStreamAsync();
         var recon = await Reconciliation.ReadAsync(s3, dynamoDb, pipeline, delivery.Records);

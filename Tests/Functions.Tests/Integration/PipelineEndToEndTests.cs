@@ -116,7 +116,7 @@ public sealed class PipelineEndToEndTests
     [Test]
     public async Task A_redelivered_dead_letter_is_audited_once()
     {
-        var body = Fixtures.DlqEvent().Records[0].Body;
+        var body = SampleEvents.FirstMessageBody("sqs-dlq-event.json");
         await _emulator.Sqs.SendMessageAsync(_resources.DeadLetterQueueUrl, body);
         await _emulator.Sqs.SendMessageAsync(_resources.DeadLetterQueueUrl, body);
         await _emulator.Sqs.SendMessageAsync(_resources.DeadLetterQueueUrl, "not a failure record");
@@ -137,8 +137,8 @@ public sealed class PipelineEndToEndTests
     {
         var log = new CapturedLog().Log;
         var store = new PoisonStore(new S3ProcessedObjectStore(_s3, _resources.Names.Bucket), isPoison ?? (_ => false));
-        var processor = new ProcessorFunction(store, _resources.ProcessorSettings, TimeProvider.System, log);
-        var audit = new AuditFunction(_dynamoDb, _resources.AuditSettings, TimeProvider.System, log);
+        var processor = new ProcessorService(store, _resources.ProcessorSettings, TimeProvider.System, log);
+        var audit = new AuditService(_dynamoDb, _resources.AuditSettings, TimeProvider.System, log);
         return new StreamMappingSimulator(_emulator, _resources, processor.HandleAsync, audit.HandleAsync);
     }
 

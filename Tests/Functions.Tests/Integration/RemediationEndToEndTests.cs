@@ -1,6 +1,5 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Lambda.CloudWatchEvents;
 using Amazon.S3;
 using Amazon.S3.Model;
 using OrdersPipeline.Emulator;
@@ -12,7 +11,7 @@ using OrdersPipeline.Functions.Tests.Support;
 
 namespace OrdersPipeline.Functions.Tests.Integration;
 
-/// <summary>The remediation handler against a real processed bucket and audit table on the emulator, invoked with the
+/// <summary>Remediation against a real processed bucket and audit table on the emulator, invoked with the
 /// AWS-shaped GuardDuty samples renamed to this run's resources.</summary>
 [Category("Integration")]
 public sealed class RemediationEndToEndTests
@@ -46,10 +45,10 @@ public sealed class RemediationEndToEndTests
             StackRoleNames = Samples.StackRoles,
             AuditTableName = _pipeline.Names.AuditTable,
         };
-        var input = Lambda.Event<CloudWatchEvent<GuardDutyFinding>>(
+        var input = SampleEvents.Finding(
             Fixtures.Text(sample).Replace(Samples.ProcessedBucket, _pipeline.Names.Bucket, StringComparison.Ordinal));
-        return new RemediationFunction(_s3, _dynamoDb, settings, TimeProvider.System, _log.Log)
-            .HandleAsync(input, Lambda.Context());
+        return new RemediationService(_s3, _dynamoDb, settings, TimeProvider.System, _log.Log)
+            .HandleAsync(input, Invocations.Create());
     }
 
     [Test]

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Lambda.DynamoDBEvents;
-using Amazon.Lambda.SQSEvents;
 using OrdersPipeline.Emulator;
 using OrdersPipeline.Functions.Audit;
+using OrdersPipeline.Functions.Processor;
 using OrdersPipeline.Functions.Tests.Support;
 
 namespace OrdersPipeline.Functions.Tests.Integration;
@@ -19,12 +18,12 @@ public sealed class S3InvocationAuditEndToEndTests
         var emulator = EmulatorFixture.Emulator;
         var pipeline = await PipelineResources.CreateAsync(emulator, PipelineNames.Unique("s3fail"));
         using var dynamoDb = emulator.DynamoDb();
-        var body = Lambda.Event<SQSEvent>(Fixtures.Text("sqs-s3-invocation-failure.json")).Records[0].Body;
+        var body = SampleEvents.FirstMessageBody("sqs-s3-invocation-failure.json");
         await emulator.Sqs.SendMessageAsync(pipeline.DeadLetterQueueUrl, body);
 
-        var audit = new AuditFunction(dynamoDb, pipeline.AuditSettings, TimeProvider.System, new CapturedLog().Log);
+        var audit = new AuditService(dynamoDb, pipeline.AuditSettings, TimeProvider.System, new CapturedLog().Log);
         var audited = await new StreamMappingSimulator(emulator, pipeline,
-                (_, _) => Task.FromResult(new StreamsEventResponse()), audit.HandleAsync)
+                (records, _) => Task.FromResult(new BatchOutcome(records.Count, 0, 0, [])), audit.HandleAsync)
             .DeliverDeadLetterQueueAsync();
 
         var rows = (await dynamoDb.QueryAsync(new QueryRequest

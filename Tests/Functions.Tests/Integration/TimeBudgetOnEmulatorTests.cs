@@ -1,11 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Lambda.DynamoDBEvents;
-using Amazon.Lambda.SQSEvents;
-using Amazon.S3;
 using OrdersPipeline.Emulator;
 using OrdersPipeline.Functions.Audit;
 using OrdersPipeline.Functions.Processor;
@@ -52,16 +46,16 @@ public sealed class TimeBudgetOnEmulatorTests
         var budget = new TimeBudgetPolicy(sdk, Margin: TimeSpan.FromMilliseconds(200));
         using var slowS3 = AwsEmulator.S3(proxy.Endpoint, sdk);
         var log = new CapturedLog();
-        var function = new ProcessorFunction(slowS3, resources.ProcessorSettings with { MaxConcurrency = 2 }, TimeProvider.System,
+        var processor = new ProcessorService(slowS3, resources.ProcessorSettings with { MaxConcurrency = 2 }, TimeProvider.System,
             log.Log, budget);
-        var json = JsonSerializer.Serialize(new JsonObject { ["Records"] = new JsonArray([.. records.Select(r => (JsonNode)r.LambdaRecord.DeepClone())]) });
+        var changes = StreamRecordEnvelope.Changes(records);
         var remaining = TimeSpan.FromSeconds(2);
 
         var clock = Stopwatch.StartNew();
-        var response = await function.HandleAsync(Lambda.Event<DynamoDBEvent>(json), Lambda.Context(remaining: remaining));
+        var outcome = await processor.HandleAsync(changes, Invocations.Create(remaining));
         var elapsed = clock.Elapsed;
 
-        var reported = response.BatchItemFailures.Select(f => f.ItemIdentifier).ToHashSet();
+        var reported = outcome.FailedSequenceNumbers.ToHashSet();
         var written = (await ProcessedObjects.ReadAllVersionsAsync(directS3, resources.Names.Bucket)).Select(v => v.SequenceNumber).ToHashSet();
         string Sequence(string id) => records.Single(r => r.LambdaRecord["dynamodb"]!["Keys"]![PipelineDefaults.OrdersTableHashKey]!["S"]!
             .GetValue<string>() == id).SequenceNumber;
@@ -82,32 +76,28 @@ public sealed class TimeBudgetOnEmulatorTests
     {
         var emulator = EmulatorFixture.Emulator;
         var resources = await PipelineResources.CreateAsync(emulator, PipelineNames.Unique("tba"));
-        var body = Fixtures.DlqEvent().Records[0].Body;
-        var sqsEvent = new SQSEvent
-        {
-            Records = [.. Enumerable.Range(1, 6).Select(i => new SQSEvent.SQSMessage
-            {
-                MessageId = $"m-{i}", Body = body, EventSource = "aws:sqs", Attributes = [],
-            })],
-        };
+        var body = SampleEvents.FirstMessageBody("sqs-dlq-event.json");
+        var messages = Enumerable.Range(1, 6)
+            .Select(i => new QueueMessage($"m-{i}", body, new Dictionary<string, string>(), EventSource: "aws:sqs"))
+            .ToList();
 
         // Every DynamoDB call waits 3 s, longer than the client's 500 ms per attempt.
         await using var proxy = FaultInjectingProxy.Start(emulator.Endpoint, _ => new ProxyFault(TimeSpan.FromSeconds(3)));
         var sdk = new SdkCallPolicy(MaxAttempts: 1, AttemptTimeout: TimeSpan.FromMilliseconds(500));
         using var hungDynamoDb = AwsEmulator.DynamoDb(proxy.Endpoint, sdk);
         var log = new CapturedLog();
-        var function = new AuditFunction(hungDynamoDb, resources.AuditSettings, TimeProvider.System, log.Log,
+        var audit = new AuditService(hungDynamoDb, resources.AuditSettings, TimeProvider.System, log.Log,
             new TimeBudgetPolicy(sdk, Margin: TimeSpan.FromMilliseconds(200)));
         var remaining = TimeSpan.FromSeconds(2);
 
         var clock = Stopwatch.StartNew();
-        var response = await function.HandleAsync(sqsEvent, Lambda.Context(remaining: remaining));
+        var failed = await audit.HandleAsync(messages, Invocations.Create(remaining));
         var elapsed = clock.Elapsed;
 
         Assert.Multiple(() =>
         {
             Assert.That(elapsed, Is.LessThan(remaining), "the batch ends before the deadline");
-            Assert.That(response.BatchItemFailures.Select(f => f.ItemIdentifier), Is.EquivalentTo(sqsEvent.Records.Select(m => m.MessageId)),
+            Assert.That(failed, Is.EquivalentTo(messages.Select(m => m.MessageId)),
                 "no message was stored in time, so every one is reported");
             Assert.That(log.WithMessage("audit write failed"), Has.Count.EqualTo(6));
         });
