@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Amazon.Lambda.DynamoDBEvents;
 using OrdersPipeline.Functions.Configuration;
 using OrdersPipeline.Functions.Processor;
 using OrdersPipeline.Functions.Tests.Support;
@@ -8,7 +7,8 @@ using OrdersPipeline.Functions.Tests.Support;
 namespace OrdersPipeline.Functions.Tests.Processor;
 
 /// <summary>
-/// Items at DynamoDB's limits go through the whole path (the Lambda serializer, then the handler) and are written;
+/// Items at DynamoDB's limits go through the whole path (read from Lambda-shaped JSON, then the processor service) and
+/// are written;
 /// one just past a limit fails alone, naming the limit, while the rest of its batch is written.
 /// </summary>
 public sealed class DynamoDbLimitsTests
@@ -30,10 +30,10 @@ public sealed class DynamoDbLimitsTests
     {
         var s3 = new RecordingS3();
         var log = new CapturedLog();
-        var function = new ProcessorFunction(s3.Mock.Object, Settings, new FixedTime(), log.Log);
-        var json = Fixtures.Event(Fixtures.Record(Good, "good"), Fixtures.Record(UnderTest, "limit", attributes));
-        var response = await function.HandleAsync(Lambda.Event<DynamoDBEvent>(json), Lambda.Context());
-        return new Outcome([.. response.BatchItemFailures.Select(f => f.ItemIdentifier)], s3, log);
+        var service = new ProcessorService(s3.Mock.Object, Settings, new FixedTime(), log.Log);
+        var records = StreamFixtures.Event(Fixtures.Record(Good, "good"), Fixtures.Record(UnderTest, "limit", attributes));
+        var outcome = await service.HandleAsync(records, Invocations.Create());
+        return new Outcome(outcome.FailedSequenceNumbers, s3, log);
     }
 
     private static async Task<Outcome> AcceptedAsync(string attributes)

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Amazon.Lambda.DynamoDBEvents;
 using OrdersPipeline.Functions.Processor;
 using OrdersPipeline.Functions.Tests.Support;
 
@@ -8,12 +7,11 @@ namespace OrdersPipeline.Functions.Tests.Processor;
 public sealed class ProcessedDocumentBuilderTests
 {
     private readonly ProcessedDocumentBuilder _builder = new("processed-data", "orderId");
-    private readonly IList<DynamoDBEvent.DynamodbStreamRecord> _fixture = Fixtures.StreamEvent().Records;
+    private readonly IReadOnlyList<ChangeRecord> _fixture = StreamFixtures.FixtureEvent();
 
     private static JsonElement Body(ProcessedDocument document) => JsonDocument.Parse(document.Body).RootElement;
 
-    private static DynamoDBEvent.DynamodbStreamRecord Parse(string recordJson) =>
-        Lambda.Event<DynamoDBEvent>(Fixtures.Event(recordJson)).Records[0];
+    private static ChangeRecord Parse(string recordJson) => StreamFixtures.Record(recordJson);
 
     [Test]
     public void An_insert_becomes_the_contract_document()
@@ -127,5 +125,86 @@ public sealed class ProcessedDocumentBuilderTests
     {
         var record = Parse(Fixtures.Record("1", "o-1").Replace(find, replace));
         Assert.That(() => _builder.Build(record, FixedTime.Default), Throws.TypeOf<RecordException>().With.Message.Contains(message));
+    }
+
+    [Test]
+    public void A_modify_with_its_sets_reordered_and_nothing_else_changed_has_no_changed_attributes()
+    {
+        var record = Parse(Fixtures.Record("1", "o-1", "\"tags\":{\"SS\":[\"a\",\"b\"]},\"n\":{\"NS\":[\"1\",\"2\"]}", "MODIFY",
+            "\"tags\":{\"SS\":[\"b\",\"a\"]},\"n\":{\"NS\":[\"2\",\"1\"]}"));
+        var body = Body(_builder.Build(record, FixedTime.Default));
+        Assert.Multiple(() =>
+        {
+            Assert.That(body.GetProperty("metadata").GetProperty("changedAttributes").GetArrayLength(), Is.Zero);
+            Assert.That(body.GetProperty("data").GetProperty("tags").GetRawText(), Is.EqualTo("""["a","b"]"""), "sets keep the order sent");
+            Assert.That(body.GetProperty("previous").GetProperty("tags").GetRawText(), Is.EqualTo("""["b","a"]"""));
+        });
+    }
+
+    [TestCase("-1", "dynamodb.ApproximateCreationDateTime -1 is out of range.")]
+    [TestCase("253402300799.5", "dynamodb.ApproximateCreationDateTime 253402300799.5 is out of range.")]
+    public void A_creation_time_outside_0_to_the_end_of_year_9999_fails_the_record(string seconds, string message)
+    {
+        var record = Parse(Fixtures.Record("1", "o-1").Replace("1795082400", seconds, StringComparison.Ordinal));
+        Assert.That(() => _builder.Build(record, FixedTime.Default), Throws.TypeOf<RecordException>().With.Message.EqualTo(message));
+    }
+
+    [Test]
+    public void A_creation_time_of_the_last_second_of_year_9999_is_accepted()
+    {
+        var record = Parse(Fixtures.Record("1", "o-1").Replace("1795082400", "253402300799", StringComparison.Ordinal));
+        Assert.That(_builder.Build(record, FixedTime.Default).ObjectKey, Is.EqualTo("processed-data/9999/12/31/o-1.json"));
+    }
+
+    [Test]
+    public void A_record_without_a_new_image_or_keys_fails_clearly() => Assert.Multiple(() =>
+    {
+        var record = _fixture[0];
+        Assert.That(() => _builder.Build(record with { NewImage = null }, FixedTime.Default),
+            Throws.TypeOf<RecordException>().With.Message.EqualTo(
+                "dynamodb.NewImage is missing (StreamViewType NEW_AND_OLD_IMAGES); the stream must be NEW_AND_OLD_IMAGES."));
+        Assert.That(() => _builder.Build(record with { Keys = null }, FixedTime.Default),
+            Throws.TypeOf<RecordException>().With.Message.EqualTo("dynamodb.Keys is missing."));
+        Assert.That(() => _builder.Build(record with { NewImage = null, StreamViewType = null }, FixedTime.Default),
+            Throws.TypeOf<RecordException>().With.Message.Contains("(StreamViewType unknown)"));
+    });
+
+    [TestCase("{\"BOOL\":true}", "Keys.orderId: a key attribute must be of type S, N or B, not 'BOOL'.")]
+    [TestCase("{\"N\":\"01\"}", "Keys.orderId: '01' is not a valid number.")]
+    [TestCase("{\"DATE\":\"x\"}", "Keys.orderId: an attribute value must have a type tag.")]
+    public void A_key_attribute_that_is_not_a_valid_s_n_or_b_fails_naming_it(string key, string message)
+    {
+        var record = Parse(Fixtures.Record("1", "o-1").Replace("\"Keys\":{\"orderId\":{\"S\":\"o-1\"}}",
+            $"\"Keys\":{{\"orderId\":{key}}}", StringComparison.Ordinal));
+        Assert.That(() => _builder.RecordId(record), Throws.TypeOf<RecordException>().With.Message.StartWith(message));
+    }
+
+    [Test]
+    public void A_binary_key_uses_its_base64_text()
+    {
+        var record = Parse(Fixtures.Record("1", "x").Replace("\"Keys\":{\"orderId\":{\"S\":\"x\"}}",
+            "\"Keys\":{\"orderId\":{\"B\":\"aGk/+w==\"}}", StringComparison.Ordinal));
+        var document = _builder.Build(record, FixedTime.Default);
+        Assert.Multiple(() =>
+        {
+            Assert.That(document.RecordId, Is.EqualTo("aGk/+w=="));
+            Assert.That(document.ObjectKey, Is.EqualTo("processed-data/2026/11/19/aGk%2F%2Bw%3D%3D.json"));
+        });
+    }
+
+    [Test]
+    public void A_pooled_document_has_the_same_body_and_gives_its_buffer_back()
+    {
+        var record = _fixture[1];
+        var plain = _builder.Build(record, FixedTime.Default);
+        var pooled = _builder.BuildPooled(record, plain.RecordId, FixedTime.Default);
+        Assert.Multiple(() =>
+        {
+            Assert.That(pooled.Content.ToArray(), Is.EqualTo(plain.Body));
+            Assert.That(pooled.Length, Is.EqualTo(plain.Body.Length));
+            Assert.That(pooled.ObjectKey, Is.EqualTo(plain.ObjectKey));
+        });
+        pooled.Release();
+        Assert.That(() => pooled.Content, Throws.TypeOf<ObjectDisposedException>());
     }
 }
