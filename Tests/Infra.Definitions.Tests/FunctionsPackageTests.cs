@@ -13,7 +13,7 @@ public sealed class FunctionsPackageTests
     public void CreateRepository()
     {
         _root = Path.Combine(Path.GetTempPath(), "orders-pipeline-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.Combine(_root, "Functions"));
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(_root, FunctionsPackage.ProjectRelativePath))!);
         File.WriteAllText(Path.Combine(_root, FunctionsPackage.ProjectRelativePath), "<Project />");
         Directory.CreateDirectory(Path.Combine(_root, "Infra", "bin"));
     }
