@@ -95,22 +95,7 @@ internal sealed class AutomationWorkspace(WorkspaceSettings settings) : IStackWo
     public Task RemoveStackAsync(string stackName, CancellationToken cancellationToken) =>
         AutomationFailures.PortAsync(async () =>
         {
-            var workspace = await WorkspaceAsync(cancellationToken);
-            // `pulumi stack rm` also deletes Pulumi.<stack>.yaml, which is committed here: keep a copy, put it back.
-            var stackFile = Path.Combine(settings.RepoRoot, $"Pulumi.{stackName.Split('/')[^1]}.yaml");
-            var saved = File.Exists(stackFile) ? await File.ReadAllBytesAsync(stackFile, cancellationToken) : null;
-            try
-            {
-                await workspace.RemoveStackAsync(stackName, cancellationToken);
-            }
-            finally
-            {
-                if (saved is not null && !File.Exists(stackFile))
-                {
-                    await File.WriteAllBytesAsync(stackFile, saved, CancellationToken.None);
-                }
-            }
-
+            await (await WorkspaceAsync(cancellationToken)).RemoveStackAsync(stackName, cancellationToken);
             _stacks.Remove(stackName);
         });
 
@@ -150,14 +135,6 @@ internal sealed class AutomationWorkspace(WorkspaceSettings settings) : IStackWo
         if (_workspace is not null)
         {
             return _workspace;
-        }
-
-        if (settings.IsFileBackend)
-        {
-            // The engine refuses a file backend whose folder does not exist.
-            var path = settings.BackendUrl[WorkspaceSettings.FileScheme.Length..];
-            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-            Directory.CreateDirectory(path.StartsWith('~') ? Path.Combine(home, path[1..].TrimStart('/')) : path);
         }
 
         try

@@ -79,8 +79,19 @@ internal sealed class CommandContext(ParseResult parseResult, DeployerHost host)
         return settings;
     }
 
-    public IStackWorkspace OpenWorkspace(bool requirePassphrase) =>
-        host.OpenWorkspace(ResolveWorkspace(requirePassphrase));
+    public IStackWorkspace OpenWorkspace(bool requirePassphrase) => OpenWorkspace(ResolveWorkspace(requirePassphrase));
+
+    /// <summary>Opens the workspace, creating a file backend's folder first: the engine refuses a file backend whose
+    /// folder does not exist.</summary>
+    public IStackWorkspace OpenWorkspace(WorkspaceSettings settings)
+    {
+        if (settings.FileBackendFolder(host.HomeDirectory) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        return host.OpenWorkspace(settings);
+    }
 
     /// <summary>Returns when confirmed. <c>--yes</c> skips the question; with no terminal to answer it the command
     /// refuses (exit 2) rather than guess; any answer but yes exits 130.</summary>

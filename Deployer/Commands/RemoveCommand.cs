@@ -26,8 +26,22 @@ internal static class RemoveCommand
             $"Remove stack '{stackName}' and its state history from {settings.BackendUrl}?",
             $"remove --stack {stackName}");
 
-        using var workspace = context.Host.OpenWorkspace(settings);
-        await workspace.RemoveStackAsync(stackName, cancellationToken);
+        using var workspace = context.OpenWorkspace(settings);
+        // The engine's `stack rm` also deletes Pulumi.<stack>.yaml, which is committed here: keep a copy, put it back.
+        var stackFile = Path.Combine(settings.RepoRoot, $"Pulumi.{stackName.Split('/')[^1]}.yaml");
+        var saved = File.Exists(stackFile) ? await File.ReadAllBytesAsync(stackFile, cancellationToken) : null;
+        try
+        {
+            await workspace.RemoveStackAsync(stackName, cancellationToken);
+        }
+        finally
+        {
+            if (saved is not null && !File.Exists(stackFile))
+            {
+                await File.WriteAllBytesAsync(stackFile, saved, CancellationToken.None);
+            }
+        }
+
         context.Human.WriteLine($"Removed stack '{stackName}' from the backend (Pulumi.{stackName}.yaml is kept).");
         if (context.Json)
         {

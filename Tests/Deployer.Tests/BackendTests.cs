@@ -17,8 +17,26 @@ public sealed class BackendTests : DeployerFixture
 
         Assert.That(Harness.Opened.Select(settings => settings.BackendUrl), Is.EqualTo(new[]
         {
-            "file:///home/tester/.orders-pipeline/state", "s3://from-env", "s3://from-option",
+            $"file://{Harness.HomeDirectory}/.orders-pipeline/state", "s3://from-env", "s3://from-option",
         }));
+    }
+
+    [Test]
+    public async Task A_file_backend_s_folder_is_created_before_the_workspace_opens()
+    {
+        Assert.That(await Harness.RunAsync("stacks"), Is.EqualTo(ExitCodes.Success), Harness.StdErr);
+        Assert.That(await Harness.RunAsync("stacks", "--backend-url", "file://~/elsewhere/state"),
+            Is.EqualTo(ExitCodes.Success), Harness.StdErr);
+
+        Assert.That(Directory.Exists(Path.Combine(Harness.HomeDirectory, ".orders-pipeline", "state")), Is.True);
+        Assert.That(Directory.Exists(Path.Combine(Harness.HomeDirectory, "elsewhere", "state")), Is.True);
+    }
+
+    [Test]
+    public async Task Another_backend_gets_no_local_folder()
+    {
+        Assert.That(await Harness.RunAsync("stacks", "--backend-url", "s3://state"), Is.EqualTo(ExitCodes.Success));
+        Assert.That(Directory.Exists(Harness.HomeDirectory), Is.False);
     }
 
     [Test]

@@ -96,6 +96,27 @@ public sealed class CommandTests : DeployerFixture
         Assert.That(Harness.StdOut, Does.Contain("Pulumi.old.yaml is kept"));
     }
 
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Remove_puts_back_the_stack_file_the_engine_deletes(bool engineFails)
+    {
+        var stackFile = Path.Combine(Harness.RepoRoot, "Pulumi.old.yaml");
+        File.WriteAllText(stackFile, "config:\n  orders-pipeline:team: backend\n");
+        Harness.Workspace.Removing = _ =>
+        {
+            File.Delete(stackFile);
+            if (engineFails)
+            {
+                throw new InvalidOperationException("the stack still has resources");
+            }
+        };
+
+        var exitCode = await Harness.RunAsync("remove", "--stack", "org/orders-pipeline/old", "--yes");
+
+        Assert.That(exitCode, Is.EqualTo(engineFails ? ExitCodes.OperationFailed : ExitCodes.Success), Harness.StdErr);
+        Assert.That(File.ReadAllText(stackFile), Is.EqualTo("config:\n  orders-pipeline:team: backend\n"));
+    }
+
     [TestCase("preview")]
     [TestCase("destroy", "--yes")]
     [TestCase("outputs")]

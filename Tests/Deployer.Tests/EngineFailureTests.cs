@@ -36,7 +36,7 @@ public sealed class EngineFailureTests : DeployerFixture
 
         Assert.That(await Harness.RunAsync("outputs", "--stack", "qa"), Is.EqualTo(ExitCodes.UsageOrConfig));
         Assert.That(Harness.StdErr, Does.Contain(
-                "error: There is no stack named 'qa' in file:///home/tester/.orders-pipeline/state.")
+                $"error: There is no stack named 'qa' in file://{Harness.HomeDirectory}/.orders-pipeline/state.")
             .And.Contain("`up --stack qa` creates it"));
     }
 

@@ -32,7 +32,7 @@ public interface IStackWorkspace : IDisposable
 
     Task<IReadOnlyList<BackendStack>> ListStacksAsync(CancellationToken cancellationToken);
 
-    /// <summary>Deletes the stack's state (the engine refuses while it holds resources); keeps
-    /// <c>Pulumi.&lt;stack&gt;.yaml</c>.</summary>
+    /// <summary>Deletes the stack's state (the engine refuses while it holds resources). The engine deletes
+    /// <c>Pulumi.&lt;stack&gt;.yaml</c> too.</summary>
     Task RemoveStackAsync(string stackName, CancellationToken cancellationToken);
 }

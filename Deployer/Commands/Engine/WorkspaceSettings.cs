@@ -16,6 +16,19 @@ public sealed record WorkspaceSettings(string RepoRoot, string BackendUrl, bool 
 
     public bool IsFileBackend => BackendUrl.StartsWith(FileScheme, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>A file backend's folder, a leading <c>~</c> being <paramref name="homeDirectory"/>; null for any other
+    /// backend.</summary>
+    public string? FileBackendFolder(string homeDirectory)
+    {
+        if (!IsFileBackend)
+        {
+            return null;
+        }
+
+        var path = BackendUrl[FileScheme.Length..];
+        return path.StartsWith('~') ? Path.Combine(homeDirectory, path[1..].TrimStart('/')) : path;
+    }
+
     /// <summary>The backend is <c>--backend-url</c>, else <c>PULUMI_BACKEND_URL</c>, else a file backend under the
     /// user's home (no Pulumi Cloud account needed). A file backend encrypts stack secrets with a passphrase the
     /// Deployer never invents: with <paramref name="requirePassphrase"/> and none set, it stops (exit 2) and says how

@@ -16,11 +16,16 @@ internal sealed class DeployerHarness : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(functionsProject)!);
         File.WriteAllText(functionsProject, "<Project />");
         File.WriteAllText(Path.Combine(RepoRoot, "Pulumi.yaml"), "name: orders-pipeline\nruntime: dotnet\n");
+        HomeDirectory = Path.Combine(RepoRoot, "home");
         CurrentDirectory = RepoRoot;
         Variables[WorkspaceSettings.PassphraseVariable] = "test-passphrase";
     }
 
     public string RepoRoot { get; }
+
+    /// <summary>The user's home: inside <see cref="RepoRoot"/>, so the default file backend's folder is removed
+    /// with it.</summary>
+    public string HomeDirectory { get; }
 
     public string CurrentDirectory { get; set; }
 
@@ -56,7 +61,7 @@ internal sealed class DeployerHarness : IDisposable
             },
             Prompt,
             Variables.GetValueOrDefault,
-            "/home/tester",
+            HomeDirectory,
             [CurrentDirectory],
             Clock);
         var invocation = new InvocationConfiguration { Output = Out, Error = Error, ProcessTerminationTimeout = null };

@@ -18,6 +18,9 @@ internal sealed class FakeWorkspace : IStackWorkspace
 
     public Dictionary<string, Exception> Failures { get; } = [];
 
+    /// <summary>Runs inside remove with the stack's name, e.g. to delete its stack file as the engine does.</summary>
+    public Action<string> Removing { get; set; } = _ => { };
+
     /// <summary>Runs inside preview, up, refresh and destroy, e.g. to raise progress events.</summary>
     public Func<OperationOptions, CancellationToken, Task> Running { get; set; } = (_, _) => Task.CompletedTask;
 
@@ -95,6 +98,7 @@ internal sealed class FakeWorkspace : IStackWorkspace
     public Task RemoveStackAsync(string stackName, CancellationToken cancellationToken)
     {
         Call($"remove {stackName}");
+        Removing(stackName);
         return Task.CompletedTask;
     }
 
