@@ -1,5 +1,4 @@
 using Amazon.DynamoDBv2.Model;
-using Amazon.Lambda.SQSEvents;
 using OrdersPipeline.Functions.Audit;
 using OrdersPipeline.Functions.Tests.Support;
 
@@ -8,20 +7,9 @@ namespace OrdersPipeline.Functions.Tests.Audit;
 public sealed class AuditItemMapperTests
 {
     private static readonly DateTimeOffset AuditedAt = new(2026, 11, 22, 9, 0, 0, 5, TimeSpan.Zero);
-    private readonly List<SQSEvent.SQSMessage> _fixture = Fixtures.DlqEvent().Records;
+    private readonly IReadOnlyList<QueueMessage> _fixture = QueueFixtures.DlqEvent();
 
-    /// <summary>A copy of a fixture message with another body (the package's message is a mutable class).</summary>
-    private static SQSEvent.SQSMessage WithBody(SQSEvent.SQSMessage message, string body) => new()
-    {
-        MessageId = message.MessageId,
-        ReceiptHandle = message.ReceiptHandle,
-        Body = body,
-        Md5OfBody = message.Md5OfBody,
-        Attributes = new Dictionary<string, string>(message.Attributes),
-        EventSource = message.EventSource,
-        EventSourceArn = message.EventSourceArn,
-        AwsRegion = message.AwsRegion,
-    };
+    private static QueueMessage WithBody(QueueMessage message, string body) => message with { Body = body };
 
     private static Dictionary<string, string> Flatten(Dictionary<string, AttributeValue> item) =>
         item.ToDictionary(p => p.Key, p => p.Value.S ?? "N:" + p.Value.N);
@@ -110,8 +98,7 @@ public sealed class AuditItemMapperTests
     [Test]
     public void Without_any_sent_timestamp_the_audit_time_keeps_the_range_key_present()
     {
-        var message = WithBody(_fixture[0], "garbage");
-        message.Attributes = [];
+        var message = WithBody(_fixture[0], "garbage") with { Attributes = new Dictionary<string, string>() };
         Assert.That(AuditItemMapper.Map(message, AuditedAt)["timestamp"].S, Is.EqualTo("2026-11-22T09:00:00.005Z"));
     }
 }

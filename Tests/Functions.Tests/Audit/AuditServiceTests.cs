@@ -1,8 +1,5 @@
-using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Lambda.Serialization.SystemTextJson;
-using Amazon.Lambda.SQSEvents;
 using Moq;
 using OrdersPipeline.Functions.Audit;
 using OrdersPipeline.Functions.Configuration;
@@ -12,7 +9,7 @@ using OrdersPipeline.Functions.Tests.Support;
 
 namespace OrdersPipeline.Functions.Tests.Audit;
 
-public sealed class AuditFunctionTests
+public sealed class AuditServiceTests
 {
     private readonly Mock<IAmazonDynamoDB> _dynamoDb = new(MockBehavior.Strict);
     private readonly List<PutItemRequest> _puts = [];
@@ -30,12 +27,11 @@ public sealed class AuditFunctionTests
                 return outcome(request) is { } error ? Task.FromException<PutItemResponse>(error) : Task.FromResult(new PutItemResponse());
             });
 
-    private async Task<IReadOnlyList<string>> InvokeAsync(string eventJson)
-    {
-        var function = new AuditFunction(_dynamoDb.Object, new AuditSettings { AuditTableName = "audit" }, new FixedTime(), _log.Log);
-        var response = await function.HandleAsync(Lambda.Event<SQSEvent>(eventJson), Lambda.Context());
-        return [.. response.BatchItemFailures.Select(f => f.ItemIdentifier)];
-    }
+    private AuditService Service(TimeProvider? time = null, TimeBudgetPolicy? budget = null) =>
+        new(_dynamoDb.Object, new AuditSettings { AuditTableName = "audit" }, time ?? new FixedTime(), _log.Log, budget);
+
+    private Task<IReadOnlyList<string>> InvokeAsync(string eventJson) =>
+        Service().HandleAsync(QueueFixtures.Read(eventJson), Invocations.Create());
 
     [Test]
     public async Task Each_message_becomes_one_conditional_put_into_the_audit_table()
@@ -94,27 +90,34 @@ public sealed class AuditFunctionTests
         });
     }
 
-    [Test]
-    public void Input_that_is_not_json_of_an_sqs_event_fails_in_the_serializer_naming_the_type() =>
-        Assert.That(() => Lambda.Event<SQSEvent>("[]"),
-            Throws.TypeOf<JsonSerializerException>().With.Message.Contains(nameof(SQSEvent)));
-
-    [TestCase("{}", "not an SQS event")]
+    [TestCase("{}", "not an SQS event: it has no 'Records' array")]
+    [TestCase("""{"Records":[null]}""", "Records[0] is null")]
     [TestCase("""{"Records":[{"body":"x","eventSource":"aws:sqs"}]}""", "no messageId")]
     [TestCase("""{"Records":[{"messageId":"1","eventSource":"aws:dynamodb"}]}""", "only accepts SQS events")]
     public void An_input_that_is_not_an_sqs_event_fails_the_invocation(string input, string message)
     {
-        var function = new AuditFunction(_dynamoDb.Object, new AuditSettings { AuditTableName = "audit" }, new FixedTime(), _log.Log);
-        Assert.That(async () => await function.HandleAsync(Lambda.Event<SQSEvent>(input), Lambda.Context()),
+        Assert.That(async () => await InvokeAsync(input),
             Throws.TypeOf<InvalidEventException>().With.Message.Contains(message));
+        Assert.That(_puts, Is.Empty, "nothing of an invalid batch is written");
+    }
+
+    [Test]
+    public async Task A_message_whose_event_source_is_unknown_is_audited()
+    {
+        PutItemAnswers(_ => null);
+        var failures = await Service().HandleAsync([new QueueMessage("m-1", "body")], Invocations.Create());
+        Assert.Multiple(() =>
+        {
+            Assert.That(failures, Is.Empty);
+            Assert.That(_puts.Single().Item["dlqMessageId"].S, Is.EqualTo("m-1"));
+        });
     }
 
     [Test]
     public async Task Every_log_line_of_an_invocation_carries_its_request_id()
     {
         PutItemAnswers(r => r.Item["failureType"].S == "RecordAgeExceeded" ? new AmazonDynamoDBException("throttled") : null);
-        var function = new AuditFunction(_dynamoDb.Object, new AuditSettings { AuditTableName = "audit" }, new FixedTime(), _log.Log);
-        await function.HandleAsync(Fixtures.DlqEvent(), Lambda.Context(requestId: "audit-req"));
+        await Service().HandleAsync(QueueFixtures.DlqEvent(), Invocations.Create(requestId: "audit-req"));
         Assert.Multiple(() =>
         {
             Assert.That(_log.Lines, Has.Count.EqualTo(3), "the failed write, the summary and the metrics");
@@ -126,12 +129,11 @@ public sealed class AuditFunctionTests
     public async Task With_the_time_budget_nearly_spent_no_message_is_stored_and_every_one_is_reported()
     {
         PutItemAnswers(_ => null);
-        var function = new AuditFunction(_dynamoDb.Object, new AuditSettings { AuditTableName = "audit" }, new FixedTime(), _log.Log);
-        var response = await function.HandleAsync(Fixtures.DlqEvent(), Lambda.Context(remaining: TimeSpan.FromMilliseconds(1)));
+        var failures = await Service().HandleAsync(QueueFixtures.DlqEvent(),
+            Invocations.Create(remaining: TimeSpan.FromMilliseconds(1)));
         Assert.Multiple(() =>
         {
-            Assert.That(response.BatchItemFailures.Select(f => f.ItemIdentifier),
-                Is.EqualTo(Fixtures.DlqEvent().Records.Select(m => m.MessageId)));
+            Assert.That(failures, Is.EqualTo(QueueFixtures.DlqEvent().Select(m => m.MessageId)));
             Assert.That(_puts, Is.Empty);
             Assert.That(_log.WithMessage("dlq message deferred"), Has.Count.EqualTo(2));
             Assert.That(_log.WithMessage("dlq batch audited").Single().GetProperty("deferred").GetInt32(), Is.EqualTo(2));
@@ -148,16 +150,14 @@ public sealed class AuditFunctionTests
                 return new PutItemResponse();
             });
         var policy = new TimeBudgetPolicy(new SdkCallPolicy(1, TimeSpan.FromMilliseconds(300)), TimeSpan.FromMilliseconds(200));
-        var function = new AuditFunction(_dynamoDb.Object, new AuditSettings { AuditTableName = "audit" }, TimeProvider.System,
-            _log.Log, policy);
-
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var response = await function.HandleAsync(Fixtures.DlqEvent(), Lambda.Context(remaining: TimeSpan.FromSeconds(1)));
+        var failures = await Service(TimeProvider.System, policy).HandleAsync(QueueFixtures.DlqEvent(),
+            Invocations.Create(remaining: TimeSpan.FromSeconds(1)));
 
         Assert.Multiple(() =>
         {
             Assert.That(started.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)), "the batch ends before the deadline");
-            Assert.That(response.BatchItemFailures, Has.Count.EqualTo(2));
+            Assert.That(failures, Has.Count.EqualTo(2));
             Assert.That(_log.WithMessage("audit write failed").Select(l => l.GetProperty("error").GetString()),
                 Is.All.Contains("deadline margin"));
         });

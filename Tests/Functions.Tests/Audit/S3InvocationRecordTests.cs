@@ -1,4 +1,3 @@
-using Amazon.Lambda.SQSEvents;
 using OrdersPipeline.Functions.Audit;
 using OrdersPipeline.Functions.Tests.Support;
 
@@ -8,8 +7,7 @@ namespace OrdersPipeline.Functions.Tests.Audit;
 /// function, after its retries) is audited as its own failure type, with the object it was about.</summary>
 public sealed class S3InvocationRecordTests
 {
-    private static SQSEvent.SQSMessage Message() =>
-        Lambda.Event<SQSEvent>(Fixtures.Text("sqs-s3-invocation-failure.json")).Records.Single();
+    private static QueueMessage Message() => QueueFixtures.S3InvocationFailure();
 
     [Test]
     public void An_s3_invocation_record_is_the_s3_failure_type_with_the_object_and_the_error()
@@ -39,7 +37,7 @@ public sealed class S3InvocationRecordTests
     [Test]
     public void A_stream_failure_record_keeps_its_condition_as_the_failure_type()
     {
-        var stream = Lambda.Event<SQSEvent>(Fixtures.Text("sqs-dlq-event.json")).Records[0];
+        var stream = QueueFixtures.DlqEvent()[0];
         var item = AuditItemMapper.Map(stream, FixedTime.Default);
         Assert.That(item["failureType"].S, Is.EqualTo("RetryAttemptsExhausted"));
         Assert.That(item.ContainsKey("s3Key"), Is.False);
@@ -50,7 +48,7 @@ public sealed class S3InvocationRecordTests
     [TestCase("""{"requestContext":{"condition":"RetriesExhausted"},"requestPayload":"text"}""")]
     public void An_async_record_with_another_payload_keeps_lambdas_condition(string body)
     {
-        var item = AuditItemMapper.Map(new SQSEvent.SQSMessage { MessageId = "m-1", Body = body }, FixedTime.Default);
+        var item = AuditItemMapper.Map(new QueueMessage("m-1", body), FixedTime.Default);
         Assert.That(item["failureType"].S, Is.EqualTo("RetriesExhausted"));
     }
 }

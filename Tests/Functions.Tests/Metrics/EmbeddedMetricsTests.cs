@@ -1,9 +1,8 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Lambda.DynamoDBEvents;
-using Amazon.Lambda.SQSEvents;
 using Moq;
+using OrdersPipeline.Emulator;
 using OrdersPipeline.Functions.Audit;
 using OrdersPipeline.Functions.Configuration;
 using OrdersPipeline.Functions.Metrics;
@@ -45,7 +44,7 @@ public sealed class EmbeddedMetricsTests
         var s3 = new RecordingS3(fails: key => key.Contains("/bad.json"));
         var log = new CapturedLog();
         var settings = new ProcessorSettings { BucketName = "test-bucket", Metrics = Metrics };
-        var function = new ProcessorFunction(s3.Mock.Object, settings, new FixedTime(), log.Log);
+        var function = new ProcessorService(s3.Mock.Object, settings, new FixedTime(), log.Log);
         // Created 10 s and 20 s before the fixed "now" (2026-11-22T10:01:03.123Z).
         var now = FixedTime.Default.ToUnixTimeMilliseconds() / 1000m;
         var json = Fixtures.Event(
@@ -54,7 +53,7 @@ public sealed class EmbeddedMetricsTests
             Fixtures.Record("3", "bad"),
             Fixtures.Record("4", "gone", eventName: "REMOVE", oldImageAttributes: ""));
 
-        await function.HandleAsync(Lambda.Event<DynamoDBEvent>(json), Lambda.Context());
+        await function.HandleAsync(StreamEventJson.Read(json), Invocations.Create());
 
         var line = EmfLine(log);
         Assert.Multiple(() =>
@@ -74,10 +73,10 @@ public sealed class EmbeddedMetricsTests
     public async Task Without_written_records_there_is_no_lag_metric_and_deferred_records_are_counted()
     {
         var log = new CapturedLog();
-        var function = new ProcessorFunction(new RecordingS3().Mock.Object,
+        var function = new ProcessorService(new RecordingS3().Mock.Object,
             new ProcessorSettings { BucketName = "test-bucket", Metrics = Metrics }, new FixedTime(), log.Log);
-        await function.HandleAsync(Lambda.Event<DynamoDBEvent>(Fixtures.Event(Fixtures.Record("1", "a"))),
-            Lambda.Context(remaining: TimeSpan.FromMilliseconds(1)));
+        await function.HandleAsync(StreamEventJson.Read(Fixtures.Event(Fixtures.Record("1", "a"))),
+            Invocations.Create(remaining: TimeSpan.FromMilliseconds(1)));
         var line = EmfLine(log);
         Assert.Multiple(() =>
         {
@@ -98,21 +97,19 @@ public sealed class EmbeddedMetricsTests
                 _ => Task.FromResult(new PutItemResponse()),
             });
         var log = new CapturedLog();
-        var function = new AuditFunction(dynamoDb.Object, new AuditSettings { AuditTableName = "audit", Metrics = Metrics },
+        var function = new AuditService(dynamoDb.Object, new AuditSettings { AuditTableName = "audit", Metrics = Metrics },
             new FixedTime(), log.Log);
-        var body = Fixtures.DlqEvent().Records[0].Body;
-        var sqsEvent = new SQSEvent
-        {
-            Records =
-            [
-                new() { MessageId = "m-1", Body = body, EventSource = "aws:sqs", Attributes = [] },
-                new() { MessageId = "m-2", Body = "not a failure record", EventSource = "aws:sqs", Attributes = [] },
-                new() { MessageId = "m-3", Body = body, EventSource = "aws:sqs", Attributes = [] },
-                new() { MessageId = "m-4", Body = "also not one", EventSource = "aws:sqs", Attributes = [] },
-            ],
-        };
+        var body = QueueFixtures.DlqEvent()[0].Body;
+        var noAttributes = new Dictionary<string, string>();
+        QueueMessage[] messages =
+        [
+            new("m-1", body, noAttributes, EventSource: "aws:sqs"),
+            new("m-2", "not a failure record", noAttributes, EventSource: "aws:sqs"),
+            new("m-3", body, noAttributes, EventSource: "aws:sqs"),
+            new("m-4", "also not one", noAttributes, EventSource: "aws:sqs"),
+        ];
 
-        await function.HandleAsync(sqsEvent, Lambda.Context());
+        await function.HandleAsync(messages, Invocations.Create());
 
         var line = EmfLine(log);
         Assert.Multiple(() =>

@@ -9,12 +9,9 @@ public sealed class FindingTriageTests
     private static TriageDecision Decide(GuardDutyFinding finding) =>
         FindingTriage.Decide(finding, Samples.ProcessedBucket, Samples.StackRoles);
 
-    private static TriageDecision DecideSample(string name) => Decide(Fixtures.GuardDutyEvent(name).Detail);
+    private static TriageDecision DecideSample(string name) => Decide(FindingFixtures.Sample(name).Detail!);
 
-    /// <summary>A finding read through the Lambda serializer from the detail JSON given.</summary>
-    private static GuardDutyFinding Finding(string detailJson) =>
-        Lambda.Event<Amazon.Lambda.CloudWatchEvents.CloudWatchEvent<GuardDutyFinding>>(
-            $$"""{"version":"0","detail-type":"GuardDuty Finding","source":"aws.guardduty","detail":{{detailJson}}}""").Detail;
+    private static GuardDutyFinding Finding(string detailJson) => FindingFixtures.Finding(detailJson);
 
     [Test]
     public void An_access_key_finding_on_a_stack_role_is_recorded()

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Lambda.CloudWatchEvents;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Moq;
@@ -12,9 +11,9 @@ using OrdersPipeline.Functions.Tests.Support;
 
 namespace OrdersPipeline.Functions.Tests.Remediation;
 
-/// <summary>The handler end to end on the AWS-shaped samples, with strict mocks of S3 and DynamoDB: every SDK call it
+/// <summary>The remediation function end to end on the AWS-shaped samples, with strict mocks of S3 and DynamoDB: every SDK call it
 /// makes is one a test set up and verified.</summary>
-public sealed class RemediationFunctionTests
+public sealed class RemediationServiceTests
 {
     private readonly Mock<IAmazonS3> _s3 = new(MockBehavior.Strict);
     private readonly Mock<IAmazonDynamoDB> _dynamoDb = new(MockBehavior.Strict);
@@ -22,10 +21,10 @@ public sealed class RemediationFunctionTests
     private readonly List<PutItemRequest> _itemPuts = [];
     private readonly CapturedLog _log = new();
 
-    private RemediationFunction Function() => new(_s3.Object, _dynamoDb.Object, Samples.Settings, new FixedTime(), _log.Log);
+    private RemediationService Function() => new(_s3.Object, _dynamoDb.Object, Samples.Settings, new FixedTime(), _log.Log);
 
     private Task<RemediationReport> InvokeAsync(string sample) =>
-        Function().HandleAsync(Fixtures.GuardDutyEvent(sample), Lambda.Context(requestId: "req-1"));
+        Function().HandleAsync(FindingFixtures.Sample(sample), Invocations.Create(requestId: "req-1"));
 
     private void BucketHas(PublicAccessBlockConfiguration? configuration)
     {
@@ -197,13 +196,13 @@ public sealed class RemediationFunctionTests
     [Test]
     public async Task A_finding_on_another_kind_of_resource_is_ignored_without_any_sdk_call()
     {
-        var input = Lambda.Event<CloudWatchEvent<GuardDutyFinding>>("""
+        var input = FindingFixtures.Event("""
             {"version":"0","id":"e-1","detail-type":"GuardDuty Finding","source":"aws.guardduty","account":"123456789012",
              "time":"2026-11-24T09:17:40Z","region":"us-east-1","resources":[],
              "detail":{"schemaVersion":"2.0","id":"d0e1","type":"Recon:EC2/PortProbeUnprotectedPort","severity":5,
                "resource":{"resourceType":"Instance","instanceDetails":{"instanceId":"i-0a1b2c3d4e5f60718"}}}}
             """);
-        var report = await Function().HandleAsync(input, Lambda.Context());
+        var report = await Function().HandleAsync(input, Invocations.Create());
         Assert.That(report.Action, Is.EqualTo(RemediationAction.Ignored));
         _s3.VerifyNoOtherCalls();
         _dynamoDb.VerifyNoOtherCalls();
@@ -241,8 +240,8 @@ public sealed class RemediationFunctionTests
         "only accepts 'GuardDuty Finding'")]
     public void Malformed_input_is_logged_and_fails_the_invocation_so_the_failure_reaches_the_topic(string json, string message)
     {
-        var input = Lambda.Event<CloudWatchEvent<GuardDutyFinding>>(json);
-        Assert.That(async () => await Function().HandleAsync(input, Lambda.Context()),
+        var input = FindingFixtures.Event(json);
+        Assert.That(async () => await Function().HandleAsync(input, Invocations.Create()),
             Throws.TypeOf<InvalidEventException>().With.Message.Contains(message));
         var rejected = _log.WithMessage("remediation input rejected").Single();
         Assert.Multiple(() =>
@@ -258,7 +257,7 @@ public sealed class RemediationFunctionTests
 
     [Test]
     public void A_null_event_fails_with_a_clear_error() =>
-        Assert.That(async () => await Function().HandleAsync(null!, Lambda.Context()),
+        Assert.That(async () => await Function().HandleAsync(null, Invocations.Create()),
             Throws.TypeOf<InvalidEventException>().With.Message.Contains("not an EventBridge event"));
 
     [Test]
@@ -289,10 +288,27 @@ public sealed class RemediationFunctionTests
     [Test]
     public void With_the_time_budget_nearly_spent_nothing_is_started_and_the_invocation_fails_for_a_retry()
     {
-        var input = Fixtures.GuardDutyEvent(Samples.AnonymousAccessGranted);
-        Assert.That(async () => await Function().HandleAsync(input, Lambda.Context(remaining: TimeSpan.FromMilliseconds(1))),
+        var input = FindingFixtures.Sample(Samples.AnonymousAccessGranted);
+        Assert.That(async () => await Function().HandleAsync(input, Invocations.Create(remaining: TimeSpan.FromMilliseconds(1))),
             Throws.TypeOf<TimeoutException>().With.Message.Contains("time budget"));
         _s3.VerifyNoOtherCalls();
         _dynamoDb.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public void A_finding_id_longer_than_guardduty_allows_is_rejected()
+    {
+        var input = FindingFixtures.Sample(Samples.AnonymousAccessGranted);
+        var tooLong = input with { Detail = FindingFixtures.Finding($$"""{"id":"{{new string('f', 301)}}"}""") };
+        Assert.That(async () => await Function().HandleAsync(tooLong, Invocations.Create()),
+            Throws.TypeOf<InvalidEventException>().With.Message.Contains("301 characters long"));
+    }
+
+    [Test]
+    public async Task Without_a_function_name_the_metrics_name_the_function_unknown()
+    {
+        await Function().HandleAsync(FindingFixtures.Sample(Samples.OtherRoleAccessKey),
+            new Invocation("req-2", TimeSpan.FromMinutes(1), FunctionName: null!));
+        Assert.That(_log.WithMessage("metrics").Single().GetProperty("Function").GetString(), Is.EqualTo("unknown"));
     }
 }

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Lambda.CloudWatchEvents;
 using OrdersPipeline.Functions.Processor;
 using OrdersPipeline.Functions.Remediation;
 using OrdersPipeline.Functions.Tests.Support;
@@ -12,13 +11,13 @@ namespace OrdersPipeline.Functions.Tests.Remediation;
 /// item").</summary>
 public sealed class SecurityFindingItemTests
 {
-    private static Dictionary<string, AttributeValue> Map(CloudWatchEvent<GuardDutyFinding> input) =>
+    private static Dictionary<string, AttributeValue> Map(FindingEvent input) =>
         SecurityFindingItem.Map(input, Samples.ProcessorRole, FixedTime.Default);
 
     [Test]
     public void The_item_has_the_audit_tables_keys_and_the_findings_identifying_fields()
     {
-        var item = Map(Fixtures.GuardDutyEvent(Samples.StackRoleAccessKey));
+        var item = Map(FindingFixtures.Sample(Samples.StackRoleAccessKey));
         Assert.Multiple(() =>
         {
             Assert.That(item["auditId"].S, Is.EqualTo("guardduty:a4c9e1f07d2b4e6f8a0c3d5e7f9b1a2c"));
@@ -54,7 +53,7 @@ public sealed class SecurityFindingItemTests
     [Test]
     public void The_whole_finding_is_kept_as_json_including_the_fields_the_function_does_not_read()
     {
-        var item = Map(Fixtures.GuardDutyEvent(Samples.StackRoleAccessKey));
+        var item = Map(FindingFixtures.Sample(Samples.StackRoleAccessKey));
         var original = JsonDocument.Parse(Fixtures.Text(Samples.StackRoleAccessKey)).RootElement.GetProperty("detail");
         var stored = JsonDocument.Parse(item["findingJson"].S).RootElement;
         Assert.Multiple(() =>
@@ -67,10 +66,10 @@ public sealed class SecurityFindingItemTests
     [Test]
     public void A_later_update_of_the_same_finding_is_a_new_item_under_the_same_audit_id()
     {
-        var first = Fixtures.GuardDutyEvent(Samples.StackRoleAccessKey);
-        var update = Lambda.Event<CloudWatchEvent<GuardDutyFinding>>(Fixtures.Text(Samples.StackRoleAccessKey)
+        var first = FindingFixtures.Sample(Samples.StackRoleAccessKey);
+        var update = FindingFixtures.Event(Fixtures.Text(Samples.StackRoleAccessKey)
             .Replace("\"updatedAt\": \"2026-11-24T09:12:31.771Z\"", "\"updatedAt\": \"2026-11-24T15:12:31.771Z\"", StringComparison.Ordinal));
-        var redelivered = Fixtures.GuardDutyEvent(Samples.StackRoleAccessKey);
+        var redelivered = FindingFixtures.Sample(Samples.StackRoleAccessKey);
         Assert.Multiple(() =>
         {
             Assert.That(Map(update)["auditId"].S, Is.EqualTo(Map(first)["auditId"].S));
@@ -84,7 +83,7 @@ public sealed class SecurityFindingItemTests
     [TestCase("""{"id":"f"}""", "2026-11-24T09:17:40.000Z")]
     public void Without_updated_at_the_key_falls_back_to_created_at_then_to_the_event_time(string detail, string timestamp)
     {
-        var input = Lambda.Event<CloudWatchEvent<GuardDutyFinding>>(
+        var input = FindingFixtures.Event(
             $$"""{"id":"e-1","time":"2026-11-24T09:17:40Z","detail-type":"GuardDuty Finding","source":"aws.guardduty","detail":{{detail}}}""");
         Assert.That(SecurityFindingItem.Timestamp(input, FixedTime.Default), Is.EqualTo(timestamp));
     }
@@ -97,7 +96,7 @@ public sealed class SecurityFindingItemTests
             .Replace("\"title\": \"Anomalous", $"\"title\": \"{huge}", StringComparison.Ordinal)
             .Replace("\"description\": \"APIs", $"\"description\": \"{huge}", StringComparison.Ordinal)
             .Replace("\"userName\": \"dev-order", $"\"userName\": \"{huge}dev-order", StringComparison.Ordinal);
-        var item = SecurityFindingItem.Map(Lambda.Event<CloudWatchEvent<GuardDutyFinding>>(json), Samples.ProcessorRole, FixedTime.Default);
+        var item = SecurityFindingItem.Map(FindingFixtures.Event(json), Samples.ProcessorRole, FixedTime.Default);
         Assert.Multiple(() =>
         {
             Assert.That(item["findingJsonTruncated"].BOOL, Is.True);

@@ -12,6 +12,9 @@ internal sealed class CapturedLog
 
     public JsonLog Log { get; }
 
+    /// <summary>The writer the lines go to, for code that takes a writer rather than a log.</summary>
+    public TextWriter Output => _output;
+
     public IReadOnlyList<JsonElement> Lines =>
         [.. _output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone())];
 

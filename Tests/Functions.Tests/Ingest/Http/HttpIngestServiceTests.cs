@@ -1,20 +1,17 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Amazon.Lambda.APIGatewayEvents;
 using OrdersPipeline.Functions.Ingest.Http;
 using OrdersPipeline.Functions.Tests.Support;
 
 namespace OrdersPipeline.Functions.Tests.Ingest.Http;
 
-public sealed class HttpIngestFunctionTests
+public sealed class HttpIngestServiceTests
 {
     private readonly InMemoryOrderStore _store = new();
     private readonly CapturedLog _log = new();
 
-    private Task<APIGatewayProxyResponse> SendAsync(APIGatewayProxyRequest request) =>
-        new HttpIngestFunction(_store, new FixedTime(), _log.Log).HandleAsync(request, Lambda.Context(requestId: "lambda-1"));
+    private Task<HttpResult> SendAsync(HttpRequest? request) =>
+        new HttpIngestService(_store, new FixedTime(), _log.Log).HandleAsync(request, Invocations.Create(requestId: "lambda-1"));
 
-    private static void AssertProblem(APIGatewayProxyResponse response, int status, string type)
+    private static void AssertProblem(HttpResult response, int status, string type, string requestId = "req-1")
     {
         var body = HttpRequests.Body(response);
         Assert.Multiple(() =>
@@ -24,7 +21,7 @@ public sealed class HttpIngestFunctionTests
             Assert.That(body.GetProperty("status").GetInt32(), Is.EqualTo(status));
             Assert.That(body.GetProperty("type").GetString(), Is.EqualTo(type));
             Assert.That(body.GetProperty("title").GetString(), Is.Not.Empty);
-            Assert.That(body.GetProperty("requestId").GetString(), Is.EqualTo("req-1"));
+            Assert.That(body.GetProperty("requestId").GetString(), Is.EqualTo(requestId));
             Assert.That(response.Body, Does.Not.Contain("   at "), "never a stack trace");
         });
     }
@@ -196,31 +193,54 @@ public sealed class HttpIngestFunctionTests
     [Test]
     public async Task Without_a_gateway_request_id_the_lambda_request_id_is_used()
     {
-        var request = HttpRequests.Post(OrderJson.Valid());
-        request.RequestContext.RequestId = null;
+        var request = HttpRequests.Post(OrderJson.Valid()) with { GatewayRequestId = null };
         Assert.That(HttpRequests.RequestIdHeader(await SendAsync(request)), Is.EqualTo("lambda-1"));
     }
 
     [Test]
     public async Task A_method_other_than_post_is_405()
     {
-        var request = HttpRequests.Post(OrderJson.Valid());
-        request.HttpMethod = "PUT";
-        var response = await SendAsync(request);
+        var response = await SendAsync(HttpRequests.Post(OrderJson.Valid()) with { Method = "PUT" });
         Assert.That(response.StatusCode, Is.EqualTo(405));
         Assert.That(response.Headers["Allow"], Is.EqualTo("POST"));
     }
 
     [Test]
-    public async Task The_response_serializes_as_the_proxy_integration_expects()
+    public async Task No_request_at_all_is_415_under_the_invocations_request_id()
     {
-        var json = JsonNode.Parse(Lambda.Response(await SendAsync(HttpRequests.Post(OrderJson.Valid()))))!;
+        var response = await SendAsync(null);
+        AssertProblem(response, 415, ProblemTypes.NotJson, requestId: "lambda-1");
+        Assert.That(HttpRequests.Body(response).GetProperty("detail").GetString(), Is.EqualTo("The request has no body."));
+    }
+
+    [Test]
+    public async Task A_header_only_in_the_multi_value_headers_is_read_without_regard_to_case()
+    {
+        var request = HttpRequests.Post(OrderJson.Valid(), contentType: null) with
+        {
+            MultiValueHeaders = new Dictionary<string, IList<string>> { ["CONTENT-TYPE"] = ["text/plain", "application/json"] },
+        };
+        AssertProblem(await SendAsync(request), 415, ProblemTypes.NotJson);
+    }
+
+    [Test]
+    public async Task A_body_marked_base64_that_is_not_is_415() =>
+        AssertProblem(await SendAsync(HttpRequests.Post("{}") with { IsBase64Encoded = true, Body = "not base64!" }), 415,
+            ProblemTypes.NotJson);
+
+    [Test]
+    public async Task The_failure_is_logged_with_both_request_ids_and_the_request_line_says_500()
+    {
+        _store.Fail = new InvalidOperationException("down");
+        await SendAsync(HttpRequests.Post(OrderJson.Valid()));
         Assert.Multiple(() =>
         {
-            Assert.That(json["statusCode"]!.GetValue<int>(), Is.EqualTo(201));
-            Assert.That(json["headers"]!["X-Request-Id"]!.GetValue<string>(), Is.EqualTo("req-1"));
-            Assert.That(JsonDocument.Parse(json["body"]!.GetValue<string>()).RootElement.GetProperty("orderId").GetString(),
-                Is.EqualTo("o-1001"));
+            var failed = _log.WithMessage("order ingest failed").Single();
+            Assert.That(failed.GetProperty("lambdaRequestId").GetString(), Is.EqualTo("lambda-1"));
+            Assert.That(failed.GetProperty("stackTrace").GetString(), Is.Not.Empty);
+            var line = _log.WithMessage("order request").Single();
+            Assert.That(line.GetProperty("level").GetString(), Is.EqualTo("ERROR"));
+            Assert.That(line.GetProperty("status").GetInt32(), Is.EqualTo(500));
         });
     }
 }
