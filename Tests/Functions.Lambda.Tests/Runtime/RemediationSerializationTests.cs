@@ -7,6 +7,9 @@ namespace OrdersPipeline.Functions.Tests.Remediation;
 /// <summary>The GuardDuty events and the report through the Lambda serializer the runtime uses.</summary>
 public sealed class RemediationSerializationTests
 {
+    private static CloudWatchEvent<GuardDutyFinding> Sample(string name) =>
+        Lambda.Event<CloudWatchEvent<GuardDutyFinding>>(Fixtures.Text(name));
+
     private static readonly string[] AllSamples =
     [
         Samples.StackRoleAccessKey, Samples.OtherRoleAccessKey, Samples.BlockPublicAccessDisabled,
@@ -16,7 +19,7 @@ public sealed class RemediationSerializationTests
     [TestCaseSource(nameof(AllSamples))]
     public void Every_sample_reads_as_an_eventbridge_guardduty_finding_event(string sample)
     {
-        var input = Fixtures.GuardDutyEvent(sample);
+        var input = Sample(sample);
         Assert.Multiple(() =>
         {
             Assert.That(input.Version, Is.EqualTo("0"));
@@ -41,14 +44,14 @@ public sealed class RemediationSerializationTests
     [Test]
     public void Severity_is_read_as_the_number_sent_whole_or_fractional() => Assert.Multiple(() =>
     {
-        Assert.That(Fixtures.GuardDutyEvent(Samples.StackRoleAccessKey).Detail.Severity, Is.EqualTo(5.5));
-        Assert.That(Fixtures.GuardDutyEvent(Samples.AnonymousAccessGranted).Detail.Severity, Is.EqualTo(8));
+        Assert.That(Sample(Samples.StackRoleAccessKey).Detail.Severity, Is.EqualTo(5.5));
+        Assert.That(Sample(Samples.AnonymousAccessGranted).Detail.Severity, Is.EqualTo(8));
     });
 
     [Test]
     public void Fields_the_function_does_not_type_are_kept_at_every_level()
     {
-        var finding = Fixtures.GuardDutyEvent(Samples.AnonymousAccessGranted).Detail;
+        var finding = Sample(Samples.AnonymousAccessGranted).Detail;
         var bucket = finding.Resource!.S3BucketDetails!.Single();
         Assert.Multiple(() =>
         {
