@@ -2,24 +2,19 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
-using Amazon.Lambda.SQSEvents;
-using Amazon.Lambda.TestUtilities;
 using OrdersPipeline.Emulator;
+using OrdersPipeline.Functions;
 using OrdersPipeline.Functions.Audit;
-using OrdersPipeline.Functions.Configuration;
 using OrdersPipeline.Functions.Logging;
-using OrdersPipeline.Functions.Serialization;
 
 namespace OrdersPipeline.Benchmarks;
 
 /// <summary>
-/// (d) The audit function on the emulator: messages/s of <see cref="AuditFunction.HandleAsync"/> on SQS batches of
-/// 10 (the DLQ mapping's batch size; the function starts a batch's writes together, so its concurrency is 10) against
-/// raw conditional <c>PutItem</c>s of the same items at the same concurrency, alternating; and its CPU per message:
-/// single-thread CPU of reading the event and mapping each message (no I/O), and the whole process's CPU during the
-/// function's runs (SDK and HTTP included) per message.
+/// (d) The audit function's core on the emulator: messages/s of <see cref="AuditService.HandleAsync"/> on SQS batches
+/// of 10 <see cref="QueueMessage"/>s (the DLQ mapping's batch size; the service starts a batch's writes together, so its
+/// concurrency is 10) against raw conditional <c>PutItem</c>s of the same items at the same concurrency, alternating;
+/// and its CPU per message: single-thread CPU of mapping each message (no I/O), and the whole process's CPU during
+/// the service's runs (SDK and HTTP included) per message.
 /// </summary>
 internal sealed record AuditResult(
     int Messages, int Concurrency, Stats Raw, Stats Function, Stats PairedRatio, Stats CpuMicrosPerMessage,
@@ -32,14 +27,14 @@ internal sealed record AuditResult(
     public void WriteText(StringBuilder text)
     {
         var c = CultureInfo.InvariantCulture;
-        text.AppendLine(c, $"(d) audit function, {Messages} messages in batches of 10, concurrency {Concurrency}, on {Emulator}:");
+        text.AppendLine(c, $"(d) audit service, {Messages} messages in batches of 10, concurrency {Concurrency}, on {Emulator}:");
         text.AppendLine(c, $"  raw PutItem        {Raw.Median,10:N0} messages/s  [min {Raw.Min:N0}, max {Raw.Max:N0}]");
-        text.AppendLine(c, $"  audit function     {Function.Median,10:N0} messages/s  [min {Function.Min:N0}, max {Function.Max:N0}]");
-        text.AppendLine(c, $"  ratio function/raw {Ratio:F3}  (per-round pairs: median {PairedRatio.Median:F3}, min {PairedRatio.Min:F3}, max {PairedRatio.Max:F3})");
+        text.AppendLine(c, $"  audit service      {Function.Median,10:N0} messages/s  [min {Function.Min:N0}, max {Function.Max:N0}]");
+        text.AppendLine(c, $"  ratio service/raw  {Ratio:F3}  (per-round pairs: median {PairedRatio.Median:F3}, min {PairedRatio.Min:F3}, max {PairedRatio.Max:F3})");
         text.AppendLine(c, $"  target ≥ {RatioTarget}: {(Ratio >= RatioTarget ? "PASS" : "MISS")}");
-        text.AppendLine(c, $"  CPU, read event + map, no I/O, 1 thread: {CpuMicrosPerMessage.Median:F2} µs/message thread CPU " +
+        text.AppendLine(c, $"  CPU, map each message, no I/O, 1 thread: {CpuMicrosPerMessage.Median:F2} µs/message thread CPU " +
                            $"[min {CpuMicrosPerMessage.Min:F2}, max {CpuMicrosPerMessage.Max:F2}], {BytesPerMessage.Median:N0} B allocated/message");
-        text.AppendLine(c, $"  CPU of this process during the function's runs (SDK, HTTP included): {ProcessCpuMicrosPerMessage.Median:F0} µs/message " +
+        text.AppendLine(c, $"  CPU of this process during the service's runs (SDK, HTTP included): {ProcessCpuMicrosPerMessage.Median:F0} µs/message " +
                            $"[min {ProcessCpuMicrosPerMessage.Min:F0}, max {ProcessCpuMicrosPerMessage.Max:F0}]");
     }
 
@@ -69,10 +64,9 @@ internal static class AuditBenchmark
         AwsEmulator emulator, PipelineResources resources, int messages, int rounds, TextWriter progress)
     {
         using var dynamoDb = emulator.DynamoDb();
-        var serializer = new FunctionsLambdaSerializer();
-        var function = new AuditFunction(dynamoDb, resources.AuditSettings, TimeProvider.System, new JsonLog(TextWriter.Null));
+        var service = new AuditService(dynamoDb, resources.AuditSettings, TimeProvider.System, new JsonLog(TextWriter.Null));
         var batches = messages / BatchSize;
-        var cpu = MeasureCpu(serializer, AuditEvents.Generate(batches, BatchSize, "cpu"));
+        var cpu = MeasureCpu(AuditEvents.Generate(batches, BatchSize, "cpu"));
 
         var raw = new List<double>();
         var handled = new List<double>();
@@ -82,7 +76,7 @@ internal static class AuditBenchmark
             // Fresh request ids every run, so every write is a new item.
             var rawEvents = AuditEvents.Generate(batches, BatchSize, $"raw-{round}");
             var items = rawEvents
-                .SelectMany(e => serializer.Deserialize<SQSEvent>(new MemoryStream(e)).Records)
+                .SelectMany(batch => batch.Messages)
                 .Select(m => AuditItemMapper.Map(m, DateTimeOffset.UtcNow))
                 .ToList();
             var started = Stopwatch.GetTimestamp();
@@ -93,42 +87,41 @@ internal static class AuditBenchmark
             var events = AuditEvents.Generate(batches, BatchSize, $"fn-{round}");
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             started = Stopwatch.GetTimestamp();
-            foreach (var json in events)
+            foreach (var batch in events)
             {
-                var response = await function.HandleAsync(serializer.Deserialize<SQSEvent>(new MemoryStream(json)), Context());
-                serializer.Serialize(response, Stream.Null);
-                if (response.BatchItemFailures.Count != 0)
+                var failed = await service.HandleAsync(batch.Messages, NewInvocation());
+                if (failed.Count != 0)
                 {
-                    throw new InvalidOperationException($"{response.BatchItemFailures.Count} audit writes failed.");
+                    throw new InvalidOperationException($"{failed.Count} audit writes failed.");
                 }
             }
             var fnRate = messages / Stopwatch.GetElapsedTime(started).TotalSeconds;
             var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             if (round == 0)
             {
-                progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"audit warm-up: raw {rawRate:N0}, function {fnRate:N0} messages/s"));
+                progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"audit warm-up: raw {rawRate:N0}, service {fnRate:N0} messages/s"));
                 continue;
             }
             raw.Add(rawRate);
             handled.Add(fnRate);
             processCpu.Add(cpuUsed.TotalMicroseconds / messages);
-            progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"audit round {round}/{rounds}: raw {rawRate:N0}, function {fnRate:N0} messages/s"));
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"audit round {round}/{rounds}: raw {rawRate:N0}, service {fnRate:N0} messages/s"));
         }
 
         return new AuditResult(messages, BatchSize, Stats.Of(raw), Stats.Of(handled),
             Stats.Of([.. handled.Zip(raw, (f, r) => f / r)]), cpu.Micros, cpu.Bytes, Stats.Of(processCpu), emulator.Description);
     }
 
-    /// <summary>Per message: read the SQS event with the handlers' serializer and map each message to its item.</summary>
-    private static (Stats Micros, Stats Bytes) MeasureCpu(FunctionsLambdaSerializer serializer, List<byte[]> events)
+    /// <summary>Per message: map it to its audit item (parse the on-failure record, build the attributes).</summary>
+    private static (Stats Micros, Stats Bytes) MeasureCpu(List<AuditBatch> events)
     {
         var count = events.Count * BatchSize;
         double Once()
         {
             var items = 0;
-            foreach (var json in events)
+            foreach (var batch in events)
             {
-                foreach (var message in serializer.Deserialize<SQSEvent>(new MemoryStream(json)).Records)
+                foreach (var message in batch.Messages)
                 {
                     items += AuditItemMapper.Map(message, DateTimeOffset.UtcNow).Count;
                 }
@@ -154,10 +147,5 @@ internal static class AuditBenchmark
         return (Stats.Of(micros), Stats.Of(bytes));
     }
 
-    private static TestLambdaContext Context() => new()
-    {
-        AwsRequestId = Guid.NewGuid().ToString(),
-        FunctionName = "audit-benchmark",
-        RemainingTime = TimeSpan.FromMinutes(15),
-    };
+    private static Invocation NewInvocation() => new(Guid.NewGuid().ToString(), TimeSpan.FromMinutes(15), "audit-benchmark");
 }

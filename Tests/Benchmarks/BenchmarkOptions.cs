@@ -15,7 +15,6 @@ internal sealed record BenchmarkOptions
     public int Seed { get; init; } = 42;
     public bool Json { get; init; }
     public bool CpuOnly { get; init; }
-    public bool PackageModel { get; init; }
     public bool Diagnose { get; init; }
     public bool Help { get; init; }
     public bool Digest { get; init; }
@@ -30,20 +29,18 @@ internal sealed record BenchmarkOptions
           --concurrency C    PutObject concurrency for both raw and processor runs (default 16)
           --rounds R         measured throughput rounds, each one raw run and one processor run (default 5)
           --cpu-rounds R     measured CPU rounds (default 15)
-          --batch-size B     records per Lambda event (default 100)
+          --batch-size B     records per stream batch (default 100)
           --item-bytes S     target NewImage size as DynamoDB JSON, in bytes (default 1024)
           --modify-percent P share of MODIFY records; the rest are INSERT (default 40)
           --seed S           generator seed (default 42)
           --cpu-only         skip the emulator and measure CPU only
-          --package-model    CPU: read the event into the package's AttributeValue objects (the plain
-                             SourceGeneratorLambdaJsonSerializer) and convert from them, instead of the
-                             handlers' serializer, which keeps the images as raw DynamoDB JSON
           --diagnose         also time raw puts with the processor's batch barrier, and the processor with
                              a no-op store (its CPU ceiling at C)
           --digest           print the SHA-256 of every object key and document built from the workload, and exit
           --cold-start-processes P  fresh processes per handler for the cold-start figures (default 10, 0 skips)
           --no-publish       cold start: run the packages already in artifacts/functions/ instead of publishing
-                             them first (readyToRun, and nativeAot where this machine can compile it)
+                             them first (readyToRun, and nativeAot where this machine can compile it; a package
+                             that does not publish here, e.g. without the Amazon.Lambda.* packages, is left out)
           --audit-messages M the audit benchmark's messages per run, in batches of 10 (default 1000)
           --json             also print a one-line JSON summary as the last line of stdout
           --help             this text
@@ -66,7 +63,6 @@ internal sealed record BenchmarkOptions
                 "--modify-percent" => options with { ModifyPercent = Int(args, ref i, 0, 100) },
                 "--seed" => options with { Seed = Int(args, ref i, 0, int.MaxValue) },
                 "--cpu-only" => options with { CpuOnly = true },
-                "--package-model" => options with { PackageModel = true },
                 "--diagnose" => options with { Diagnose = true },
                 "--json" => options with { Json = true },
                 "--digest" => options with { Digest = true },

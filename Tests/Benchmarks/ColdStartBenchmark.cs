@@ -51,6 +51,10 @@ internal sealed class ColdStartResult(IReadOnlyList<ColdStartHandlerResult> hand
     {
         var c = CultureInfo.InvariantCulture;
         text.AppendLine(c, $"(c) cold start: a new process per sample serving a local Lambda Runtime API; ms, median [min, max]:");
+        if (handlers.Count == 0)
+        {
+            text.AppendLine("  no package measured on this machine:");
+        }
         foreach (var h in handlers)
         {
             string Line(Func<ColdStartSample, double> part)
@@ -130,9 +134,10 @@ internal static class ColdStartBenchmark
                 var samples = new List<ColdStartSample>();
                 for (var p = 0; p < processes; p++)
                 {
-                    var events = name == "processor"
+                    IReadOnlyList<byte[]> events = name == "processor"
                         ? stream.Batches
-                        : AuditEvents.Generate(Invocations, batchSize, $"cold-{package.Name}-{Environment.ProcessId}-{p}");
+                        : [.. AuditEvents.Generate(Invocations, batchSize, $"cold-{package.Name}-{Environment.ProcessId}-{p}")
+                            .Select(batch => batch.LambdaEventJson)];
                     samples.Add(await SampleAsync(package.Directory, handler, name, settings, events, batchSize));
                     progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"cold start {name} {package.Name} {p + 1}/{processes}: init {samples[^1].Init:F0} ms, " +

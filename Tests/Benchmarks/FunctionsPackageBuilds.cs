@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using OrdersPipeline.Infra.Definitions;
 
 namespace OrdersPipeline.Benchmarks;
@@ -11,9 +12,11 @@ internal sealed record FunctionsPackageBuild(string Name, string Description, st
 /// <summary>
 /// Publishes the deployment packages for this machine's architecture, with the same commands and into the same
 /// folders as for a deployment (<see cref="FunctionsPackage"/>), so the benchmark measures what <c>pulumi up</c>
-/// would ship. A package that does not publish here (no native toolchain, say) is left out with a note.
+/// would ship. A package that does not publish here is left out with a note saying why: the Lambda packages
+/// (Amazon.Lambda.*) the deployment package needs do not restore from this machine's NuGet source, or there is no
+/// native toolchain for Native AOT.
 /// </summary>
-internal static class FunctionsPackageBuilds
+internal static partial class FunctionsPackageBuilds
 {
     public static async Task<(List<FunctionsPackageBuild> Packages, List<string> Notes)> PublishAsync(
         bool publish, TextWriter progress)
@@ -35,7 +38,8 @@ internal static class FunctionsPackageBuilds
                 var (exitCode, output) = await RunAsync(FunctionsPackage.PublishArguments(repoRoot, architecture, kind));
                 if (exitCode != 0)
                 {
-                    notes.Add($"{name}: not measured, its publish failed here (exit {exitCode}): {LastLines(output)}");
+                    notes.Add($"{name}: not measured, {WhyPublishFailed(exitCode, output)}");
+                    progress.WriteLine($"{name}: publish failed (exit {exitCode}), left out");
                     continue;
                 }
             }
@@ -91,6 +95,20 @@ internal static class FunctionsPackageBuilds
         await process.WaitForExitAsync();
         return (process.ExitCode, await stdout + await stderr);
     }
+
+    /// <summary>The packages restore could not find (NuGet's NU1101 and NU1102), else the publish's last lines.</summary>
+    private static string WhyPublishFailed(int exitCode, string output)
+    {
+        var missing = MissingPackage().Matches(output).Select(match => match.Groups["id"].Value)
+            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        return missing.Count > 0
+            ? $"the package does not restore here: this machine's NuGet source does not serve {string.Join(", ", missing)} " +
+              "(they come from the public NuGet gallery, or an offline folder named in RestoreAdditionalProjectSources)"
+            : $"its publish failed here (exit {exitCode}): {LastLines(output)}";
+    }
+
+    [GeneratedRegex(@"NU110[12]: Unable to find package (?<id>[A-Za-z0-9_.\-]+?)(?:\. | with version)", RegexOptions.CultureInvariant)]
+    private static partial Regex MissingPackage();
 
     private static string LastLines(string output) =>
         string.Join(" | ", output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(3));

@@ -19,13 +19,17 @@ internal sealed class Report(
     BenchmarkOptions options, RunEnvironment environment, Workload workload, CpuResult cpu, ThroughputResult? throughput)
 {
     public const double RatioTarget = 0.9;
-    public const double MicrosPerRecordTarget = 7;
-    public const double BytesPerRecordTarget = 4096;
+
+    /// <summary>Ceilings per record for building its document (issue 18). A record's share of a batch is about
+    /// 3,000 µs of wall time waiting on S3, so 50 µs keeps the core's CPU under ~2 % of it; the ceilings catch a
+    /// regression by a multiple rather than chase microseconds.</summary>
+    public const double MicrosPerRecordCeiling = 50;
+    public const double BytesPerRecordCeiling = 64 * 1024;
 
     /// <summary>Judged on thread CPU time: a stopwatch also counts the time a busy machine keeps the thread waiting.</summary>
-    private bool CpuPass => cpu.ThreadCpuMicrosPerRecord.Median <= MicrosPerRecordTarget;
+    private bool CpuPass => cpu.ThreadCpuMicrosPerRecord.Median <= MicrosPerRecordCeiling;
 
-    private bool BytesPass => cpu.BytesPerRecord.Median <= BytesPerRecordTarget;
+    private bool BytesPass => cpu.BytesPerRecord.Median <= BytesPerRecordCeiling;
 
     private bool? RatioPass => throughput is null ? null : throughput.Ratio >= RatioTarget;
 
@@ -43,16 +47,15 @@ internal sealed class Report(
                            $"(~{workload.AverageItemSizeBytes:F0} B by DynamoDB sizing rules); " +
                            $"{workload.AverageEventBytesPerRecord:F0} B event JSON/record; {cpu.AverageDocumentBytes:F0} B document/record");
         text.AppendLine();
-        text.AppendLine(c, $"(b) CPU, parse + convert + enrich + serialize, no I/O, 1 thread" +
-                           $"{(options.PackageModel ? ", package AttributeValue model" : "")} (median of {options.CpuRounds} rounds, " +
-                           $"each {cpu.PassesPerRound} passes over N, after {cpu.WarmupRounds} warm-up passes):");
+        text.AppendLine(c, $"(b) CPU, convert + enrich + serialize from the SDK's stream records, no I/O, 1 thread " +
+                           $"(median of {options.CpuRounds} rounds, each {cpu.PassesPerRound} passes over N, after " +
+                           $"{cpu.WarmupRounds} warm-up passes):");
         text.AppendLine(c, $"  {cpu.ThreadCpuMicrosPerRecord.Median,8:F2} µs/record thread CPU  [min {cpu.ThreadCpuMicrosPerRecord.Min:F2}, " +
                            $"max {cpu.ThreadCpuMicrosPerRecord.Max:F2}]{(ThreadCpuTime.IsThreadCpuClock ? "" : " (no thread clock: wall time)")}");
-        text.AppendLine(c, $"  {cpu.MicrosPerRecord.Median,8:F2} µs/record wall  [min {cpu.MicrosPerRecord.Min:F2}, max {cpu.MicrosPerRecord.Max:F2}]" +
-                           $"  = parse {cpu.ParseMicros.Median:F2} + build {cpu.BuildMicros.Median:F2}");
-        text.AppendLine(c, $"  {cpu.BytesPerRecord.Median,8:N0} B allocated/record  = parse {cpu.ParseBytes.Median:N0} + build {cpu.BuildBytes.Median:N0}");
-        text.AppendLine(c, $"  target ≤ {MicrosPerRecordTarget} µs/record (thread CPU): {(CpuPass ? "PASS" : "MISS")}");
-        text.AppendLine(c, $"  target ≤ {BytesPerRecordTarget:N0} B allocated/record: {(BytesPass ? "PASS" : "MISS")}");
+        text.AppendLine(c, $"  {cpu.MicrosPerRecord.Median,8:F2} µs/record wall  [min {cpu.MicrosPerRecord.Min:F2}, max {cpu.MicrosPerRecord.Max:F2}]");
+        text.AppendLine(c, $"  {cpu.BytesPerRecord.Median,8:N0} B allocated/record");
+        text.AppendLine(c, $"  ceiling ≤ {MicrosPerRecordCeiling} µs/record (thread CPU): {(CpuPass ? "PASS" : "MISS")}");
+        text.AppendLine(c, $"  ceiling ≤ {BytesPerRecordCeiling / 1024} KB allocated/record: {(BytesPass ? "PASS" : "MISS")}");
         text.AppendLine();
         if (throughput is null)
         {
@@ -102,15 +105,12 @@ internal sealed class Report(
 
             json.WriteStartObject("cpu");
             json.WriteNumber("rounds", options.CpuRounds);
-            json.WriteString("eventModel", options.PackageModel ? "package" : "raw");
             WriteStats(json, "microsPerRecord", cpu.MicrosPerRecord, 3);
             WriteStats(json, "threadCpuMicrosPerRecord", cpu.ThreadCpuMicrosPerRecord, 3);
-            json.WriteNumber("targetBytesPerRecord", BytesPerRecordTarget);
+            json.WriteNumber("ceilingBytesPerRecord", BytesPerRecordCeiling);
             json.WriteString("bytesResult", BytesPass ? "PASS" : "MISS");
-            WriteStats(json, "parseMicrosPerRecord", cpu.ParseMicros, 3);
-            WriteStats(json, "buildMicrosPerRecord", cpu.BuildMicros, 3);
             WriteStats(json, "allocatedBytesPerRecord", cpu.BytesPerRecord, 0);
-            json.WriteNumber("targetMicrosPerRecord", MicrosPerRecordTarget);
+            json.WriteNumber("ceilingMicrosPerRecord", MicrosPerRecordCeiling);
             json.WriteString("result", CpuPass ? "PASS" : "MISS");
             json.WriteEndObject();
 

@@ -1,13 +1,11 @@
 using System.Diagnostics;
-using Amazon.Lambda.DynamoDBEvents;
-using Amazon.Lambda.TestUtilities;
 using Amazon.S3;
 using Amazon.S3.Model;
 using OrdersPipeline.Emulator;
+using OrdersPipeline.Functions;
 using OrdersPipeline.Functions.Configuration;
 using OrdersPipeline.Functions.Logging;
 using OrdersPipeline.Functions.Processor;
-using OrdersPipeline.Functions.Serialization;
 using OrdersPipeline.Functions.Timing;
 
 namespace OrdersPipeline.Benchmarks;
@@ -21,15 +19,16 @@ internal sealed record ThroughputResult(
 
 /// <summary>
 /// (a) On one emulator and one S3 client, the same documents written two ways at concurrency C:
-/// raw <c>PutObjectAsync</c> of the pre-built bodies, and <see cref="ProcessorFunction.HandleAsync"/> on the
-/// stream events (MaxConcurrency = C, one batch at a time as a shard's event source mapping delivers them).
+/// raw <c>PutObjectAsync</c> of the pre-built bodies, and <see cref="ProcessorService.HandleAsync"/> on the
+/// stream batches (MaxConcurrency = C, one batch at a time as a shard's event source mapping delivers them), each
+/// batch's <see cref="ChangeRecord"/>s read from its event JSON beforehand, untimed.
 /// Both write the same keys, so after the warm-up every run overwrites existing keys (a versioned bucket keeps
 /// versions). Runs alternate raw, processor, raw, processor… so drift in the emulator hits both alike.
 /// </summary>
-internal sealed class ThroughputBenchmark(Workload workload, BenchmarkOptions options, TextWriter progress)
+internal sealed class ThroughputBenchmark(
+    Workload workload, IReadOnlyList<IReadOnlyList<ChangeRecord>> batches, BenchmarkOptions options, TextWriter progress)
 {
     private const string KeyPrefix = "processed-data";
-    private static readonly DateTimeOffset ProcessedAt = new(2026, 11, 21, 9, 30, 0, 123, TimeSpan.Zero);
 
     public async Task<ThroughputResult> RunAsync()
     {
@@ -47,7 +46,7 @@ internal sealed class ThroughputBenchmark(Workload workload, BenchmarkOptions op
             MaxConcurrency = options.Concurrency,
         };
         var quiet = new JsonLog(TextWriter.Null);
-        var processor = new ProcessorFunction(s3, settings, TimeProvider.System, quiet);
+        var processor = new ProcessorService(s3, settings, TimeProvider.System, quiet);
         var documents = BuildDocuments();
 
         var series = new List<(string Name, Func<Task> Run)>
@@ -61,7 +60,7 @@ internal sealed class ThroughputBenchmark(Workload workload, BenchmarkOptions op
             // from "does more work per record".
             series.Add(("raw-batched", () => RawPutAsync(s3, bucket, documents, batched: true)));
             // The processor with a store that does nothing: the handler's own CPU ceiling at C.
-            var noIo = new ProcessorFunction(new NullStore(), settings, TimeProvider.System, quiet);
+            var noIo = new ProcessorService(new NullStore(), settings, TimeProvider.System, quiet);
             series.Add(("processor-no-io", () => InvokeAsync(noIo)));
         }
 
@@ -101,10 +100,9 @@ internal sealed class ThroughputBenchmark(Workload workload, BenchmarkOptions op
     {
         var builder = new ProcessedDocumentBuilder(KeyPrefix, StreamEventGenerator.KeyAttribute);
         var documents = new List<ProcessedDocument>(workload.Records);
-        foreach (var batch in workload.Batches)
+        foreach (var batch in batches)
         {
-            var streamEvent = Serializer.Deserialize<DynamoDBEvent>(new MemoryStream(batch, writable: false));
-            documents.AddRange(streamEvent.Records.Select(record => builder.Build(record, ProcessedAt)));
+            documents.AddRange(batch.Select(record => builder.Build(record, OutputDigest.ProcessedAt)));
         }
         if (documents.Select(d => d.ObjectKey).Distinct(StringComparer.Ordinal).Count() != documents.Count)
         {
@@ -136,21 +134,15 @@ internal sealed class ThroughputBenchmark(Workload workload, BenchmarkOptions op
         }
     }
 
-    private async Task InvokeAsync(ProcessorFunction function)
+    private async Task InvokeAsync(ProcessorService processor)
     {
-        foreach (var batch in workload.Batches)
+        foreach (var batch in batches)
         {
-            // As the runtime does it: the handlers' serializer reads the event and writes the response.
-            var streamEvent = Serializer.Deserialize<DynamoDBEvent>(new MemoryStream(batch, writable: false));
-            var result = await function.HandleAsync(streamEvent, Context);
-            using var output = new MemoryStream();
-            Serializer.Serialize(result, output);
-            output.Position = 0;
-            var response = Serializer.Deserialize<StreamsEventResponse>(output);
-            if (response is null || response.BatchItemFailures.Count > 0)
+            var outcome = await processor.HandleAsync(batch, Invocation);
+            if (outcome.FailedSequenceNumbers.Count > 0)
             {
                 throw new InvalidOperationException(
-                    $"The processor reported {response?.BatchItemFailures.Count.ToString() ?? "a null response as"} failed records; " +
+                    $"The processor reported {outcome.FailedSequenceNumbers.Count} failed records; " +
                     "a throughput benchmark needs every record written.");
             }
         }
@@ -183,14 +175,9 @@ internal sealed class ThroughputBenchmark(Workload workload, BenchmarkOptions op
         }
     }
 
-    private static readonly FunctionsLambdaSerializer Serializer = new();
-
     /// <summary>Lambda's longest timeout, so the time budget never defers a record during a measurement.</summary>
-    private static readonly TestLambdaContext Context = new()
-    {
-        AwsRequestId = "benchmark",
-        RemainingTime = TimeSpan.FromSeconds(TimeBudgetPolicy.MaximumFunctionTimeoutSeconds),
-    };
+    private static readonly Invocation Invocation = new(
+        "benchmark", TimeSpan.FromSeconds(TimeBudgetPolicy.MaximumFunctionTimeoutSeconds), "processor-benchmark");
 
     private sealed class NullStore : IProcessedObjectStore
     {
