@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 
@@ -121,7 +120,4 @@ internal static class Utf8Text
         }
         return buffer;
     }
-
-    /// <summary>UTF-8 byte count of text that may hold unpaired surrogates (each counted as U+FFFD).</summary>
-    public static int ByteCount(string text) => Encoding.UTF8.GetByteCount(text);
 }
