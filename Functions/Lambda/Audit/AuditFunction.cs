@@ -21,7 +21,7 @@ public sealed class AuditFunction
 
     public async Task<SQSBatchResponse> HandleAsync(SQSEvent sqsEvent, ILambdaContext context)
     {
-        var failed = await _service.HandleAsync(QueueMessages.From(sqsEvent), LambdaInvocation.From(context))
+        var failed = await _service.HandleAsync(QueueMessages.From(sqsEvent), Invocations.From(context))
             .ConfigureAwait(false);
         return BatchResponses.ForQueue(failed);
     }

@@ -21,5 +21,5 @@ public sealed class RemediationFunction
     internal RemediationFunction(RemediationService service) => _service = service;
 
     public Task<RemediationReport> HandleAsync(CloudWatchEvent<GuardDutyFinding> input, ILambdaContext context) =>
-        _service.HandleAsync(FindingEvents.From(input), LambdaInvocation.From(context));
+        _service.HandleAsync(FindingEvents.From(input), Invocations.From(context));
 }

@@ -47,7 +47,7 @@ public sealed class AuditMappingTests
         var json = Fixtures.Text(sample);
         var response = await new AuditFunction(Service()).HandleAsync(Lambda.Event<SQSEvent>(json), Lambda.Context());
         var viaPackage = Items();
-        var failed = await Service().HandleAsync(QueueFixtures.Read(json), Invocations.Create());
+        var failed = await Service().HandleAsync(QueueFixtures.Read(json), Support.Invocations.Create());
 
         Assert.Multiple(() =>
         {
@@ -67,7 +67,7 @@ public sealed class AuditMappingTests
     [Test]
     public void The_context_becomes_the_invocation()
     {
-        var invocation = LambdaInvocation.From(Lambda.Context(remaining: TimeSpan.FromSeconds(42), requestId: "aws-req-1"));
+        var invocation = Invocations.From(Lambda.Context(remaining: TimeSpan.FromSeconds(42), requestId: "aws-req-1"));
         Assert.That(invocation, Is.EqualTo(new Invocation("aws-req-1", TimeSpan.FromSeconds(42), "test-function")));
     }
 }

@@ -44,7 +44,7 @@ public sealed class FileIngestMappingTests
                     DropBucket.Bucket, "incoming/partner+feed%2B1.ndjson", "3HL4kqtJlcpXroDTDmjVBH40Nrjfkd", 114,
                     "0123456789abcdef0123456789abcdef"),
             ],
-            Invocations.Create(requestId: "req-1"));
+            Support.Invocations.Create(requestId: "req-1"));
 
         var item = viaPackage.LogItem("incoming/partner feed+1.ndjson");
         Assert.Multiple(() =>

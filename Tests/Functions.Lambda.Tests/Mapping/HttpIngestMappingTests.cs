@@ -43,13 +43,13 @@ public sealed class HttpIngestMappingTests
         var update = OrderJson.With(o => o["customerId"] = "c-2");
         var coreStore = new InMemoryOrderStore();
         var core = new HttpIngestService(coreStore, new FixedTime(), new CapturedLog().Log);
-        await core.HandleAsync(HttpRequests.Post(OrderJson.Valid(), requestId: "gw-1"), Invocations.Create());
+        await core.HandleAsync(HttpRequests.Post(OrderJson.Valid(), requestId: "gw-1"), Support.Invocations.Create());
         var expected = await core.HandleAsync(
             HttpRequests.Post(update, requestId: "gw-1") with
             {
                 MultiValueHeaders = new Dictionary<string, IList<string>> { ["If-Match"] = ["\"1\""] },
             },
-            Invocations.Create());
+            Support.Invocations.Create());
 
         var response = await Function(store).HandleAsync(Lambda.Event<APIGatewayProxyRequest>(ProxyEvent(update)),
             Lambda.Context());

@@ -34,7 +34,7 @@ public sealed class RemediationMappingTests
         var json = Fixtures.Text(sample);
         var viaPackage = await new RemediationFunction(Service())
             .HandleAsync(Lambda.Event<CloudWatchEvent<GuardDutyFinding>>(json), Lambda.Context());
-        var viaCore = await Service().HandleAsync(FindingFixtures.Event(json), Invocations.Create());
+        var viaCore = await Service().HandleAsync(FindingFixtures.Event(json), Support.Invocations.Create());
 
         var items = _puts.Select(p => ItemJson.Write(p.Item)).ToList();
         Assert.Multiple(() =>

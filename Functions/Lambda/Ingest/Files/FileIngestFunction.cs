@@ -21,5 +21,5 @@ public sealed class FileIngestFunction
     internal FileIngestFunction(FileIngestService service) => _service = service;
 
     public Task HandleAsync(S3Event s3Event, ILambdaContext context) =>
-        _service.HandleAsync(ObjectNotifications.From(s3Event), LambdaInvocation.From(context));
+        _service.HandleAsync(ObjectNotifications.From(s3Event), Invocations.From(context));
 }

@@ -21,7 +21,7 @@ public sealed class HttpIngestFunction
 
     public async Task<APIGatewayProxyResponse> HandleAsync(APIGatewayProxyRequest request, ILambdaContext context)
     {
-        var result = await _service.HandleAsync(HttpMessages.From(request), LambdaInvocation.From(context))
+        var result = await _service.HandleAsync(HttpMessages.From(request), Invocations.From(context))
             .ConfigureAwait(false);
         return HttpMessages.ToResponse(result);
     }

@@ -3,7 +3,7 @@ using Amazon.Lambda.Core;
 namespace OrdersPipeline.Functions;
 
 /// <summary>The runtime's context as the core's <see cref="Invocation"/>.</summary>
-internal static class LambdaInvocation
+internal static class Invocations
 {
     public static Invocation From(ILambdaContext context)
     {
