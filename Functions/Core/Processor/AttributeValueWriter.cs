@@ -128,11 +128,12 @@ public static class AttributeValueWriter
             case AttributeType.L:
                 return WriteList(writer, value!.L, Nested(level));
             case AttributeType.SS:
-                return WriteStrings(writer, value!.SS);
+                return WriteSet(writer, value!.SS, static (w, item) => Utf8Text.WriteString(
+                    w, item ?? throw new AttributePathException("SS must hold strings."), "SS"));
             case AttributeType.NS:
-                return WriteNumbers(writer, value!.NS);
+                return WriteSet(writer, value!.NS, WriteNumber);
             default:
-                return WriteBinaries(writer, value!.BS);
+                return WriteSet(writer, value!.BS, WriteBinary);
         }
     }
 
@@ -163,7 +164,9 @@ public static class AttributeValueWriter
         return size;
     }
 
-    private static long WriteStrings(Utf8JsonWriter writer, List<string> items)
+    /// <summary>An SS, NS or BS: each element written by <paramref name="writeItem"/>, which returns its size; a set
+    /// costs only its elements.</summary>
+    private static long WriteSet<T>(Utf8JsonWriter writer, List<T> items, Func<Utf8JsonWriter, T, long> writeItem)
     {
         long size = 0;
         writer.WriteStartArray();
@@ -171,46 +174,7 @@ public static class AttributeValueWriter
         {
             try
             {
-                size += Utf8Text.WriteString(
-                    writer, items[index] ?? throw new AttributePathException("SS must hold strings."), "SS");
-            }
-            catch (AttributePathException error)
-            {
-                throw error.Under($"[{index}]");
-            }
-        }
-        writer.WriteEndArray();
-        return size;
-    }
-
-    private static long WriteNumbers(Utf8JsonWriter writer, List<string> items)
-    {
-        long size = 0;
-        writer.WriteStartArray();
-        for (var index = 0; index < items.Count; index++)
-        {
-            try
-            {
-                size += WriteNumber(writer, items[index]);
-            }
-            catch (AttributePathException error)
-            {
-                throw error.Under($"[{index}]");
-            }
-        }
-        writer.WriteEndArray();
-        return size;
-    }
-
-    private static long WriteBinaries(Utf8JsonWriter writer, List<MemoryStream> items)
-    {
-        long size = 0;
-        writer.WriteStartArray();
-        for (var index = 0; index < items.Count; index++)
-        {
-            try
-            {
-                size += WriteBinary(writer, items[index]);
+                size += writeItem(writer, items[index]);
             }
             catch (AttributePathException error)
             {

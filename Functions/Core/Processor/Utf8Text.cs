@@ -27,8 +27,8 @@ internal static class Utf8Text
     [ThreadStatic]
     private static byte[]? _escaped;
 
-    /// <summary>The UTF-8 of <paramref name="text"/>, valid until the next call on this thread; null when the text
-    /// holds an unpaired surrogate, which has no UTF-8.</summary>
+    /// <summary>The UTF-8 of <paramref name="text"/>, valid until the next call on this thread;
+    /// <paramref name="valid"/> is false when the text holds an unpaired surrogate, which has no UTF-8.</summary>
     public static ReadOnlySpan<byte> Encode(string text, out bool valid)
     {
         var buffer = Buffer(ref _text, text.Length * 3);
