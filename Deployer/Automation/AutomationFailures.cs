@@ -13,9 +13,9 @@ internal static class AutomationFailures
     {
         // Starting a process that is not on PATH.
         Win32Exception => new EngineMissingException(exception.Message, exception),
-        StackNotFoundException => new StackMissingException(StderrOf(exception.Message), exception),
-        ConcurrentUpdateException => new StackLockedException(StderrOf(exception.Message), exception),
-        CommandException => new EngineCommandException(StderrOf(exception.Message), exception),
+        StackNotFoundException => new StackMissingException(CommandReport.StderrOf(exception.Message), exception),
+        ConcurrentUpdateException => new StackLockedException(CommandReport.StderrOf(exception.Message), exception),
+        CommandException => new EngineCommandException(CommandReport.StderrOf(exception.Message), exception),
         _ => null,
     };
 
@@ -38,13 +38,4 @@ internal static class AutomationFailures
         await call();
         return true;
     });
-
-    /// <summary>A failed Pulumi command reports <c>code: N\nstdout: …\nstderr: …</c>; the stderr part says why.
-    /// </summary>
-    public static string StderrOf(string report)
-    {
-        var stderrAt = report.LastIndexOf("stderr: ", StringComparison.Ordinal);
-        var stderr = stderrAt < 0 ? "" : report[(stderrAt + "stderr: ".Length)..].Trim();
-        return stderr.Length > 0 ? stderr : report.Trim();
-    }
 }

@@ -66,19 +66,4 @@ public sealed class AutomationFailuresTests
                 () => AutomationFailures.PortAsync(() => Task.FromException(programFailure))),
             Is.SameAs(programFailure));
     }
-
-    [Test]
-    public void The_stderr_part_of_a_command_report_is_the_message()
-    {
-        var report = "code: 255\nstdout: Previewing update (dev)\n\nstderr: error: no stack named 'x' found\n";
-
-        Assert.That(AutomationFailures.StderrOf(report), Is.EqualTo("error: no stack named 'x' found"));
-    }
-
-    [Test]
-    public void Without_stderr_the_whole_report_is_kept()
-    {
-        Assert.That(AutomationFailures.StderrOf("  code: 255\nstdout: x\nstderr: \n"),
-            Is.EqualTo("code: 255\nstdout: x\nstderr:"));
-    }
 }
