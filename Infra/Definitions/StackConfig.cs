@@ -82,9 +82,9 @@ public sealed class StackConfig
             problems.AddRange(EdgeRules.Validate(config));
         }
 
-        if (AccountSettings.Keys.All(values.ContainsKey))
+        if (AccountSingletons.Keys.All(values.ContainsKey))
         {
-            problems.AddRange(AccountSettings.Validate(config));
+            problems.AddRange(AccountSingletons.Validate(config));
         }
 
         return problems.Count == 0 ? config : throw new ConfigValidationException(problems);

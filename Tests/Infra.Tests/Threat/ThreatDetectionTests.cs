@@ -56,6 +56,43 @@ public sealed class ThreatDetectionTests
         Assert.That(run.OfType(ResourceTypes.EventRule).Count(), Is.EqualTo(1));
     }
 
+    // One detector per region: an Organization's (or another stack's) stops the deployment before CreateDetector,
+    // naming the key that uses it.
+    [Test]
+    public void A_detector_the_region_already_has_stops_the_deployment_naming_guard_duty_detector_id()
+    {
+        const string existing = "0123456789abcdef0123456789abcdef";
+        var run = StackRun.WithDefaults().With("guardDuty", "true").WithRegionDetector(existing);
+
+        var raised = Assert.CatchAsync(() => run.RunAsync());
+        var messages = raised is AggregateException aggregate
+            ? aggregate.Flatten().InnerExceptions.Select(error => error.Message)
+            : [raised!.Message];
+
+        Assert.That(messages, Has.Some.Contain($"pulumi config set orders-pipeline:guardDutyDetectorId {existing}"));
+        Assert.That(run.Mocks.Registered.Where(r => r.Type == ResourceTypes.Detector), Is.Empty);
+    }
+
+    [Test]
+    public async Task The_stacks_own_detector_from_its_previous_deployment_is_not_refused()
+    {
+        var run = await StackRun.WithDefaults().With("guardDuty", "true").WithRegionDetector(MockAws.DetectorId)
+            .WithPriorOutput("guardDutyDetectorId", MockAws.DetectorId).RunAsync();
+
+        Assert.That(run.OfType(ResourceTypes.Detector).Count(), Is.EqualTo(1));
+        Assert.That(run.Single(ResourceTypes.StackReference).String("name"), Is.EqualTo("organization/orders-pipeline/dev"));
+    }
+
+    [Test]
+    public async Task With_a_detector_id_the_region_is_not_looked_up()
+    {
+        var run = await StackRun.WithDefaults().With("guardDuty", "true")
+            .With("guardDutyDetectorId", "0123456789abcdef0123456789abcdef").RunAsync();
+
+        Assert.That(run.Mocks.Calls.Select(call => call.Token), Has.None.EqualTo(PipelineMocks.DetectorToken));
+        Assert.That(run.OfType(ResourceTypes.StackReference), Is.Empty);
+    }
+
     [Test]
     public void The_rule_matches_findings_of_severity_7_or_more_by_default()
     {

@@ -5,7 +5,7 @@ namespace OrdersPipeline.Infra.Definitions.Tests;
 /// <summary>The account-level settings (docs/deploying.md): API Gateway's CloudWatch Logs role, the GuardDuty
 /// detector, the AWS Config recorder, and the API key secret's recovery window.</summary>
 [TestFixture]
-public sealed class AccountSettingsTests
+public sealed class AccountSingletonsTests
 {
     private const string Detector = "12abc34d567e8fa901bc2d34e56789f0";
 
@@ -18,9 +18,9 @@ public sealed class AccountSettingsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(AccountSettings.ManagesApiGatewayAccount(defaults), Is.True);
-            Assert.That(AccountSettings.RetainOnDelete, Is.True);
-            Assert.That(AccountSettings.KeptOnDestroy(defaults), Has.One.Contain("CloudWatch Logs role setting"));
+            Assert.That(AccountSingletons.ManagesApiGatewayAccount(defaults), Is.True);
+            Assert.That(AccountSingletons.RetainOnDelete, Is.True);
+            Assert.That(AccountSingletons.KeptOnDestroy(defaults), Has.One.Contain("CloudWatch Logs role setting"));
         });
     }
 
@@ -32,8 +32,8 @@ public sealed class AccountSettingsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(AccountSettings.ManagesApiGatewayAccount(config), Is.False);
-            Assert.That(AccountSettings.KeptOnDestroy(config), Is.Empty);
+            Assert.That(AccountSingletons.ManagesApiGatewayAccount(config), Is.False);
+            Assert.That(AccountSingletons.KeptOnDestroy(config), Is.Empty);
         });
     }
 
@@ -41,11 +41,11 @@ public sealed class AccountSettingsTests
     [Test]
     public void The_logs_role_prefix_leaves_room_for_the_generated_suffix_and_is_a_valid_role_name()
     {
-        var prefix = AccountSettings.ApiGatewayLogsRolePrefix;
+        var prefix = AccountSingletons.ApiGatewayLogsRolePrefix;
 
         Assert.Multiple(() =>
         {
-            Assert.That(prefix.Length, Is.LessThanOrEqualTo(AccountSettings.MaxRoleNamePrefixLength));
+            Assert.That(prefix.Length, Is.LessThanOrEqualTo(AccountSingletons.MaxRoleNamePrefixLength));
             Assert.That(ServiceNameRules.IamRole.Check(prefix + new string('0', 26)), Is.Null);
         });
     }
@@ -83,12 +83,12 @@ public sealed class AccountSettingsTests
     [Test]
     public void An_existing_detector_that_is_not_the_stacks_own_is_refused_naming_guardduty_detector_id()
     {
-        var problem = AccountSettings.ExistingDetectorProblem(Detector, priorDetectorId: null);
+        var problem = AccountSingletons.ExistingDetectorProblem(Detector, priorDetectorId: null);
 
         Assert.That(problem, Does.Contain($"already has the detector '{Detector}'")
             .And.Contain($"pulumi config set orders-pipeline:guardDutyDetectorId {Detector}"));
-        Assert.That(AccountSettings.ExistingDetectorProblem(Detector, priorDetectorId: ""), Is.EqualTo(problem));
-        Assert.That(AccountSettings.ExistingDetectorProblem(Detector, "00000000000000000000000000000000"),
+        Assert.That(AccountSingletons.ExistingDetectorProblem(Detector, priorDetectorId: ""), Is.EqualTo(problem));
+        Assert.That(AccountSingletons.ExistingDetectorProblem(Detector, "00000000000000000000000000000000"),
             Is.EqualTo(problem));
     }
 
@@ -97,8 +97,8 @@ public sealed class AccountSettingsTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(AccountSettings.ExistingDetectorProblem(null, null), Is.Null);
-            Assert.That(AccountSettings.ExistingDetectorProblem(Detector, Detector), Is.Null);
+            Assert.That(AccountSingletons.ExistingDetectorProblem(null, null), Is.Null);
+            Assert.That(AccountSingletons.ExistingDetectorProblem(Detector, Detector), Is.Null);
         });
     }
 
@@ -111,10 +111,10 @@ public sealed class AccountSettingsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(AccountSettings.CreatesDetector(creates), Is.True);
-            Assert.That(AccountSettings.KeptOnDestroy(creates), Has.One.Contain("GuardDuty detector"));
-            Assert.That(AccountSettings.CreatesDetector(existing), Is.False);
-            Assert.That(AccountSettings.KeptOnDestroy(existing), Is.Empty);
+            Assert.That(AccountSingletons.CreatesDetector(creates), Is.True);
+            Assert.That(AccountSingletons.KeptOnDestroy(creates), Has.One.Contain("GuardDuty detector"));
+            Assert.That(AccountSingletons.CreatesDetector(existing), Is.False);
+            Assert.That(AccountSingletons.KeptOnDestroy(existing), Is.Empty);
         });
     }
 
@@ -126,9 +126,9 @@ public sealed class AccountSettingsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(AccountSettings.DestroyWarning(owns), Does.Contain("`pulumi destroy` stops and deletes them"));
-            Assert.That(AccountSettings.DestroyWarning(uses), Is.Null);
-            Assert.That(AccountSettings.DestroyWarning(new ConfigFixture().Parse()), Is.Null);
+            Assert.That(AccountSingletons.DestroyWarning(owns), Does.Contain("`pulumi destroy` stops and deletes them"));
+            Assert.That(AccountSingletons.DestroyWarning(uses), Is.Null);
+            Assert.That(AccountSingletons.DestroyWarning(new ConfigFixture().Parse()), Is.Null);
         });
     }
 

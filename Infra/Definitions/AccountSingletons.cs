@@ -5,7 +5,7 @@ namespace OrdersPipeline.Infra.Definitions;
 /// CloudWatch Logs role, the GuardDuty detector and the AWS Config recorder. What a first deploy needs from the
 /// account, what the stack checks before it creates one, and what <c>pulumi destroy</c> keeps.
 /// </summary>
-public static class AccountSettings
+public static class AccountSingletons
 {
     /// <summary>Every key <see cref="Validate"/> reads; it runs only when all are valid.</summary>
     public static IReadOnlyList<ConfigKey> Keys { get; } =
