@@ -137,8 +137,9 @@ public static class ConfigSchema
     public static readonly ConfigKey<int> ApiBurstLimit = Key.Int("apiBurstLimit", 100, 1, 5_000,
         "Requests the usage plan allows in a burst (throttling burst).");
 
-    public static readonly ConfigKey<bool> ApiGatewayAccountRole = Key.Flag("apiGatewayAccountRole", false,
-        "Set API Gateway's account-wide CloudWatch Logs role (shared by every API in the account and region).");
+    public static readonly ConfigKey<bool> ApiGatewayAccountRole = Key.Flag("apiGatewayAccountRole", true,
+        "Set the region's API Gateway CloudWatch Logs role, which the stage's access logs need (shared by every REST API "
+        + "in the account and region; kept on destroy). false: the account already has one.");
 
     public static readonly ConfigKey<int> Api5xxRateAlarmPercent = Key.Int("api5xxRateAlarmPercent", 5, 1, 100,
         "Share of API requests (%) answered 5xx in 5 minutes that raises the alarm.");
@@ -204,7 +205,8 @@ public static class ConfigSchema
         "Account-level: GuardDuty detector (or guardDutyDetectorId), findings to the alert topic and the remediation function.");
 
     public static readonly ConfigKey<string?> GuardDutyDetectorId = Key.Optional("guardDutyDetectorId",
-        ValueRules.DetectorId, "The account's existing GuardDuty detector; set it when the account already has one.");
+        ValueRules.DetectorId,
+        "The account's existing GuardDuty detector; set it when the account already has one (the stack looks and stops).");
 
     public static readonly ConfigKey<int> GuardDutySeverityThreshold = Key.Int("guardDutySeverityThreshold", 7, 1, 8,
         "Lowest finding severity sent to the alert topic and the remediation function (7: high).");
@@ -213,7 +215,8 @@ public static class ConfigSchema
         "Account-level: AWS Config managed rules for this stack's buckets, tables, functions, trail and key.");
 
     public static readonly ConfigKey<bool> ConfigRecorder = Key.Flag("configRecorder", false,
-        "Create the AWS Config recorder and delivery channel (an account has one per region); needs configRules.");
+        "Create the AWS Config recorder and delivery channel (an account has one per region; destroy deletes them); "
+        + "configRules needs it set: false means the account's own recorder records the rules' resource types.");
 
     /// <summary>Every key above, in declaration order.</summary>
     public static IReadOnlyList<ConfigKey> Keys { get; } = typeof(ConfigSchema)

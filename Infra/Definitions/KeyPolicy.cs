@@ -117,6 +117,9 @@ public static class KeyPolicy
 
     public const string LogsEncryptionContextKey = "kms:EncryptionContext:aws:logs:arn";
 
+    /// <summary>The statement that lets EventBridge deliver GuardDuty findings to the encrypted alert topic.</summary>
+    public const string EventBridgeStatementSid = "EventBridgeFindingsToAlertTopic";
+
     public static string For(KeyPolicyInputs inputs)
     {
         var scope = inputs.Scope;
@@ -161,11 +164,16 @@ public static class KeyPolicy
                 }));
         }
 
-        // EventBridge publishes GuardDuty findings to the encrypted alert topic as itself.
-        if (inputs.FindingsRuleArn is { } ruleArn)
+        // EventBridge publishes GuardDuty findings to the encrypted alert topic as itself. The KMS calls it makes for
+        // that delivery carry neither aws:SourceArn nor aws:SourceAccount, so a condition on them never matches and
+        // every finding is dropped (the rule's FailedInvocations rises). AWS's guidance for an encrypted SNS target
+        // (EventBridge User Guide, "Using resource-based policies", Amazon SNS permissions; and "Why isn't my SNS
+        // topic receiving EventBridge notifications") grants the service principal with no condition. The topic
+        // policy is what binds publishing to this one rule (TopicPolicies.AlertTopic, aws:SourceArn).
+        if (inputs.FindingsRuleArn is not null)
         {
-            statements.Add(Statement("EventBridgeFindingsToAlertTopic", Service(PolicyDocuments.EventsServicePrincipal),
-                MessagingActions, PolicyDocuments.SourceCondition(scope.AccountId, [ruleArn])));
+            statements.Add(Statement(EventBridgeStatementSid, Service(PolicyDocuments.EventsServicePrincipal),
+                MessagingActions, null));
         }
 
         // AWS Config encrypts what it delivers to the history bucket; it names no source ARN, only the account.

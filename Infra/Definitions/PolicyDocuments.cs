@@ -179,17 +179,21 @@ public static class PolicyDocuments
     public const string VpcFlowLogsServicePrincipal = "vpc-flow-logs.amazonaws.com";
 
     /// <summary>The only <c>Resource "*"</c> in a role policy, listed with its reason in the policy lint's exceptions:
-    /// <c>ec2:DescribeNetworkInterfaces</c> has no resource-level permissions (AWS: "only works if it's allowed on
-    /// all resources"), Lambda calls <c>ec2:CreateNetworkInterface</c> for interfaces whose ARN does not exist yet,
-    /// and <c>ec2:DeleteNetworkInterface</c> must cover every interface id Lambda may have made.</summary>
+    /// <c>ec2:DescribeNetworkInterfaces</c> and <c>ec2:DescribeSubnets</c> have no resource-level permissions (AWS:
+    /// "only works if it's allowed on all resources"), Lambda calls <c>ec2:CreateNetworkInterface</c> for interfaces
+    /// whose ARN does not exist yet, and the delete and the private-address calls must cover every interface id
+    /// Lambda may have made.</summary>
     public const string NetworkInterfacesResource = "*";
 
-    /// <summary>What Lambda does with the function's role to put it in the VPC: create, describe and delete its
-    /// network interfaces, and nothing else. AWS's managed AWSLambdaVPCAccessExecutionRole also has
-    /// ec2:DescribeSubnets and ec2:Assign/UnassignPrivateIpAddresses; the permission check Lambda makes when a VPC
-    /// function is created or updated names these three (docs/edge-and-network.md).</summary>
+    /// <summary>What Lambda does with the function's role to put it in the VPC, and nothing else: the actions of AWS's
+    /// managed AWSLambdaVPCAccessExecutionRole, which Lambda's VPC documentation lists for the execution role: create,
+    /// describe and delete the function's network interfaces, assign and unassign their private addresses, and
+    /// describe the subnets (docs/edge-and-network.md).</summary>
     public static PolicyStatement NetworkInterfacesStatement { get; } = new("ManageFunctionNetworkInterfaces",
-        ["ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface"],
+        [
+            "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets",
+            "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses",
+        ],
         [NetworkInterfacesResource]);
 
     /// <summary><paramref name="statements"/> plus <see cref="NetworkInterfacesStatement"/> when the function runs

@@ -10,6 +10,15 @@ public static class ProtectionRules
     public const string PriorBucketOutput = "processedBucketName";
     public const string PriorObjectLockOutput = "processedObjectLockDays";
 
+    /// <summary>Days Secrets Manager keeps a deleted secret recoverable when it is protected (its default).</summary>
+    public const int ProtectedSecretRecoveryDays = 30;
+
+    /// <summary>The API key secret's recovery window, following <c>protect</c>. Unprotected: 0, deleted at once, since
+    /// the secret has a fixed name and one still scheduled for deletion makes the next <c>up</c> fail ("a secret with
+    /// this name is already scheduled for deletion"). Protected: 30 days to recover it.</summary>
+    public static int SecretRecoveryWindowDays(StackConfig config) =>
+        config.Get(ConfigSchema.Protect) ? ProtectedSecretRecoveryDays : 0;
+
     public static IReadOnlyList<string> Validate(StackConfig config)
     {
         var problems = new List<string>();

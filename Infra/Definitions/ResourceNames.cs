@@ -58,7 +58,6 @@ public sealed partial record ResourceNames(string Environment, string Team)
     public string OrdersApiKeySecret => Name("orders-api-key-secret");
     public string OrdersApiUsagePlan => Name("orders-api-usage-plan");
     public string OrdersApiAccessLogGroup => $"/aws/apigateway/{OrdersApi}";
-    public string ApiGatewayCloudWatchRole => Name("apigateway-cloudwatch-role");
     public string FileIngestFunction => Name("file-ingest-lambda");
     public string FileIngestRole => Name("file-ingest-role");
     public string FileIngestPolicy => Name("file-ingest-policy");
@@ -217,7 +216,7 @@ public sealed partial record ResourceNames(string Environment, string Team)
 
     /// <summary>The names of the ingest doors that are on, with their rules (checked only for resources the stack
     /// will create).</summary>
-    public IReadOnlyList<(string Name, ServiceNameRule Rule)> Ingest(bool http, bool file, bool accountRole)
+    public IReadOnlyList<(string Name, ServiceNameRule Rule)> Ingest(bool http, bool file)
     {
         var names = new List<(string, ServiceNameRule)>();
         if (http)
@@ -234,10 +233,6 @@ public sealed partial record ResourceNames(string Environment, string Team)
                 (ApiLatencyAlarm, ServiceNameRules.CloudWatchAlarm),
                 (HttpIngestErrorsAlarm, ServiceNameRules.CloudWatchAlarm),
             ]);
-            if (accountRole)
-            {
-                names.Add((ApiGatewayCloudWatchRole, ServiceNameRules.IamRole));
-            }
         }
 
         if (file)

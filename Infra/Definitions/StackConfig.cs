@@ -5,10 +5,15 @@ namespace OrdersPipeline.Infra.Definitions;
 public sealed class StackConfig
 {
     private readonly IReadOnlyDictionary<ConfigKey, object?> _values;
+    private readonly IReadOnlySet<ConfigKey> _set;
 
-    private StackConfig(IReadOnlyDictionary<ConfigKey, object?> values) => _values = values;
+    private StackConfig(IReadOnlyDictionary<ConfigKey, object?> values, IReadOnlySet<ConfigKey> set) =>
+        (_values, _set) = (values, set);
 
     public T Get<T>(ConfigKey<T> key) => (T)_values[key]!;
+
+    /// <summary>Whether the stack sets the key (any value, the default included), rather than leaving it unset.</summary>
+    public bool IsSet(ConfigKey key) => _set.Contains(key);
 
     public ResourceNames Names => new(Get(ConfigSchema.Environment), Get(ConfigSchema.Team));
 
@@ -28,9 +33,15 @@ public sealed class StackConfig
         ArgumentNullException.ThrowIfNull(readKey);
         var problems = new List<string>();
         var values = new Dictionary<ConfigKey, object?>();
+        var set = new HashSet<ConfigKey>();
         foreach (var key in ConfigSchema.Keys)
         {
             var raw = Normalize(readKey(key.Name));
+            if (raw is not null)
+            {
+                set.Add(key);
+            }
+
             var problem = raw is null ? Unset(key, stackName) : ConfigSchema.ValidateValue(key.Name, raw);
             if (problem is not null)
             {
@@ -42,7 +53,7 @@ public sealed class StackConfig
         }
 
         // Rules across keys run only when the keys they read are valid on their own: one mistake, one message.
-        var config = new StackConfig(values);
+        var config = new StackConfig(values, set);
         if (values.ContainsKey(ConfigSchema.Environment) && values.ContainsKey(ConfigSchema.Team))
         {
             problems.AddRange(config.Names.Validate());
@@ -71,6 +82,11 @@ public sealed class StackConfig
             problems.AddRange(EdgeRules.Validate(config));
         }
 
+        if (AccountSingletons.Keys.All(values.ContainsKey))
+        {
+            problems.AddRange(AccountSingletons.Validate(config));
+        }
+
         return problems.Count == 0 ? config : throw new ConfigValidationException(problems);
     }
 
@@ -79,9 +95,8 @@ public sealed class StackConfig
     private static readonly (ConfigKey[] Keys, Func<StackConfig, IReadOnlyList<(string, ServiceNameRule)>> Names)[]
         OptionalNames =
         [
-            ([ConfigSchema.HttpIngest, ConfigSchema.FileIngest, ConfigSchema.ApiGatewayAccountRole],
-                config => config.Names.Ingest(config.Get(ConfigSchema.HttpIngest), config.Get(ConfigSchema.FileIngest),
-                    config.Get(ConfigSchema.ApiGatewayAccountRole))),
+            ([ConfigSchema.HttpIngest, ConfigSchema.FileIngest],
+                config => config.Names.Ingest(config.Get(ConfigSchema.HttpIngest), config.Get(ConfigSchema.FileIngest))),
             ([ConfigSchema.Cdn, ConfigSchema.CdnPublicKeyPem],
                 config => config.Names.ContentDelivery(config.Get(ConfigSchema.Cdn),
                     config.Get(ConfigSchema.CdnPublicKeyPem))),

@@ -34,6 +34,11 @@ public sealed class PipelineStack : Stack
     public PipelineStack()
     {
         _config = ReadConfig();
+        foreach (var kept in AccountSingletons.KeptOnDestroy(_config))
+        {
+            Log.Info($"Kept on destroy (account-level, docs/deploying.md): {kept}.");
+        }
+
         var code = new FileArchive(LocateFunctionsPackage(_config));
         var provider = PipelineProvider.Create(_config, new Config("aws").Get("region"));
         var context = new StackContext(_config, provider, code);

@@ -12,8 +12,10 @@ public sealed class ConfigRuleSetTests
     private const string Account = "123456789012";
     private const string Bucket = "arn:aws:s3:::dev-config-history-123456789012-backend";
 
+    // The account's own recorder unless a test sets configRecorder true (configRules needs it set either way).
     private static ConfigFixture Core() =>
-        new ConfigFixture().With("configRules", "true").With("httpIngest", "false").With("fileIngest", "false");
+        new ConfigFixture().With("configRules", "true").With("configRecorder", "false").With("httpIngest", "false")
+            .With("fileIngest", "false");
 
     private static IEnumerable<Row> Rows(StackConfig config) =>
         ConfigRuleSet.For(config).Select(rule =>

@@ -112,12 +112,4 @@ public sealed class IngestDefinitionsTests
             Assert.That(off.Problems, Has.None.Contain("order-drop"));
         });
     }
-
-    [Test]
-    public void The_account_role_name_is_checked_only_when_the_stack_sets_it()
-    {
-        var names = new ResourceNames("dev", "backend");
-        Assert.That(names.Ingest(true, false, false).Select(n => n.Name), Has.None.EqualTo(names.ApiGatewayCloudWatchRole));
-        Assert.That(names.Ingest(true, false, true).Select(n => n.Name), Has.One.EqualTo(names.ApiGatewayCloudWatchRole));
-    }
 }

@@ -100,6 +100,27 @@ public sealed class KeyPolicyTests
         }
     }
 
+    // The KMS requests EventBridge makes to deliver to an encrypted SNS topic carry neither key, so a statement
+    // conditioned on them never matches (AWS's encrypted-SNS-target guidance grants the principal alone).
+    [Test]
+    public void With_guardduty_only_the_eventbridge_statement_has_no_source_condition()
+    {
+        var statements = PolicyJson.Parse(KeyPolicy.For(KeyPolicyInputs.For(
+            new ConfigFixture().With("encryption", "customer-key").With("guardDuty", "true").With("auditTrail", "true")
+                .Parse(), Scope))).Statements;
+        var services = statements.Where(s => s.Principal!.Contains("Service")).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(services.Where(s => s.Condition is null).Select(s => s.Sid),
+                Is.EqualTo(new[] { KeyPolicy.EventBridgeStatementSid }));
+            Assert.That(services.Single(s => s.Sid == KeyPolicy.EventBridgeStatementSid).Actions,
+                Is.EqualTo(new[] { "kms:Decrypt", "kms:GenerateDataKey" }));
+            Assert.That(services.Where(s => s.Sid != KeyPolicy.EventBridgeStatementSid).Select(s => s.Condition),
+                Has.All.Contain("aws:SourceAccount").Or.Contain("kms:EncryptionContext:aws:logs:arn"));
+        });
+    }
+
     [Test]
     public void The_partition_comes_from_the_caller_arn()
     {

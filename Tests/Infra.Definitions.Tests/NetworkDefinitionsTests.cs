@@ -52,15 +52,17 @@ public sealed class NetworkDefinitionsTests
     }
 
     [Test]
-    public void The_eni_statement_is_exactly_the_three_actions_on_star_and_only_added_in_the_vpc()
+    public void The_eni_statement_is_exactly_the_managed_vpc_access_actions_on_star_and_only_added_in_the_vpc()
     {
         var own = new PolicyStatement("Own", ["s3:PutObject"], ["arn:aws:s3:::b/*"]);
         var statement = PolicyDocuments.NetworkInterfacesStatement;
 
         Assert.That(statement.Sid, Is.EqualTo("ManageFunctionNetworkInterfaces"));
-        Assert.That(statement.Actions, Is.EqualTo(new[]
+        // The actions of AWSLambdaVPCAccessExecutionRole (Lambda's VPC documentation), no more.
+        Assert.That(statement.Actions, Is.EquivalentTo(new[]
         {
-            "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface",
+            "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets",
+            "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses",
         }));
         Assert.That(statement.Resources, Is.EqualTo(new[] { "*" }));
         Assert.That(PolicyDocuments.WithNetworkInterfaces([own], inVpc: true), Is.EqualTo(new[] { own, statement }));

@@ -15,6 +15,7 @@ internal sealed class PipelineMocks : IMocks
     public const string AvailabilityZonesToken = "aws:index/getAvailabilityZones:getAvailabilityZones";
     public const string PrefixListToken = "aws:ec2/getPrefixList:getPrefixList";
     public const string VpcToken = "aws:ec2/getVpc:getVpc";
+    public const string DetectorToken = "aws:guardduty/getDetector:getDetector";
 
     private readonly ConcurrentQueue<RegisteredResource> _registered = new();
     private readonly ConcurrentQueue<MockCallArgs> _calls = new();
@@ -26,6 +27,10 @@ internal sealed class PipelineMocks : IMocks
     /// <summary>The outputs of the stack's previous deployment, as a stack reference to itself reads them; empty
     /// for a stack that was never deployed.</summary>
     public Dictionary<string, object> PriorOutputs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The region's GuardDuty detector; null for a region with none, where the lookup fails as the
+    /// provider's does.</summary>
+    public string? RegionDetectorId { get; set; }
 
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
@@ -127,6 +132,11 @@ internal sealed class PipelineMocks : IMocks
     public Task<object> CallAsync(MockCallArgs args)
     {
         _calls.Enqueue(args);
+        if (args.Token == DetectorToken && RegionDetectorId is null)
+        {
+            throw new InvalidOperationException("reading this account's single GuardDuty Detector: empty result");
+        }
+
         object result = args.Token switch
         {
             CallerIdentityToken => ImmutableDictionary<string, object>.Empty
@@ -155,6 +165,11 @@ internal sealed class PipelineMocks : IMocks
                 .Add("arn", $"arn:aws:ec2:{MockAws.Region}:{MockAws.AccountId}:vpc/{args.Args["id"]}")
                 .Add("cidrBlock", MockAws.ExistingVpcCidr)
                 .Add("state", "available"),
+            DetectorToken => ImmutableDictionary<string, object>.Empty
+                .Add("id", RegionDetectorId!)
+                .Add("status", "ENABLED")
+                .Add("findingPublishingFrequency", "SIX_HOURS")
+                .Add("serviceRoleArn", $"arn:aws:iam::{MockAws.AccountId}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty"),
             _ => ImmutableDictionary<string, object>.Empty,
         };
         return Task.FromResult(result);

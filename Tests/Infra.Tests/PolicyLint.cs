@@ -30,10 +30,18 @@ internal static class PolicyLint
             + "call; that is AWS's documented way to bind a key to log groups",
         ["managed policy AWSXRayDaemonWriteAccess"] =
             "Lambda active tracing needs X-Ray write access, and X-Ray actions have no resource-level permissions",
-        ["ManageFunctionNetworkInterfaces: ec2:Create/Describe/DeleteNetworkInterface on Resource \"*\" (vpc)"] =
-            "Lambda manages a VPC function's network interfaces with its role: DescribeNetworkInterfaces only works "
-            + "on \"*\" (no resource-level permissions), CreateNetworkInterface makes interfaces whose ARN does not "
-            + "exist yet, and DeleteNetworkInterface must cover every interface id Lambda made",
+        ["ManageFunctionNetworkInterfaces: the AWSLambdaVPCAccessExecutionRole actions on Resource \"*\" (vpc)"] =
+            "Lambda manages a VPC function's network interfaces with its role, with the actions of the managed "
+            + "AWSLambdaVPCAccessExecutionRole: DescribeNetworkInterfaces and DescribeSubnets only work on \"*\" (no "
+            + "resource-level permissions), CreateNetworkInterface makes interfaces whose ARN does not exist yet, and "
+            + "DeleteNetworkInterface and Assign/UnassignPrivateIpAddresses must cover every interface id Lambda made",
+        ["EventBridgeFindingsToAlertTopic: events.amazonaws.com without a source condition (key policy, guardDuty)"] =
+            "the KMS requests EventBridge makes to deliver to an encrypted SNS topic carry neither aws:SourceArn nor "
+            + "aws:SourceAccount, so such a condition drops every finding; AWS's guidance for an encrypted SNS target "
+            + "grants the principal alone, and the topic policy binds publishing to the one rule",
+        ["managed policy AmazonAPIGatewayPushToCloudWatchLogs (apiGatewayAccountRole)"] =
+            "API Gateway's account-level CloudWatch Logs role writes the execution and access logs of every REST API "
+            + "in the region, to log groups API Gateway names itself; AWS maintains this policy for exactly that role",
         ["managed policy AWS_ConfigRole (configRecorder)"] =
             "the configuration recorder reads the configuration of every resource it records with Describe/List/Get "
             + "calls AWS maintains in this policy as Config adds resource types; it grants no write",
@@ -83,6 +91,7 @@ internal static class PolicyLint
                 : null;
             if (service is not null && effect == "Allow" && !SourceKeys.Any(condition.Contains)
                 && !IsLambdaTrust(policy, service, actions)
+                && !IsEventBridgeToEncryptedTopic(policy, statement, service, actions)
                 && !(service.StartsWith("logs.", StringComparison.Ordinal)
                      && condition.Contains("kms:EncryptionContext:aws:logs:arn", StringComparison.Ordinal)))
             {
@@ -97,7 +106,18 @@ internal static class PolicyLint
     private static bool IsNetworkInterfaces(ProducedPolicy policy, JsonElement statement, IReadOnlyList<string> actions) =>
         policy.Kind == RolePolicyKind && Sid(statement) == "ManageFunctionNetworkInterfaces"
         && statement.GetProperty("Effect").GetString() == "Allow" && !statement.TryGetProperty("Condition", out _)
-        && actions is ["ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface"];
+        && actions is
+        [
+            "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets",
+            "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses",
+        ];
+
+    // Exactly the key policy statement that lets EventBridge deliver findings to the encrypted alert topic
+    // (KeyPolicy.EventBridgeStatementSid).
+    private static bool IsEventBridgeToEncryptedTopic(
+        ProducedPolicy policy, JsonElement statement, string service, IReadOnlyList<string> actions) =>
+        policy.Kind == KeyPolicyKind && service == "events.amazonaws.com"
+        && Sid(statement) == "EventBridgeFindingsToAlertTopic" && actions is ["kms:Decrypt", "kms:GenerateDataKey"];
 
     private static bool IsLambdaTrust(ProducedPolicy policy, string service, IReadOnlyList<string> actions) =>
         policy.Kind == TrustPolicyKind && service == "lambda.amazonaws.com" && actions is ["sts:AssumeRole"];

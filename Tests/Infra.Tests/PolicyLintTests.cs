@@ -47,10 +47,10 @@ public sealed class PolicyLintTests
         var policies = await PoliciesOf(EveryControl());
 
         // 8 role policies (processor, audit, trail delivery, HTTP and file ingest, flow-log delivery, remediation,
-        // config recorder), 8 trust policies, 5 bucket policies (processed, with the CDN's read statement; access logs,
+        // config recorder), 9 trust policies (those roles and API Gateway's logs role), 5 bucket policies (processed, with the CDN's read statement; access logs,
         // trail, drop, config history), 2 queue policies, 1 key policy (with the CDN's decrypt statement), 1 log
         // resource policy (WAF), 1 topic policy (the alert topic, with guardDuty).
-        Assert.That(policies, Has.Count.EqualTo(26));
+        Assert.That(policies, Has.Count.EqualTo(27));
         Assert.That(policies.SelectMany(PolicyLint.Check), Is.Empty);
     }
 
@@ -59,23 +59,26 @@ public sealed class PolicyLintTests
     {
         var policies = await PoliciesOf(StackRun.WithIngest());
 
-        // 4 role policies, 4 trust policies, 3 bucket policies (processed, access logs, drop), 2 queue policies.
-        Assert.That(policies, Has.Count.EqualTo(13));
+        // 4 role policies, 5 trust policies (the four functions' and API Gateway's logs role), 3 bucket policies
+        // (processed, access logs, drop), 2 queue policies.
+        Assert.That(policies, Has.Count.EqualTo(14));
         Assert.That(policies.SelectMany(PolicyLint.Check), Is.Empty);
     }
 
     [Test]
-    public async Task The_only_managed_policies_are_xray_write_access_and_the_config_recorder_role()
+    public async Task The_only_managed_policies_are_xray_write_access_the_config_recorder_and_api_gateway_logging()
     {
         var run = await EveryControl().RunAsync();
 
         Assert.That(PolicyLint.Exceptions.Keys, Has.One.Contain("AWSXRayDaemonWriteAccess"));
         Assert.That(PolicyLint.Exceptions.Keys, Has.One.Contain("AWS_ConfigRole"));
+        Assert.That(PolicyLint.Exceptions.Keys, Has.One.Contain("AmazonAPIGatewayPushToCloudWatchLogs"));
         Assert.That(run.OfType(ResourceTypes.RolePolicyAttachment).Select(a => a.String("policyArn")).Distinct(),
             Is.EquivalentTo(new[]
             {
                 "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess",
                 "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole",
+                "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs",
             }));
     }
 
@@ -100,9 +103,13 @@ public sealed class PolicyLintTests
         Assert.That(PolicyLint.Check(policy), Has.Some.Contain(problem));
     }
 
-    [TestCase("""["ec2:CreateNetworkInterface","ec2:DescribeNetworkInterfaces","ec2:DeleteNetworkInterface"]""", "role policy", true)]
-    [TestCase("""["ec2:CreateNetworkInterface","ec2:DescribeNetworkInterfaces","ec2:DeleteNetworkInterface"]""", "bucket policy", false)]
-    [TestCase("""["ec2:CreateNetworkInterface","ec2:DescribeNetworkInterfaces","ec2:DeleteNetworkInterface","ec2:DescribeSubnets"]""", "role policy", false)]
+    private const string EniActions =
+        """["ec2:CreateNetworkInterface","ec2:DescribeNetworkInterfaces","ec2:DescribeSubnets","ec2:DeleteNetworkInterface","ec2:AssignPrivateIpAddresses","ec2:UnassignPrivateIpAddresses"]""";
+
+    [TestCase(EniActions, "role policy", true)]
+    [TestCase(EniActions, "bucket policy", false)]
+    [TestCase("""["ec2:CreateNetworkInterface","ec2:DescribeNetworkInterfaces","ec2:DeleteNetworkInterface"]""", "role policy", false)]
+    [TestCase("""["ec2:CreateNetworkInterface","ec2:DescribeNetworkInterfaces","ec2:DescribeSubnets","ec2:DeleteNetworkInterface","ec2:AssignPrivateIpAddresses","ec2:UnassignPrivateIpAddresses","ec2:CreateTags"]""", "role policy", false)]
     [TestCase("""["ec2:DescribeNetworkInterfaces"]""", "role policy", false)]
     public void The_star_resource_exception_for_network_interfaces_is_exactly_the_eni_statement(
         string actions, string kind, bool allowed)
@@ -110,6 +117,20 @@ public sealed class PolicyLintTests
         var json = $$"""{"Version":"2012-10-17","Statement":[{"Sid":"ManageFunctionNetworkInterfaces","Effect":"Allow","Action":{{actions}},"Resource":["*"]}]}""";
 
         Assert.That(PolicyLint.Check(new ProducedPolicy("eni", kind, json)), allowed ? Is.Empty : Has.Some.Contain("Resource \"*\""));
+    }
+
+    // Only the key policy's EventBridge statement, exactly, may name events.amazonaws.com without a source condition.
+    [TestCase(PolicyLint.KeyPolicyKind, "EventBridgeFindingsToAlertTopic", """["kms:Decrypt","kms:GenerateDataKey"]""", true)]
+    [TestCase("topic policy", "EventBridgeFindingsToAlertTopic", """["kms:Decrypt","kms:GenerateDataKey"]""", false)]
+    [TestCase(PolicyLint.KeyPolicyKind, "SomethingElse", """["kms:Decrypt","kms:GenerateDataKey"]""", false)]
+    [TestCase(PolicyLint.KeyPolicyKind, "EventBridgeFindingsToAlertTopic", """["kms:Decrypt","kms:GenerateDataKey","kms:Encrypt"]""", false)]
+    public void The_eventbridge_key_statement_is_the_one_service_statement_without_a_source_condition(
+        string kind, string sid, string actions, bool allowed)
+    {
+        var json = $$"""{"Version":"2012-10-17","Statement":[{"Sid":"{{sid}}","Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},"Action":{{actions}},"Resource":"*"}]}""";
+        var problems = PolicyLint.Check(new ProducedPolicy("key", kind, json));
+
+        Assert.That(problems, allowed ? Is.Empty : Has.Some.Contain("without aws:SourceAccount"));
     }
 
     [Test]

@@ -152,7 +152,8 @@ public sealed class PrivateNetworkTests
                 var eni = statements.Single(s => s.GetProperty("Sid").GetString() == "ManageFunctionNetworkInterfaces");
                 Assert.That(eni.GetProperty("Action").EnumerateArray().Select(a => a.GetString()), Is.EqualTo(new[]
                 {
-                    "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface",
+                    "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets",
+                    "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses",
                 }), policy.Name);
                 Assert.That(eni.GetProperty("Resource").EnumerateArray().Select(r => r.GetString()),
                     Is.EqualTo(new[] { "*" }), policy.Name);

@@ -55,6 +55,13 @@ internal sealed class StackRun
         return this;
     }
 
+    /// <summary>A GuardDuty detector the region already has (what the detector lookup finds).</summary>
+    public StackRun WithRegionDetector(string detectorId)
+    {
+        Mocks.RegionDetectorId = detectorId;
+        return this;
+    }
+
     public StackRun Without(string shortKey)
     {
         _config.Remove(ConfigSchema.FullName(shortKey));

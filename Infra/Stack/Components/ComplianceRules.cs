@@ -16,8 +16,9 @@ public sealed record ComplianceRulesArgs(
 /// AWS Config (<c>configRules: true</c>, account-level): the managed rules of <see cref="ConfigRuleSet"/>, each
 /// scoped to one resource of this stack. With <c>configRecorder: true</c> it also makes the region's configuration
 /// recorder (recording only the resource types the rules evaluate), its role, the history bucket (see
-/// <see cref="BucketDefaults"/>) and delivery channel, and turns recording on; the rules wait for it. Without it the
-/// rules rely on the account's existing recorder.
+/// <see cref="BucketDefaults"/>) and delivery channel, and turns recording on; the rules wait for it; destroy deletes
+/// them all. With <c>configRecorder: false</c> the rules rely on the account's existing recorder (the provider has no
+/// lookup of one, so the config must say which: <see cref="AccountSingletons.RecorderChoiceProblem"/>).
 /// </summary>
 public sealed class ComplianceRules : PipelineComponent
 {
@@ -33,6 +34,12 @@ public sealed class ComplianceRules : PipelineComponent
         var waitFor = Array.Empty<Resource>();
         if (config.Get(ConfigSchema.ConfigRecorder))
         {
+            // Not kept on destroy (docs/deploying.md): the preview says so, since other stacks' rules may rely on it.
+            if (AccountSingletons.DestroyWarning(config) is { } warning)
+            {
+                Log.Warn(warning, this);
+            }
+
             HistoryBucket = Recorder(name, args.AccountId, out var status);
             resourceIds[ComplianceTarget.ConfigHistoryBucket] = HistoryBucket.BucketName;
             waitFor = [status];

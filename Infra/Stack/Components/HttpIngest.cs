@@ -60,24 +60,27 @@ public sealed class HttpIngest : PipelineComponent
             Environment = { { HttpIngestEnvironment.OrdersTableName.Name, args.OrdersTable.Name } },
         });
 
-        // Account-wide (one per account and region): only when the stack is asked to own it.
+        // Account-wide (one per account and region), set by default: API Gateway refuses a stage with access logs
+        // until the region has a CloudWatch Logs role. Kept on destroy: provider v6 resets the setting when it is
+        // deleted, which would stop every other REST API in the region logging. AWS names the role from a prefix,
+        // so a kept role never blocks the next deployment (AccountSingletons.ManagesApiGatewayAccount).
         var dependsOnAccount = new List<Pulumi.Resource>();
-        if (config.Get(ConfigSchema.ApiGatewayAccountRole))
+        if (AccountSingletons.ManagesApiGatewayAccount(config))
         {
             var role = new Role($"{name}-apigateway-cloudwatch-role", new RoleArgs
             {
-                Name = names.ApiGatewayCloudWatchRole,
+                NamePrefix = AccountSingletons.ApiGatewayLogsRolePrefix,
                 AssumeRolePolicy = PolicyDocuments.ApiGatewayTrustPolicy(),
-            }, ChildOptions());
+            }, KeptChildOptions());
             var push = new RolePolicyAttachment($"{name}-apigateway-cloudwatch-logs", new RolePolicyAttachmentArgs
             {
                 Role = role.Name,
                 PolicyArn = PolicyDocuments.ApiGatewayPushToCloudWatchLogsPolicyArn,
-            }, ChildOptions());
+            }, KeptChildOptions());
             AccountSettings = new Account($"{name}-apigateway-account", new AccountArgs
             {
                 CloudwatchRoleArn = role.Arn,
-            }, ChildOptions(push));
+            }, KeptChildOptions(push));
             dependsOnAccount.Add(AccountSettings);
         }
 
@@ -192,6 +195,9 @@ public sealed class HttpIngest : PipelineComponent
             Name = names.OrdersApiKeySecret,
             Description = "The orders ingest API key (x-api-key header of POST /orders).",
             KmsKeyId = context.KeyArn.OrNone(),
+            // The name is fixed: an unprotected secret goes at once on destroy, or the next up would find the name
+            // still scheduled for deletion.
+            RecoveryWindowInDays = ProtectionRules.SecretRecoveryWindowDays(config),
         }, ChildOptions());
 
         _ = new SecretVersion($"{name}-api-key-secret-value", new SecretVersionArgs
@@ -247,7 +253,7 @@ public sealed class HttpIngest : PipelineComponent
 
     public Permission InvokePermission { get; }
 
-    /// <summary>Null unless <c>apiGatewayAccountRole</c> is true.</summary>
+    /// <summary>The region's CloudWatch Logs role setting; null with <c>apiGatewayAccountRole: false</c>.</summary>
     public Account? AccountSettings { get; }
 
     /// <summary>The full URL of <c>POST /orders</c>.</summary>

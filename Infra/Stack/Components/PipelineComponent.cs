@@ -1,3 +1,4 @@
+using OrdersPipeline.Infra.Definitions;
 using Pulumi;
 
 namespace OrdersPipeline.Infra.Components;
@@ -29,6 +30,15 @@ public abstract class PipelineComponent : ComponentResource
             options.DependsOn.Add(dependency);
         }
 
+        return options;
+    }
+
+    /// <summary>Options of an account-level child that <c>pulumi destroy</c> keeps: Pulumi forgets it and never calls
+    /// the provider's delete (<see cref="AccountSingletons.RetainOnDelete"/>, docs/deploying.md).</summary>
+    internal CustomResourceOptions KeptChildOptions(params Resource[] dependsOn)
+    {
+        var options = ChildOptions(dependsOn);
+        options.RetainOnDelete = AccountSingletons.RetainOnDelete;
         return options;
     }
 }

@@ -14,8 +14,8 @@ namespace OrdersPipeline.Infra.Components;
 public sealed record ThreatDetectionArgs(LambdaFunction Remediation, Topic AlertTopic, Output<AwsScope> Scope);
 
 /// <summary>
-/// GuardDuty (<c>guardDuty: true</c>, account-level): the account's detector in this region, or the existing one
-/// named by <c>guardDutyDetectorId</c>; an EventBridge rule that sends findings of at least
+/// GuardDuty (<c>guardDuty: true</c>, account-level): the account's detector in this region (created only when the
+/// region has none, and kept on destroy), or the existing one named by <c>guardDutyDetectorId</c>; an EventBridge rule that sends findings of at least
 /// <c>guardDutySeverityThreshold</c> (<see cref="GuardDutyFindings.EventPattern"/>) to the alert topic and to the
 /// remediation function; the topic policy and the Lambda permission that let EventBridge deliver them, for this rule
 /// only; and the function's asynchronous-invocation settings, whose destinations send its report, on success and on
@@ -41,17 +41,21 @@ public sealed class ThreatDetection : PipelineComponent
         }
         else
         {
+            // The detector waits for the lookup, which stops the deployment naming guardDutyDetectorId when the
+            // region already has one. Kept on destroy: deleting a detector deletes its findings.
+            var created = KeptChildOptions();
+            created.DependsOn = PriorDeployment.DetectorCheck(this, name);
             Detector = new Detector($"{name}-detector", new DetectorArgs
             {
                 Enable = true,
                 FindingPublishingFrequency = GuardDutyFindings.FindingPublishingFrequency,
-            }, ChildOptions());
+            }, created);
             _ = new DetectorFeature($"{name}-s3-protection", new DetectorFeatureArgs
             {
                 DetectorId = Detector.Id,
                 Name = GuardDutyFindings.S3DataEventsFeature,
                 Status = GuardDutyFindings.FeatureEnabled,
-            }, ChildOptions());
+            }, KeptChildOptions());
             DetectorId = Detector.Id;
         }
 

@@ -36,6 +36,16 @@ public sealed class ApiKeySecretTests
             Is.EqualTo(MockAws.KeyArn("encryption-key")));
     }
 
+    // The secret's name is fixed: unprotected it is deleted at once on destroy, so the next up can create it again.
+    [TestCase("false", 0d)]
+    [TestCase("true", 30d)]
+    public async Task The_recovery_window_follows_protect(string protect, double days)
+    {
+        var run = await StackRun.WithIngest().With("protect", protect).RunAsync();
+
+        Assert.That(run.Single(ResourceTypes.Secret, SecretName).Number("recoveryWindowInDays"), Is.EqualTo(days));
+    }
+
     [Test]
     public async Task Without_the_http_door_there_is_no_secret()
     {

@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using OrdersPipeline.Functions;
+using OrdersPipeline.Infra.Definitions;
 using Pulumi;
 using Pulumi.Utilities;
 using static OrdersPipeline.Infra.Tests.Ingest.IngestRun;
@@ -118,26 +119,35 @@ public sealed class HttpIngestTests
         });
     }
 
+    // The stage's access logs need the region's CloudWatch Logs role, so the defaults set it (the stage waits for
+    // it), with a role AWS names from a prefix: destroy keeps both (docs/deploying.md).
     [Test]
-    public void The_account_cloudwatch_role_is_not_touched_unless_asked() =>
-        Assert.That(_run.OfType(ResourceTypes.ApiAccount), Is.Empty);
-
-    [Test]
-    public async Task Asked_for_the_account_cloudwatch_role_is_set_with_a_role_only_api_gateway_may_assume()
+    public void By_default_the_account_cloudwatch_role_is_set_with_a_role_only_api_gateway_may_assume()
     {
-        var run = await StackRun.WithIngest().With("apiGatewayAccountRole", "true").RunAsync();
-        var account = run.Single(ResourceTypes.ApiAccount);
-        var role = run.Single(ResourceTypes.Role, "dev-apigateway-cloudwatch-role-backend");
-        var attachment = run.OfType(ResourceTypes.RolePolicyAttachment)
-            .Single(a => a.String("role") == "dev-apigateway-cloudwatch-role-backend");
+        const string role = "http-ingest-apigateway-cloudwatch-role";
+        var account = _run.Single(ResourceTypes.ApiAccount);
+        var created = _run.OfType(ResourceTypes.Role).Single(r => r.Name == role);
+        var attachment = _run.OfType(ResourceTypes.RolePolicyAttachment)
+            .Single(a => a.Name == "http-ingest-apigateway-cloudwatch-logs");
         Assert.Multiple(() =>
         {
-            Assert.That(account.String("cloudwatchRoleArn"), Is.EqualTo(MockAws.RoleArn("dev-apigateway-cloudwatch-role-backend")));
-            Assert.That(role.String("assumeRolePolicy"), Does.Contain("\"Service\":\"apigateway.amazonaws.com\""));
-            Assert.That(role.String("assumeRolePolicy"), Does.Not.Contain("lambda"));
+            Assert.That(account.String("cloudwatchRoleArn"), Is.EqualTo(MockAws.RoleArn(role)));
+            Assert.That(created.String("namePrefix"), Is.EqualTo(AccountSingletons.ApiGatewayLogsRolePrefix));
+            Assert.That(created.Has("name"), Is.False);
+            Assert.That(created.String("assumeRolePolicy"), Does.Contain("\"Service\":\"apigateway.amazonaws.com\""));
+            Assert.That(created.String("assumeRolePolicy"), Does.Not.Contain("lambda"));
             Assert.That(attachment.String("policyArn"),
                 Is.EqualTo("arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"));
         });
+    }
+
+    [Test]
+    public async Task With_api_gateway_account_role_false_the_account_setting_is_not_touched()
+    {
+        var run = await StackRun.WithIngest().With("apiGatewayAccountRole", "false").RunAsync();
+
+        Assert.That(run.OfType(ResourceTypes.ApiAccount), Is.Empty);
+        Assert.That(run.OfType(ResourceTypes.Role).Select(r => r.Name), Has.None.Contain("apigateway"));
     }
 
     [Test]

@@ -18,7 +18,7 @@ public sealed class ComplianceRulesTests
     [OneTimeSetUp]
     public async Task RunStacks()
     {
-        _rules = await StackRun.WithDefaults().With("configRules", "true").RunAsync();
+        _rules = await StackRun.WithDefaults().With("configRules", "true").With("configRecorder", "false").RunAsync();
         _recorder = await StackRun.WithIngest().With("configRules", "true").With("configRecorder", "true")
             .With("guardDuty", "true").With("auditTrail", "true").With("encryption", "customer-key").RunAsync();
     }
