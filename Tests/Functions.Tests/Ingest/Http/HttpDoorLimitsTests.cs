@@ -92,4 +92,16 @@ public sealed class HttpDoorLimitsTests
         await AssertStoredAsync(OrderJson.Valid(string.Concat(Enumerable.Repeat("😀", 50))));
         await AssertRefusedAsync(OrderJson.Valid(string.Concat(Enumerable.Repeat("😀", 50)) + "a"), "orderId", "at most 200 bytes");
     }
+
+    [Test]
+    public async Task Invalid_utf8_in_a_string_is_a_client_error()
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes(OrderJson.Valid("o-XX"));
+        var at = Array.IndexOf(body, (byte)'X');
+        body[at] = 0xC3; // a lead byte without its continuation
+        body[at + 1] = (byte)'(';
+        var request = HttpRequests.Post(null) with { Body = Convert.ToBase64String(body), IsBase64Encoded = true };
+        var response = await new HttpIngestService(_store, new FixedTime(), _log.Log).HandleAsync(request, Invocations.Create());
+        Assert.That(response.StatusCode, Is.EqualTo(400), response.Body);
+    }
 }
