@@ -271,8 +271,8 @@ public sealed class CsvReader(IReadOnlyDictionary<string, long>? splitOrders = n
                (digits.Length == 1 || digits[0] != '0');
     }
 
-    /// <summary>The lines of one order as they are read; past <see cref="MaxOrderLinesChars"/> only their count and
-    /// last line are kept.</summary>
+    /// <summary>The lines of one order as they are read; once they pass <see cref="MaxOrderLinesChars"/>, no more are
+    /// held, only the last line's number.</summary>
     private sealed class OrderLines
     {
         private long _chars;
