@@ -103,4 +103,37 @@ public sealed class FileDoorLimitsTests
             Assert.That(_drop.LogItem("incoming/big.csv")["status"].S, Is.EqualTo(IngestStatus.CompletedWithRejects));
         });
     }
+
+    private static string ItemField(string id, string field) =>
+        OrderJson.Valid(id).Replace("\"quantity\":2", "\"quantity\":2," + field);
+
+    private static string Arrays(int count) => new string('[', count) + "1" + new string(']', count);
+
+    /// <summary>Pairs of orders: one at a limit (written), one just past it (rejected).</summary>
+    private static readonly (string AtLimit, string PastLimit)[] Limits =
+    [
+        (ItemField("at-deep", "\"d\":" + Arrays(30)), ItemField("past-deep", "\"d\":" + Arrays(31))),
+        (ItemField("at-big", "\"w\":9.9999999999999999999999999999999999999E+125"), ItemField("past-big", "\"w\":1E+126")),
+        (ItemField("at-small", "\"w\":1E-130"), ItemField("past-small", "\"w\":1E-131")),
+        (OrderJson.Valid(string.Concat(Enumerable.Repeat("😀", 50))), OrderJson.Valid(string.Concat(Enumerable.Repeat("😀", 50)) + "x")),
+    ];
+
+    [TestCase("incoming/limits.ndjson")]
+    [TestCase("incoming/limits.json")]
+    public async Task Orders_at_dynamodb_s_limits_are_written_and_just_past_them_rejected(string key)
+    {
+        var records = Limits.SelectMany(pair => new[] { pair.AtLimit, pair.PastLimit }).ToList();
+        _drop.Drop(key, key.EndsWith(".json", StringComparison.Ordinal)
+            ? "[" + string.Join(",\n", records) + "]"
+            : string.Join("\n", records));
+        await IngestAsync(key);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_drop.Orders.Select(o => o["orderId"].S),
+                Is.EqualTo(new[] { "at-deep", "at-big", "at-small", string.Concat(Enumerable.Repeat("😀", 50)) }));
+            Assert.That(Rejects().Select(r => r.GetProperty("line").GetInt64()), Is.EqualTo(new long[] { 2, 4, 6, 8 }));
+            Assert.That(_drop.LogItem(key)["status"].S, Is.EqualTo(IngestStatus.CompletedWithRejects));
+        });
+    }
 }
