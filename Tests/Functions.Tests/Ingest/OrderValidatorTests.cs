@@ -85,7 +85,7 @@ public sealed class OrderValidatorTests
         new object[] { "orderId missing", """{"customerId":"c","currency":"EUR","items":[{"sku":"A","quantity":1,"unitPrice":1}]}""", "orderId", "is required" },
         new object[] { "orderId not a string", OrderJson.With(o => o["orderId"] = 12), "orderId", "must be a string" },
         new object[] { "orderId empty", OrderJson.With(o => o["orderId"] = ""), "orderId", "must not be empty" },
-        new object[] { "orderId 201 characters", OrderJson.With(o => o["orderId"] = new string('a', 201)), "orderId", "at most 200 characters" },
+        new object[] { "orderId 201 bytes", OrderJson.With(o => o["orderId"] = new string('a', 201)), "orderId", "at most 200 bytes of UTF-8" },
         new object[] { "orderId with a control character", OrderJson.With(o => o["orderId"] = "o-1\n"), "orderId", "control characters" },
         new object[] { "orderId with DEL", OrderJson.With(o => o["orderId"] = "o\u007f1"), "orderId", "control characters" },
         new object[] { "customerId missing", OrderJson.With(o => o.Remove("customerId")), "customerId", "is required" },
@@ -113,7 +113,7 @@ public sealed class OrderValidatorTests
         new object[] { "unitPrice text", OrderJson.With(o => o["items"]![0]!["unitPrice"] = "12 EUR"), "items[0].unitPrice", "decimal number" },
         new object[] { "reserved field", OrderJson.With(o => o["version"] = 7), "version", "set by the service" },
         new object[] { "reserved createdAt", OrderJson.With(o => o["createdAt"] = "x"), "createdAt", "set by the service" },
-        new object[] { "unknown number beyond 38 digits", OrderJson.With(o => o["big"] = JsonNode.Parse(new string('9', 39))), "big", "38 significant digits" },
+        new object[] { "unknown number beyond 38 digits", OrderJson.With(o => o["big"] = JsonNode.Parse(new string('9', 39))), "big", "has 39 significant digits; DynamoDB numbers have at most 38" },
     ];
 
     [TestCaseSource(nameof(Rejections))]

@@ -262,4 +262,53 @@ public sealed class FileIngestEndToEndTests
             put.ETag, put.VersionId, DateTimeOffset.UtcNow));
         Assert.That(await OrderCountAsync(), Is.Zero);
     }
+
+    [Test]
+    public async Task A_file_with_every_kind_of_bad_line_writes_every_good_order_and_the_invocation_succeeds()
+    {
+        var content = "\uFEFF" + OrderJson.Valid("m-1") + "\n" +
+                      OrderJson.Valid("m-\\ud800") + "\n" +
+                      """{"orderId":"m-name","customerId":"c","currency":"EUR","\udc00":1,"items":[{"sku":"A","quantity":1,"unitPrice":1}]}""" + "\n" +
+                      OrderJson.Valid("m-2") + "\n" +
+                      OrderJson.Valid("m-range").Replace("\"quantity\":2", "\"quantity\":2,\"w\":1E+126") + "\n" +
+                      OrderJson.Valid("m-deep").Replace("\"quantity\":2", "\"quantity\":2,\"d\":" +
+                          string.Concat(Enumerable.Repeat("[", 31)) + "1" + new string(']', 31)) + "\n" +
+                      OrderJson.Valid("m-3") + "\n";
+        var notification = await _ingest.DropAsync(_s3, "mix.ndjson", content);
+
+        await InvokeAsync(notification);
+
+        var log = await LogItemAsync(notification);
+        var rejects = await RejectsAsync("incoming/mix.ndjson");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(log["status"].S, Is.EqualTo("COMPLETED_WITH_REJECTS"));
+            Assert.That(log["recordsWritten"].N, Is.EqualTo("3"));
+            Assert.That(await OrderCountAsync(), Is.EqualTo(3));
+            Assert.That(rejects.Select(r => r.GetProperty("line").GetInt64()), Is.EqualTo(new long[] { 2, 3, 5, 6 }));
+        });
+    }
+
+    [Test]
+    public async Task Csv_orders_are_written_whole_or_not_at_all()
+    {
+        var big = string.Concat(Enumerable.Range(0, 3).Select(i => $"big,c,EUR,S{i},1,1,{new string('n', 150_000)}\n"));
+        var csv = "orderId,customerId,currency,sku,quantity,unitPrice,notes\n" +
+                  "so-1,c,EUR,A,1,1,\nso-2,c,EUR,B,1,1,\nso-1,c,EUR,C,1,1,\n" + big + "small,c,EUR,A,1,1,\"  kept  \"\n";
+        var notification = await _ingest.DropAsync(_s3, "whole.csv", csv, "text/csv");
+
+        await InvokeAsync(notification);
+
+        var log = await LogItemAsync(notification);
+        var rejects = await RejectsAsync("incoming/whole.csv");
+        var small = await OrderAsync("small");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(log["status"].S, Is.EqualTo("COMPLETED_WITH_REJECTS"));
+            Assert.That(await OrderCountAsync(), Is.EqualTo(2), "so-2 and small");
+            Assert.That(await OrderAsync("so-1"), Is.Null.Or.Empty, "no part of a split order is written");
+            Assert.That(rejects.Select(r => r.GetProperty("orderId").GetString()), Is.EqualTo(new[] { "so-1", "so-1", "big" }));
+            Assert.That(small["items"].L[0].M["notes"].S, Is.EqualTo("  kept  "));
+        });
+    }
 }

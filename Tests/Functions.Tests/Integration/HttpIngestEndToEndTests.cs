@@ -85,4 +85,28 @@ public sealed class HttpIngestEndToEndTests
             Assert.That(updated["version"].N, Is.EqualTo("2"));
         });
     }
+
+    [Test]
+    public async Task What_dynamodb_would_refuse_is_a_400_and_what_it_holds_at_its_limits_is_stored()
+    {
+        string With(string id, string field) => OrderJson.Valid(id).Replace("\"quantity\":2", "\"quantity\":2," + field);
+        var deepAtLimit = string.Concat(Enumerable.Repeat("{\"a\":", 30)) + "1" + new string('}', 30);
+        var statuses = new[]
+        {
+            await SendAsync(OrderJson.Valid("o-\\ud800")),
+            await SendAsync(With("o-range", "\"w\":1E+126")),
+            await SendAsync(With("o-tiny", "\"w\":1E-131")),
+            await SendAsync(With("o-deep", "\"d\":{\"a\":" + deepAtLimit + "}")),
+            await SendAsync(With("o-dup", "\"m\":{\"g\":1,\"g\":2}")),
+            await SendAsync(With("o-max", "\"w\":9.9999999999999999999999999999999999999E+125,\"v\":1E-130,\"d\":" + deepAtLimit)),
+            await SendAsync(OrderJson.Valid(string.Concat(Enumerable.Repeat("😀", 50)))),
+        };
+        var stored = await StoredAsync("o-max");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(statuses, Is.EqualTo(new[] { 400, 400, 400, 400, 400, 201, 201 }));
+            Assert.That(stored["items"].L[0].M["w"].N, Is.EqualTo("9.9999999999999999999999999999999999999E+125").Or.EqualTo("9.9999999999999999999999999999999999999E125"));
+            Assert.That(await StoredAsync("o-range"), Is.Null.Or.Empty);
+        });
+    }
 }

@@ -8,7 +8,9 @@ internal sealed record CsvRow(long Line, long LastLine, IReadOnlyList<string> Fi
 
 /// <summary>
 /// RFC 4180 records from a text stream: comma-separated, fields optionally in double quotes, <c>""</c> for a quote
-/// inside quotes, line breaks inside quotes allowed; CRLF or LF ends a record. A record longer than
+/// inside quotes, line breaks inside quotes allowed; CRLF or LF ends a record. A quoted field is kept exactly as it is
+/// between its quotes (spaces included, as RFC 4180 says); spaces and tabs around the quotes, and at both ends of an
+/// unquoted field, are dropped, since padding after a comma is common and never part of a value. A record longer than
 /// <see cref="Orders.OrderLimits.MaxRecordBytes"/> characters is returned as too long without being held whole.
 /// </summary>
 internal sealed class CsvRecordParser(TextReader reader)
@@ -25,6 +27,7 @@ internal sealed class CsvRecordParser(TextReader reader)
         var raw = new StringBuilder();
         var firstLine = _line;
         var quoted = false;
+        var wasQuoted = false;
         var afterQuote = false;
         var any = false;
         var tooLong = false;
@@ -43,7 +46,7 @@ internal sealed class CsvRecordParser(TextReader reader)
                         return null;
                     }
 
-                    fields.Add(field.ToString());
+                    fields.Add(Field(field, wasQuoted));
                     return Row(firstLine, _line, fields, raw, tooLong);
                 }
             }
@@ -74,7 +77,7 @@ internal sealed class CsvRecordParser(TextReader reader)
                     Append(field, c, tooLong);
                 }
 
-                Append(raw, c, tooLong && raw.Length >= RecordText.TruncatedRawBytes);
+                Append(raw, c, tooLong && raw.Length >= RecordText.HeldStartBytes);
                 continue;
             }
 
@@ -86,24 +89,30 @@ internal sealed class CsvRecordParser(TextReader reader)
                     quoted = true;
                     afterQuote = false;
                     break;
-                case '"' when field.Length == 0:
+                case '"' when !wasQuoted && IsBlank(field):
+                    field.Clear(); // spaces before the opening quote
                     quoted = true;
+                    wasQuoted = true;
                     break;
                 case ',':
                     if (!tooLong)
                     {
-                        fields.Add(field.ToString());
+                        fields.Add(Field(field, wasQuoted));
                     }
 
                     field.Clear();
+                    wasQuoted = false;
                     afterQuote = false;
                     break;
                 case '\r':
                     break;
                 case '\n':
                     _line++;
-                    fields.Add(field.ToString());
+                    fields.Add(Field(field, wasQuoted));
                     return Row(firstLine, _line - 1, fields, raw, tooLong);
+                case ' ' or '\t' when wasQuoted:
+                    afterQuote = false; // spaces after the closing quote
+                    break;
                 default:
                     Append(field, c, tooLong);
                     afterQuote = false;
@@ -112,10 +121,27 @@ internal sealed class CsvRecordParser(TextReader reader)
 
             if (c != '\n')
             {
-                Append(raw, c, tooLong && raw.Length >= RecordText.TruncatedRawBytes);
+                Append(raw, c, tooLong && raw.Length >= RecordText.HeldStartBytes);
             }
         }
     }
+
+    private static bool IsBlank(StringBuilder field)
+    {
+        foreach (var chunk in field.GetChunks())
+        {
+            if (chunk.Span.IndexOfAnyExcept(' ', '\t') >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A quoted field exactly; an unquoted one without the spaces and tabs at its ends.</summary>
+    private static string Field(StringBuilder field, bool quoted) =>
+        quoted ? field.ToString() : field.ToString().Trim(' ', '\t');
 
     private static void Append(StringBuilder builder, char c, bool skip)
     {
@@ -128,9 +154,9 @@ internal sealed class CsvRecordParser(TextReader reader)
     private static CsvRow Row(long line, long lastLine, List<string> fields, StringBuilder raw, bool tooLong)
     {
         var text = raw.ToString().TrimEnd('\r');
-        if (tooLong && text.Length > RecordText.TruncatedRawBytes)
+        if (tooLong)
         {
-            text = text[..RecordText.TruncatedRawBytes];
+            text = RecordText.KeptStart(text);
         }
 
         return new CsvRow(line, lastLine, tooLong ? [] : fields, text, tooLong);

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace OrdersPipeline.Functions.Ingest.Files;
 
 /// <summary>
-/// A JSON array of orders (<c>.json</c>), read element by element with a resumable <see cref="Utf8JsonReader"/>
+/// A JSON array of orders (<c>.json</c>; a UTF-8 byte-order mark before it is skipped), read element by element with a resumable <see cref="Utf8JsonReader"/>
 /// over a sliding buffer, so only one element is held at a time. Each element's line is the line it starts on. An
 /// element over <see cref="Orders.OrderLimits.MaxRecordBytes"/> is rejected (its start kept) and skipped token by
 /// token without being held. The file must be one array: a syntax error ends it (<see cref="IngestFileException"/>),
@@ -14,6 +14,8 @@ public sealed class JsonArrayReader : IOrderFileReader
 {
     private const int ChunkBytes = 64 * 1024;
     private const int MaxTokenBytes = 2 * Orders.OrderLimits.MaxRecordBytes;
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     private enum StepKind { NeedMore, ArrayStart, Element, ArrayEnd }
 
@@ -32,8 +34,16 @@ public sealed class JsonArrayReader : IOrderFileReader
         long skipping = 0; // the line of an over-long element being skipped, else 0
         byte[]? skippedStart = null;
 
+        var startChecked = false; // for a byte-order mark, which RFC 8259 section 8.1 lets a parser ignore
+
         while (true)
         {
+            if (!startChecked && (end - start >= Utf8Bom.Length || eof))
+            {
+                start += buffer.AsSpan(start, end - start).StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
+                startChecked = true;
+            }
+
             var whitespaceOnly = buffer.AsSpan(start, end - start).IndexOfAnyExcept(" \t\r\n"u8) < 0;
             if (finished && !whitespaceOnly)
             {
@@ -55,7 +65,7 @@ public sealed class JsonArrayReader : IOrderFileReader
             Step step;
             try
             {
-                step = finished ? new Step(StepKind.NeedMore, 0, 0, state)
+                step = finished || !startChecked ? new Step(StepKind.NeedMore, 0, 0, state)
                     : skipping > 0 ? Skip(buffer.AsSpan(start, end - start), eof, state)
                     : Next(buffer.AsSpan(start, end - start), eof, state, inArray);
             }
@@ -79,7 +89,7 @@ public sealed class JsonArrayReader : IOrderFileReader
                     var at = buffer.AsSpan(start, end - start);
                     var offset = at.IndexOfAnyExcept(" \t\r\n,"u8);
                     skipping = line + at[..offset].Count((byte)'\n');
-                    skippedStart = at.Slice(offset, RecordText.TruncatedRawBytes).ToArray();
+                    skippedStart = at.Slice(offset, RecordText.HeldStartBytes).ToArray();
                     continue;
                 }
 

@@ -3,13 +3,16 @@ using System.Runtime.CompilerServices;
 namespace OrdersPipeline.Functions.Ingest.Files;
 
 /// <summary>
-/// NDJSON (<c>.ndjson</c>, <c>.jsonl</c>): one order per line, read in chunks. Blank lines are skipped; a line
+/// NDJSON (<c>.ndjson</c>, <c>.jsonl</c>): one order per line, read in chunks. A UTF-8 byte-order mark before the
+/// first line and blank lines are skipped; a line
 /// longer than <see cref="Orders.OrderLimits.MaxRecordBytes"/> is rejected (its start kept) and skipped without
 /// being buffered whole.
 /// </summary>
 public sealed class NdjsonReader : IOrderFileReader
 {
     private const int ChunkBytes = 64 * 1024;
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     public async IAsyncEnumerable<FileRecord> ReadAsync(
         Stream content, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -62,7 +65,7 @@ public sealed class NdjsonReader : IOrderFileReader
             if (end - start > limit + 1)
             {
                 // Longer than any record may be (plus a CR): keep its start for the rejects file, drop the rest.
-                tooLongStart ??= buffer[start..Math.Min(end, start + RecordText.TruncatedRawBytes)];
+                tooLongStart ??= buffer[start..Math.Min(end, start + RecordText.HeldStartBytes)];
                 start = end;
             }
 
@@ -92,6 +95,11 @@ public sealed class NdjsonReader : IOrderFileReader
         }
 
         var text = buffer.AsMemory(start, end - start);
+        if (line == 1 && text.Span.StartsWith(Utf8Bom))
+        {
+            text = text[Utf8Bom.Length..]; // RFC 8259 section 8.1: a parser may ignore a byte-order mark
+        }
+
         if (text.Span.IndexOfAnyExcept(" \t"u8) < 0)
         {
             return null;

@@ -41,19 +41,25 @@ internal sealed class ObjectIngest(IAmazonS3 s3, IAmazonDynamoDB dynamoDb, FileI
         Exception? transient = null;
         try
         {
-            using var response = await s3.GetObjectAsync(new GetObjectRequest
-            {
-                BucketName = dropped.Bucket,
-                Key = dropped.Key,
-                VersionId = dropped.VersionId == DroppedObject.NoVersion ? null : dropped.VersionId,
-            }).ConfigureAwait(false);
+            using var response = await GetAsync(dropped, eTag: null).ConfigureAwait(false);
             contentType = response.Headers.ContentType;
             if (response.ContentLength > limit)
             {
                 return TooLarge(response.ContentLength, limit, format, contentType);
             }
 
-            await foreach (var record in reader.ReadAsync(response.ResponseStream, CancellationToken.None)
+            // A CSV order is written or rejected whole, so the orders whose lines are split are found before any is
+            // written: a first pass, then the same content (its ETag) read again.
+            var splitOrders = reader is CsvReader
+                ? await CsvReader.FindSplitOrdersAsync(response.ResponseStream, CancellationToken.None).ConfigureAwait(false)
+                : null;
+            using var again = splitOrders is null ? null : await GetAsync(dropped, response.ETag).ConfigureAwait(false);
+            if (splitOrders is not null)
+            {
+                reader = new CsvReader(splitOrders);
+            }
+
+            await foreach (var record in reader.ReadAsync((again ?? response).ResponseStream, CancellationToken.None)
                                .ConfigureAwait(false))
             {
                 read++;
@@ -123,6 +129,15 @@ internal sealed class ObjectIngest(IAmazonS3 s3, IAmazonDynamoDB dynamoDb, FileI
         return new IngestOutcome(status, format, contentType, read, writer.Written, rejects.Count, rejectsKey, error,
             transient);
     }
+
+    private Task<GetObjectResponse> GetAsync(DroppedObject dropped, string? eTag) =>
+        s3.GetObjectAsync(new GetObjectRequest
+        {
+            BucketName = dropped.Bucket,
+            Key = dropped.Key,
+            VersionId = dropped.VersionId == DroppedObject.NoVersion ? null : dropped.VersionId,
+            EtagToMatch = eTag,
+        });
 
     private static IngestOutcome TooLarge(long size, long limit, string? format, string? contentType) =>
         new(IngestStatus.Failed, format, contentType, 0, 0, 0, null,

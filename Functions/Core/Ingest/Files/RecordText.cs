@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using OrdersPipeline.Functions.Ingest.Orders;
+using OrdersPipeline.Functions.Remediation;
 
 namespace OrdersPipeline.Functions.Ingest.Files;
 
@@ -39,11 +40,36 @@ internal static class RecordText
     public static FileRecord TooLong(long line, ReadOnlySpan<byte> start, string unit) =>
         FileRecord.Rejected(line, line,
             [new FieldProblem(string.Empty, $"the {unit} is longer than {OrderLimits.MaxRecordBytes} bytes")],
-            Encoding.UTF8.GetString(start[..Math.Min(start.Length, TruncatedRawBytes)]), truncated: true);
+            KeptStart(start), truncated: true);
 
-    private static string? OrderIdOf(JsonElement root) =>
-        root.ValueKind == JsonValueKind.Object && root.TryGetProperty(OrderFields.OrderId, out var id) &&
-        id.ValueKind == JsonValueKind.String
-            ? id.GetString()
-            : null;
+    /// <summary>How many bytes of an over-long record to hold so that <see cref="KeptStart"/> can cut it on a
+    /// character boundary: the kept bytes and the rest of a character (at most 3 bytes) that straddles their end.</summary>
+    public const int HeldStartBytes = TruncatedRawBytes + 3;
+
+    /// <summary>The first <see cref="TruncatedRawBytes"/> (at most) of a record's start, cut on a character
+    /// boundary.</summary>
+    public static string KeptStart(ReadOnlySpan<byte> start) =>
+        KeptStart(Encoding.UTF8.GetString(start[..Math.Min(start.Length, HeldStartBytes)]));
+
+    /// <summary>The longest prefix of <paramref name="text"/> within <see cref="TruncatedRawBytes"/> of UTF-8 that
+    /// does not split a character.</summary>
+    public static string KeptStart(string text) => SecurityFindingItem.Utf8Prefix(text, TruncatedRawBytes);
+
+    private static string? OrderIdOf(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(OrderFields.OrderId, out var id) ||
+            id.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return id.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // not text (an unpaired surrogate): the reasons say so
+        }
+    }
 }

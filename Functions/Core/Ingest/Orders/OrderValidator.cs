@@ -1,32 +1,42 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
+using OrdersPipeline.Functions.Processor;
 
 namespace OrdersPipeline.Functions.Ingest.Orders;
 
 /// <summary>
 /// The one validation of an order, shared by the HTTP and file doors (docs/ingest.md, "Validation"). It checks the
 /// known fields, converts the whole object to DynamoDB attributes in the same pass (unknown fields kept as they
-/// are), and reports every problem rather than the first.
+/// are), checks every limit DynamoDB puts on an item (<see cref="DynamoDbLimits"/>, counted as DynamoDB counts), and
+/// reports every problem rather than the first.
 /// </summary>
+/// <remarks>
+/// Every field name at every depth is read by <see cref="FieldName"/>, every string value by <see cref="Text"/> and
+/// every number by <see cref="Number"/> (known fields included), each with the field's path: a check that applies to
+/// all values belongs there. <see cref="Value"/> is the one walk through nested objects and arrays.
+/// </remarks>
 public static class OrderValidator
 {
+    /// <summary>Stands in for a field whose value was refused, so that a later duplicate of it is still seen; a
+    /// refused order's attributes are never used.</summary>
+    private static readonly AttributeValue Refused = new() { NULL = true };
+
     public static OrderValidation Validate(JsonElement order)
     {
         if (order.ValueKind != JsonValueKind.Object)
         {
-            return Refused(new FieldProblem(string.Empty, "the order must be a JSON object"));
+            return new OrderValidation(null, [new FieldProblem(string.Empty, "the order must be a JSON object")]);
         }
 
         var problems = new List<FieldProblem>();
         var attributes = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
         string? orderId = null;
-        bool seenCustomer = false, seenCurrency = false, seenItems = false;
         var fieldCount = 0;
 
         foreach (var property in order.EnumerateObject())
         {
-            var name = property.Name;
-            var value = property.Value;
             if (++fieldCount > OrderLimits.MaxTopLevelFields)
             {
                 problems.Add(new FieldProblem(string.Empty,
@@ -34,113 +44,167 @@ public static class OrderValidator
                 break;
             }
 
-            if (attributes.ContainsKey(name))
+            if (FieldName(property, null, attributes, problems) is not { } name)
             {
-                problems.Add(new FieldProblem(name, "appears more than once"));
                 continue;
             }
 
+            var path = FieldPath.Top(name);
+            var value = property.Value;
+            AttributeValue? converted;
             switch (name)
             {
                 case OrderFields.OrderId:
-                    orderId = Identifier(value, FieldPath.Top(name), OrderLimits.MaxOrderIdLength, problems);
-                    Put(attributes, name, orderId);
+                    orderId = Identifier(value, path, OrderLimits.MaxOrderIdLength, problems);
+                    converted = String(orderId);
                     break;
                 case OrderFields.CustomerId:
-                    seenCustomer = true;
-                    Put(attributes, name, Identifier(value, FieldPath.Top(name), OrderLimits.MaxCustomerIdLength, problems));
+                    converted = String(Identifier(value, path, OrderLimits.MaxCustomerIdLength, problems));
                     break;
                 case OrderFields.Currency:
-                    seenCurrency = true;
-                    Put(attributes, name, Currency(value, problems));
+                    converted = String(Currency(value, path, problems));
                     break;
                 case OrderFields.Items:
-                    seenItems = true;
-                    if (Items(value, problems) is { } items)
-                    {
-                        attributes[name] = items;
-                    }
+                    converted = Items(value, problems);
                     break;
                 default:
                     if (OrderFields.Reserved.Contains(name))
                     {
                         problems.Add(new FieldProblem(name, "is set by the service and may not be sent"));
+                        converted = null;
                     }
-                    else if (Convert(value, FieldPath.Top(name), 1, problems) is { } converted)
+                    else
                     {
-                        attributes[name] = converted;
+                        converted = Value(value, path, 1, problems);
                     }
                     break;
             }
+
+            attributes[name] = converted ?? Refused;
         }
 
-        if (!attributes.ContainsKey(OrderFields.OrderId) && !problems.Any(p => p.Field == OrderFields.OrderId))
+        foreach (var required in (ReadOnlySpan<string>)[OrderFields.OrderId, OrderFields.CustomerId,
+                     OrderFields.Currency, OrderFields.Items])
         {
-            problems.Add(new FieldProblem(OrderFields.OrderId, "is required"));
+            if (!attributes.ContainsKey(required))
+            {
+                problems.Add(new FieldProblem(required, "is required"));
+            }
         }
 
-        Require(seenCustomer, OrderFields.CustomerId, problems);
-        Require(seenCurrency, OrderFields.Currency, problems);
-        Require(seenItems, OrderFields.Items, problems);
+        if (problems.Count == 0 && ItemSize.Of(attributes) is var size and > OrderLimits.MaxOrderItemBytes)
+        {
+            problems.Add(new FieldProblem(string.Empty,
+                $"the order is {size} bytes as a DynamoDB item; at most {OrderLimits.MaxOrderItemBytes} are " +
+                $"accepted (DynamoDB's item limit of {DynamoDbLimits.MaxItemBytes} less room for the service's fields)"));
+        }
 
         return problems.Count > 0
             ? new OrderValidation(null, problems)
             : new OrderValidation(new ValidatedOrder(orderId!, attributes, CanonicalHash.Of(attributes)), []);
     }
 
-    private static OrderValidation Refused(FieldProblem problem) => new(null, [problem]);
+    private static AttributeValue? String(string? value) => value is null ? null : new AttributeValue { S = value };
 
-    private static void Require(bool seen, string field, List<FieldProblem> problems)
+    /// <summary>A field's name, when DynamoDB can store it and <paramref name="map"/> does not hold it yet; else
+    /// null with the problem. <paramref name="parent"/> is the enclosing object's path (null for the order).</summary>
+    private static string? FieldName(JsonProperty property, FieldPath? parent, Dictionary<string, AttributeValue> map,
+        List<FieldProblem> problems)
     {
-        if (!seen)
+        string name;
+        try
         {
-            problems.Add(new FieldProblem(field, "is required"));
+            name = property.Name;
         }
-    }
-
-    private static void Put(Dictionary<string, AttributeValue> attributes, string name, string? value)
-    {
-        if (value is not null)
+        catch (InvalidOperationException)
         {
-            attributes[name] = new AttributeValue { S = value };
-        }
-    }
-
-    private static string? Identifier(JsonElement value, FieldPath field, int maxLength, List<FieldProblem> problems)
-    {
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            problems.Add(new FieldProblem(field.ToString(), "must be a string"));
+            problems.Add(new FieldProblem(parent?.ToString() ?? string.Empty,
+                "has a field name that is not text (an unpaired surrogate such as \\ud800, or invalid UTF-8)"));
             return null;
         }
 
-        var text = value.GetString()!;
-        string? reason = text.Length == 0 || string.IsNullOrWhiteSpace(text) ? "must not be empty"
-            : text.Length > maxLength ? $"must be at most {maxLength} characters"
+        var path = parent is { } enclosing ? enclosing.Child(name) : FieldPath.Top(name);
+        var bytes = Encoding.UTF8.GetByteCount(name);
+        string? reason = map.ContainsKey(name) ? "appears more than once"
+            : bytes is 0 or > DynamoDbLimits.MaxAttributeNameBytes
+                ? $"the field name is {bytes} bytes; DynamoDB field names are 1 to " +
+                  $"{DynamoDbLimits.MaxAttributeNameBytes} bytes of UTF-8"
+            : null;
+        if (reason is not null)
+        {
+            problems.Add(new FieldProblem(path.ToString(), reason));
+            return null;
+        }
+
+        return name;
+    }
+
+    /// <summary>A string value's text; null (with the problem) when it is not a string or not text.</summary>
+    private static string? Text(JsonElement value, FieldPath path, List<FieldProblem> problems)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            problems.Add(new FieldProblem(path.ToString(), "must be a string"));
+            return null;
+        }
+
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped unpaired surrogate ("\ud800") has no UTF-8 form, so DynamoDB cannot store it.
+            problems.Add(new FieldProblem(path.ToString(),
+                "is not text: it holds an unpaired surrogate (such as \\ud800) or invalid UTF-8"));
+            return null;
+        }
+    }
+
+    /// <summary>A JSON number as DynamoDB number text (its raw text, never converted); null (with the problem)
+    /// when DynamoDB's number type cannot hold it.</summary>
+    private static string? Number(JsonElement value, FieldPath path, List<FieldProblem> problems)
+    {
+        if (DynamoDbNumber.Check(JsonMarshal.GetRawUtf8Value(value)) is { } reason)
+        {
+            problems.Add(new FieldProblem(path.ToString(), reason.TrimEnd('.')));
+            return null;
+        }
+
+        return value.GetRawText();
+    }
+
+    private static string? Identifier(JsonElement value, FieldPath path, int maxBytes, List<FieldProblem> problems)
+    {
+        if (Text(value, path, problems) is not { } text)
+        {
+            return null;
+        }
+
+        string? reason = string.IsNullOrWhiteSpace(text) ? "must not be empty"
+            : Encoding.UTF8.GetByteCount(text) > maxBytes ? $"must be at most {maxBytes} bytes of UTF-8"
             : text.AsSpan().ContainsAnyInRange('\u0000', '\u001f') || text.AsSpan().ContainsAnyInRange('\u007f', '\u009f')
                 ? "must not contain control characters"
             : null;
         if (reason is not null)
         {
-            problems.Add(new FieldProblem(field.ToString(), reason));
+            problems.Add(new FieldProblem(path.ToString(), reason));
             return null;
         }
 
         return text;
     }
 
-    private static string? Currency(JsonElement value, List<FieldProblem> problems)
+    private static string? Currency(JsonElement value, FieldPath path, List<FieldProblem> problems)
     {
-        if (value.ValueKind != JsonValueKind.String)
+        if (Text(value, path, problems) is not { } code)
         {
-            problems.Add(new FieldProblem(OrderFields.Currency, "must be a string"));
             return null;
         }
 
-        var code = value.GetString()!;
         if (!CurrencyCodes.IsKnown(code))
         {
-            problems.Add(new FieldProblem(OrderFields.Currency,
+            problems.Add(new FieldProblem(path.ToString(),
                 "must be an ISO 4217 currency code in upper case, such as EUR or USD"));
             return null;
         }
@@ -148,6 +212,7 @@ public static class OrderValidator
         return code;
     }
 
+    /// <summary>The <c>items</c> list (level 1 of the item, so each element is level 2 and their fields level 3).</summary>
     private static AttributeValue? Items(JsonElement value, List<FieldProblem> problems)
     {
         if (value.ValueKind != JsonValueKind.Array)
@@ -193,35 +258,30 @@ public static class OrderValidator
             return null;
         }
 
+        const int fieldLevel = 3;
         var map = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
         var before = problems.Count;
         foreach (var property in item.EnumerateObject())
         {
-            var field = path.ChildOfItem(property.Name);
-            if (map.ContainsKey(property.Name))
+            if (FieldName(property, path, map, problems) is not { } name)
             {
-                problems.Add(new FieldProblem(field.ToString(), "appears more than once"));
                 continue;
             }
 
-            var converted = property.Name switch
+            var field = path.ChildOfItem(name);
+            var converted = name switch
             {
-                OrderFields.Sku => Identifier(property.Value, field, OrderLimits.MaxSkuLength, problems) is { } sku
-                    ? new AttributeValue { S = sku }
-                    : null,
+                OrderFields.Sku => String(Identifier(property.Value, field, OrderLimits.MaxSkuLength, problems)),
                 OrderFields.Quantity => Quantity(property.Value, field, problems),
                 OrderFields.UnitPrice => Money(property.Value, field, problems),
-                _ => Convert(property.Value, field, 2, problems),
+                _ => Value(property.Value, field, fieldLevel, problems),
             };
-            if (converted is not null)
-            {
-                map[property.Name] = converted;
-            }
+            map[name] = converted ?? Refused;
         }
 
         foreach (var required in (ReadOnlySpan<string>)[OrderFields.Sku, OrderFields.Quantity, OrderFields.UnitPrice])
         {
-            if (!item.TryGetProperty(required, out _))
+            if (!map.ContainsKey(required))
             {
                 problems.Add(new FieldProblem(path.ChildOfItem(required).ToString(), "is required"));
             }
@@ -245,7 +305,7 @@ public static class OrderValidator
             return null;
         }
 
-        return new AttributeValue { N = value.GetRawText() };
+        return Number(value, field, problems) is { } text ? new AttributeValue { N = text } : null;
     }
 
     private static AttributeValue? Money(JsonElement value, FieldPath field, List<FieldProblem> problems)
@@ -253,13 +313,18 @@ public static class OrderValidator
         // A JSON number's raw text or a string's content: never parsed into a binary type.
         var text = value.ValueKind switch
         {
-            JsonValueKind.Number => value.GetRawText(),
-            JsonValueKind.String => value.GetString()!,
+            JsonValueKind.Number => Number(value, field, problems),
+            JsonValueKind.String => Text(value, field, problems),
             _ => null,
         };
         if (text is null)
         {
-            problems.Add(new FieldProblem(field.ToString(), "must be a decimal number or a decimal string, such as 12.50"));
+            if (value.ValueKind is not (JsonValueKind.Number or JsonValueKind.String))
+            {
+                problems.Add(new FieldProblem(field.ToString(),
+                    "must be a decimal number or a decimal string, such as 12.50"));
+            }
+
             return null;
         }
 
@@ -279,82 +344,52 @@ public static class OrderValidator
     }
 
     /// <summary>Any JSON value as a DynamoDB attribute: strings S, numbers N (text kept), booleans, null, objects M,
-    /// arrays L.</summary>
-    private static AttributeValue? Convert(JsonElement value, FieldPath path, int depth, List<FieldProblem> problems)
+    /// arrays L. <paramref name="level"/> is the level the value has in the item if it is an object or array:
+    /// DynamoDB counts a top-level attribute as level 1 and allows <see cref="DynamoDbLimits.MaxNestingLevels"/>.</summary>
+    private static AttributeValue? Value(JsonElement value, FieldPath path, int level, List<FieldProblem> problems)
     {
-        if (depth > OrderLimits.MaxDepth)
-        {
-            problems.Add(new FieldProblem(path.ToString(), $"nests deeper than {OrderLimits.MaxDepth} levels"));
-            return null;
-        }
-
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                return new AttributeValue { S = value.GetString() };
+                return String(Text(value, path, problems));
             case JsonValueKind.Number:
-                var text = value.GetRawText();
-                if (SignificantDigits(text) > OrderLimits.MaxNumberDigits)
-                {
-                    problems.Add(new FieldProblem(path.ToString(),
-                        $"has more than {OrderLimits.MaxNumberDigits} significant digits"));
-                    return null;
-                }
-
-                return new AttributeValue { N = text };
+                return Number(value, path, problems) is { } number ? new AttributeValue { N = number } : null;
             case JsonValueKind.True:
             case JsonValueKind.False:
                 return new AttributeValue { BOOL = value.GetBoolean() };
             case JsonValueKind.Null:
                 return new AttributeValue { NULL = true };
-            case JsonValueKind.Array:
-                var list = new List<AttributeValue>(value.GetArrayLength());
-                var index = 0;
-                foreach (var element in value.EnumerateArray())
-                {
-                    if (Convert(element, new FieldPath(path.ToString(), index++, null), depth + 1, problems) is { } converted)
-                    {
-                        list.Add(converted);
-                    }
-                }
-
-                return new AttributeValue { L = list };
-            default:
-                var map = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
-                foreach (var property in value.EnumerateObject())
-                {
-                    if (Convert(property.Value, path.Child(property.Name), depth + 1, problems) is { } converted)
-                    {
-                        map[property.Name] = converted;
-                    }
-                }
-
-                return new AttributeValue { M = map };
-        }
-    }
-
-    private static int SignificantDigits(string number)
-    {
-        var mantissa = number.AsSpan();
-        var exponent = mantissa.IndexOfAny('e', 'E');
-        if (exponent >= 0)
-        {
-            mantissa = mantissa[..exponent];
         }
 
-        var digits = 0;
-        var leading = true;
-        foreach (var c in mantissa)
+        if (level > DynamoDbLimits.MaxNestingLevels)
         {
-            if (!char.IsAsciiDigit(c) || (leading && c == '0'))
+            problems.Add(new FieldProblem(path.ToString(),
+                $"nests deeper than {DynamoDbLimits.MaxNestingLevels} levels (counted from the top of the order, " +
+                "as DynamoDB counts)"));
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Array)
+        {
+            var list = new List<AttributeValue>(value.GetArrayLength());
+            var index = 0;
+            foreach (var element in value.EnumerateArray())
             {
-                continue;
+                list.Add(Value(element, new FieldPath(path.ToString(), index++, null), level + 1, problems) ?? Refused);
             }
 
-            leading = false;
-            digits++;
+            return new AttributeValue { L = list };
         }
 
-        return digits;
+        var map = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
+        foreach (var property in value.EnumerateObject())
+        {
+            if (FieldName(property, path, map, problems) is { } name)
+            {
+                map[name] = Value(property.Value, path.Child(name), level + 1, problems) ?? Refused;
+            }
+        }
+
+        return new AttributeValue { M = map };
     }
 }
