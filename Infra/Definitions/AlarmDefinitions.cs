@@ -83,7 +83,7 @@ public static class AlarmDefinitions
 
     /// <summary>The remediation function's errors (guardDuty: true): a finding it could not act on.</summary>
     private static IEnumerable<AlarmDefinition> ThreatAlarms(StackConfig config) =>
-        config.Get(ConfigSchema.GuardDuty)
+        config.Parts.GuardDuty
             ? [Lambda(config.Names.RemediationErrorsAlarm, "The GuardDuty remediation function failed on a finding.",
                 "Errors", Sum, 1, AlarmTarget.RemediationFunction)]
             : [];

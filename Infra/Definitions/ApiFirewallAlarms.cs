@@ -15,7 +15,7 @@ public static class ApiFirewallAlarms
     public const string AllRules = "ALL";
 
     public static IReadOnlyList<AlarmDefinition> For(StackConfig config) =>
-        config.Get(ConfigSchema.Waf)
+        config.Parts.Waf
             ?
             [
                 new(config.Names.WafBlockedAlarm, "WAF blocked many requests to the orders API.", WafNamespace,

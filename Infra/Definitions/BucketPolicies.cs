@@ -21,19 +21,19 @@ public static class BucketPolicies
     /// prefix to <c>BucketDefaults</c>; a mocked-resource test checks the two agree.</summary>
     public static IReadOnlyList<AccessLogSource> AccessLogSources(StackConfig config, string accountId)
     {
-        var names = config.Names;
+        var (names, parts) = (config.Names, config.Parts);
         var sources = new List<AccessLogSource> { new(ProcessedPrefix, names.ProcessedBucket(accountId)) };
-        if (config.Get(ConfigSchema.AuditTrail))
+        if (parts.AuditTrail)
         {
             sources.Add(new AccessLogSource(AuditTrailPrefix, names.AuditTrailBucket(accountId)));
         }
 
-        if (config.Get(ConfigSchema.FileIngest))
+        if (parts.FileIngest)
         {
             sources.Add(new AccessLogSource(DropPrefix, names.DropBucket(accountId)));
         }
 
-        if (config.Get(ConfigSchema.ConfigRecorder))
+        if (parts.ConfigRecorder)
         {
             sources.Add(new AccessLogSource(ConfigHistoryPrefix, names.ConfigHistoryBucket(accountId)));
         }

@@ -69,7 +69,8 @@ public static class ConfigRuleSet
     /// <summary>The resources of this stack that exist with this config, with what Config calls their type.</summary>
     public static IReadOnlyList<(ComplianceTarget Target, string Label, string ResourceType)> Targets(StackConfig config)
     {
-        var fileIngest = config.Get(ConfigSchema.FileIngest);
+        var parts = config.Parts;
+        var fileIngest = parts.FileIngest;
         var targets = new List<(ComplianceTarget, string, string)>
         {
             (ComplianceTarget.ProcessedBucket, "processed-data", S3Bucket),
@@ -80,12 +81,12 @@ public static class ConfigRuleSet
             targets.Add((ComplianceTarget.DropBucket, "order-drop", S3Bucket));
         }
 
-        if (config.Get(ConfigSchema.AuditTrail))
+        if (parts.AuditTrail)
         {
             targets.Add((ComplianceTarget.AuditTrailBucket, "audit-trail", S3Bucket));
         }
 
-        if (config.Get(ConfigSchema.ConfigRecorder))
+        if (parts.ConfigRecorder)
         {
             targets.Add((ComplianceTarget.ConfigHistoryBucket, "config-history", S3Bucket));
         }
@@ -99,7 +100,7 @@ public static class ConfigRuleSet
 
         targets.Add((ComplianceTarget.ProcessorFunction, "order-processor", LambdaFunction));
         targets.Add((ComplianceTarget.AuditFunction, "audit", LambdaFunction));
-        if (config.Get(ConfigSchema.HttpIngest))
+        if (parts.HttpIngest)
         {
             targets.Add((ComplianceTarget.HttpIngestFunction, "http-ingest", LambdaFunction));
         }
@@ -109,7 +110,7 @@ public static class ConfigRuleSet
             targets.Add((ComplianceTarget.FileIngestFunction, "file-ingest", LambdaFunction));
         }
 
-        if (config.Get(ConfigSchema.GuardDuty))
+        if (parts.GuardDuty)
         {
             targets.Add((ComplianceTarget.RemediationFunction, "remediation", LambdaFunction));
         }
@@ -120,7 +121,8 @@ public static class ConfigRuleSet
     /// <summary>Every rule for this config; empty with <c>configRules: false</c>.</summary>
     public static IReadOnlyList<ConfigRuleDefinition> For(StackConfig config)
     {
-        if (!config.Get(ConfigSchema.ConfigRules))
+        var parts = config.Parts;
+        if (!parts.ConfigRules)
         {
             return [];
         }
@@ -140,12 +142,12 @@ public static class ConfigRuleSet
                 null)));
         }
 
-        if (config.Get(ConfigSchema.AuditTrail))
+        if (parts.AuditTrail)
         {
             rules.Add(Periodic(names, TrailControl));
         }
 
-        if (config.Get(ConfigSchema.Encryption) == EncryptionMode.CustomerKey && config.Get(ConfigSchema.KmsKeyArn) is null)
+        if (parts.CreatesKey)
         {
             rules.Add(Periodic(names, KeyRotationControl));
         }

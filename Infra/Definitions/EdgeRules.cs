@@ -10,7 +10,7 @@ public static class EdgeRules
         ConfigSchema.Cdn, ConfigSchema.CdnRequireSignedUrls, ConfigSchema.CdnPublicKeyPem, ConfigSchema.CdnAliases,
         ConfigSchema.CdnCertificateArn, ConfigSchema.Waf,
         ConfigSchema.WafAllowedCidrs, ConfigSchema.HttpIngest, ConfigSchema.Vpc, ConfigSchema.VpcCidr, ConfigSchema.VpcId,
-        ConfigSchema.SubnetIds, ConfigSchema.GuardDuty, ConfigSchema.GuardDutyDetectorId, ConfigSchema.ConfigRules,
+        ConfigSchema.SubnetIds, ConfigSchema.VpcInterfaceEndpoints, ConfigSchema.GuardDuty, ConfigSchema.GuardDutyDetectorId, ConfigSchema.ConfigRules,
         ConfigSchema.ConfigRecorder,
     ];
 
@@ -39,6 +39,15 @@ public static class EdgeRules
         Needs(problems, config, ConfigSchema.SubnetIds, ConfigSchema.Vpc);
         Together(problems, config, ConfigSchema.VpcId, ConfigSchema.SubnetIds, ConfigSchema.Vpc,
             "an existing VPC needs both its id and its private subnets");
+
+        // Endpoints are made only in the VPC the stack creates: an existing VPC's endpoints are its owner's.
+        Needs(problems, config, ConfigSchema.VpcInterfaceEndpoints, ConfigSchema.Vpc);
+        if (config.Get(ConfigSchema.VpcInterfaceEndpoints) is { } endpoints && config.Get(ConfigSchema.VpcId) is { } vpcId)
+        {
+            problems.Add(ConfigSchema.Problem(ConfigSchema.VpcInterfaceEndpoints.Name, endpoints,
+                $"unset with '{ConfigSchema.FullName(ConfigSchema.VpcId.Name)}' ({vpcId}): the stack makes no endpoint "
+                + "in an existing VPC, whose endpoints belong to its owner"));
+        }
 
         // The subnets are the two halves of the range, which only works from its network address.
         var vpcCidr = config.Get(ConfigSchema.VpcCidr);

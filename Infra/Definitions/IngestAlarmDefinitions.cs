@@ -17,7 +17,7 @@ public static class IngestAlarmDefinitions
     {
         var names = config.Names;
         var alarms = new List<AlarmDefinition>();
-        if (config.Get(ConfigSchema.HttpIngest))
+        if (config.Parts.HttpIngest)
         {
             // 5XXError averaged over the requests is the share answered 5xx.
             alarms.Add(Api(names.Api5xxAlarm, "The orders API answers too many requests with 5xx.", "5XXError", Average,
@@ -30,7 +30,7 @@ public static class IngestAlarmDefinitions
                 AlarmTarget.HttpIngestFunction));
         }
 
-        if (config.Get(ConfigSchema.FileIngest))
+        if (config.Parts.FileIngest)
         {
             alarms.Add(Errors(names.FileIngestErrorsAlarm, "The file ingest function failed.", AlarmTarget.FileIngestFunction));
             alarms.Add(AlarmDefinitions.OwnMetric(config, names.FailedFilesAlarm,

@@ -23,55 +23,24 @@ public sealed record KeyPolicyInputs(
 
     public static KeyPolicyInputs For(StackConfig config, AwsScope scope)
     {
-        var names = config.Names;
-        var auditTrail = config.Get(ConfigSchema.AuditTrail);
-        // Every function's log group is encrypted with the key (LambdaFunction), the ingest doors' too.
-        IEnumerable<string> logGroups = [names.ProcessorLogGroup, names.AuditLogGroup];
-        if (config.Get(ConfigSchema.HttpIngest))
-        {
-            logGroups = logGroups.Append(names.HttpIngestLogGroup);
-        }
-
-        if (config.Get(ConfigSchema.FileIngest))
-        {
-            logGroups = logGroups.Append(names.FileIngestLogGroup);
-        }
-
+        var (names, parts) = (config.Names, config.Parts);
         IEnumerable<string> alarms = AlarmDefinitions.For(config).Select(alarm => alarm.Name);
-        if (config.Get(ConfigSchema.Waf))
+        if (parts.AuditTrail)
         {
-            logGroups = logGroups.Append(names.WafLogGroup);
-        }
-
-        if (auditTrail)
-        {
-            logGroups = logGroups.Append(names.AuditTrailLogGroup);
             alarms = alarms.Concat(AuditTrailAlarms.For(names).Select(alarm => alarm.AlarmName));
-        }
-
-        // The flow log group of the VPC the stack creates is encrypted with the key too.
-        if (config.Get(ConfigSchema.Vpc) && config.Get(ConfigSchema.VpcId) is null)
-        {
-            logGroups = logGroups.Append(names.VpcFlowLogGroup);
-        }
-
-        var guardDuty = config.Get(ConfigSchema.GuardDuty);
-        if (guardDuty)
-        {
-            logGroups = logGroups.Append(names.RemediationLogGroup);
         }
 
         return new KeyPolicyInputs(
             scope,
-            logGroups.Select(scope.LogGroupArn).ToArray(),
+            parts.LogGroups(names).Select(scope.LogGroupArn).ToArray(),
             scope.TopicArn(names.AlertTopic),
             [scope.QueueArn(names.DeadLetterQueue), scope.QueueArn(names.RedriveQueue)],
             alarms.Select(scope.AlarmArn).ToArray(),
-            auditTrail ? scope.TrailArn(names.AuditTrail) : null,
-            config.Get(ConfigSchema.Cdn) ? scope.CloudFrontDistributionsArn : null)
+            parts.AuditTrail ? scope.TrailArn(names.AuditTrail) : null,
+            parts.Cdn ? scope.CloudFrontDistributionsArn : null)
         {
-            FindingsRuleArn = guardDuty ? scope.EventRuleArn(names.GuardDutyFindingsRule) : null,
-            ConfigDelivery = config.Get(ConfigSchema.ConfigRecorder),
+            FindingsRuleArn = parts.GuardDuty ? scope.EventRuleArn(names.GuardDutyFindingsRule) : null,
+            ConfigDelivery = parts.ConfigRecorder,
         };
     }
 }

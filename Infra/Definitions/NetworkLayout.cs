@@ -23,13 +23,29 @@ public static class NetworkLayout
     /// subnets' route table; traffic matched by the services' prefix lists).</summary>
     public static IReadOnlyList<string> GatewayServices { get; } = ["s3", "dynamodb"];
 
-    /// <summary>Interface endpoints (one ENI per subnet, private DNS): SQS, SNS, CloudWatch Logs, X-Ray, and KMS
-    /// when the stack encrypts with a customer key. Secrets Manager is left out: no function reads a secret (the
-    /// HTTP ingest API key's secret is read by API Gateway, not from inside the VPC).</summary>
-    public static IReadOnlyList<string> InterfaceServices(EncryptionMode encryption) =>
-        encryption == EncryptionMode.CustomerKey ? [.. BaseInterfaceServices, "kms"] : BaseInterfaceServices;
+    /// <summary>The services that may get an interface endpoint (one ENI per subnet, private DNS) with
+    /// <c>vpcInterfaceEndpoints</c>. Today's functions call none of them from their own code (docs/edge-and-network.md,
+    /// "Which endpoint carries what"), so none is made by default. Secrets Manager is not offered: no function reads
+    /// a secret (the HTTP ingest API key's secret is read by API Gateway, not from inside the VPC).</summary>
+    public static IReadOnlyList<string> OptionalInterfaceServices { get; } = ["sqs", "sns", "logs", "xray", "kms"];
 
-    private static readonly string[] BaseInterfaceServices = ["sqs", "sns", "logs", "xray"];
+    /// <summary>The interface endpoints the stack creates: those <c>vpcInterfaceEndpoints</c> names, in the order of
+    /// <see cref="OptionalInterfaceServices"/>; none when the key is unset.</summary>
+    public static IReadOnlyList<string> InterfaceServices(string? configured)
+    {
+        var asked = configured is null ? [] : ValueRules.SplitList(configured);
+        return OptionalInterfaceServices.Where(asked.Contains).ToArray();
+    }
+
+    /// <summary>The zone lookup takes zones in the <c>available</c> state whose opt-in status is
+    /// <c>opt-in-not-required</c>: the region's own Availability Zones. A Local Zone or Wavelength Zone the account
+    /// opted in to reports <c>opted-in</c>, sorts before them (<c>us-east-1-bos-1a</c> before <c>us-east-1a</c>), and
+    /// supports neither interface endpoints nor Lambda's network interfaces.</summary>
+    public const string AvailableZoneState = "available";
+
+    public const string ZoneOptInStatusFilter = "opt-in-status";
+
+    public static IReadOnlyList<string> ZoneOptInStatuses { get; } = ["opt-in-not-required"];
 
     /// <summary>The endpoint service name of an AWS service in a region (the commercial partition's form).</summary>
     public static string ServiceName(string region, string service) => $"com.amazonaws.{region}.{service}";

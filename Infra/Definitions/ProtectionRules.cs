@@ -2,6 +2,16 @@ using System.Globalization;
 
 namespace OrdersPipeline.Infra.Definitions;
 
+/// <summary>The buckets a stack can make.</summary>
+public enum StackBucket
+{
+    Processed,
+    AccessLogs,
+    Drop,
+    AuditTrail,
+    ConfigHistory,
+}
+
 /// <summary>Data-protection rules that span keys (run by <see cref="StackConfig.Load"/> on keys valid alone), and
 /// the Object Lock rule that needs the stack's previous deployment.</summary>
 public static class ProtectionRules
@@ -30,19 +40,16 @@ public static class ProtectionRules
                 + $"{EncryptionModeNames.AwsManaged}; set it to {EncryptionModeNames.CustomerKey} to use this key"));
         }
 
-        var lockDays = config.Get(ConfigSchema.ProcessedObjectLockDays);
-        if (lockDays > 0 && config.Get(ConfigSchema.ForceDestroy))
-        {
-            // forceDestroy empties the bucket on destroy; with Object Lock that either fails or, in governance mode,
-            // needs a bypass. Either way it contradicts asking for retention.
-            problems.Add(ConfigSchema.Problem(ConfigSchema.ProcessedObjectLockDays.Name, Text(lockDays),
-                $"0 while '{ConfigSchema.FullName(ConfigSchema.ForceDestroy.Name)}' is true: Object Lock keeps "
-                + "objects that forceDestroy would delete. Run `pulumi config set "
-                + $"{ConfigSchema.FullName(ConfigSchema.ForceDestroy.Name)} false` to use Object Lock"));
-        }
-
         return problems;
     }
+
+    /// <summary>Whether <paramref name="bucket"/> is emptied (every version) when the stack is destroyed: the
+    /// <c>forceDestroy</c> setting, except that the processed bucket with Object Lock always keeps its objects
+    /// (emptying it would fight the retention it was asked for, or bypass it). Only that bucket holds locked objects,
+    /// so the others follow the setting and a destroy does not stop at them with <c>BucketNotEmpty</c>.</summary>
+    public static bool ForceDestroy(StackConfig config, StackBucket bucket) =>
+        config.Get(ConfigSchema.ForceDestroy)
+        && !(bucket == StackBucket.Processed && config.Get(ConfigSchema.ProcessedObjectLockDays) > 0);
 
     /// <summary>Object Lock can only be turned on when S3 creates a bucket, and never turned off. Null when the
     /// change is possible; otherwise the config error.</summary>

@@ -15,6 +15,11 @@ public sealed class StackConfig
     /// <summary>Whether the stack sets the key (any value, the default included), rather than leaving it unset.</summary>
     public bool IsSet(ConfigKey key) => _set.Contains(key);
 
+    private StackParts? _parts;
+
+    /// <summary>Which optional parts this stack has, derived once from the switches.</summary>
+    public StackParts Parts => _parts ??= StackParts.From(this);
+
     public ResourceNames Names => new(Get(ConfigSchema.Environment), Get(ConfigSchema.Team));
 
     public IReadOnlyDictionary<string, string> Tags => PipelineTags.For(Get(ConfigSchema.Environment), Get(ConfigSchema.Team));
@@ -103,16 +108,13 @@ public sealed class StackConfig
             ([ConfigSchema.Waf], config => config.Get(ConfigSchema.Waf) ? config.Names.Waf() : []),
             ([ConfigSchema.Vpc, ConfigSchema.VpcId],
                 config => config.Names.Network(config.Get(ConfigSchema.Vpc), config.Get(ConfigSchema.VpcId) is null)),
-            ([
-                ConfigSchema.GuardDuty, ConfigSchema.ConfigRules, ConfigSchema.ConfigRecorder, ConfigSchema.HttpIngest,
-                ConfigSchema.FileIngest, ConfigSchema.AuditTrail, ConfigSchema.Encryption, ConfigSchema.KmsKeyArn,
-            ], config => config.Names.ThreatDetection(config.Get(ConfigSchema.GuardDuty),
-                ConfigRuleSet.For(config).Select(rule => rule.Name).ToArray(), config.Get(ConfigSchema.ConfigRecorder))),
+            ([.. StackParts.Keys], config => config.Names.ThreatDetection(config.Parts.GuardDuty,
+                ConfigRuleSet.For(config).Select(rule => rule.Name).ToArray(), config.Parts.ConfigRecorder)),
         ];
 
     private static readonly ConfigKey[] ProtectionKeys =
     [
-        ConfigSchema.Encryption, ConfigSchema.KmsKeyArn, ConfigSchema.ProcessedObjectLockDays, ConfigSchema.ForceDestroy,
+        ConfigSchema.Encryption, ConfigSchema.KmsKeyArn,
     ];
 
     // Pulumi stores unset keys as absent; an empty value is treated the same, so `config set key ""` clears it.

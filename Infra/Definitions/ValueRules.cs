@@ -99,6 +99,14 @@ public static partial class ValueRules
             ? null
             : $"a comma-separated list of at least {minCount} distinct ids like {prefix}-0123456789abcdef0";
 
+    /// <summary>A comma-separated list of distinct items, each one of <paramref name="allowed"/>.</summary>
+    public static ValueRule ListOf(IReadOnlyList<string> allowed) =>
+        value => SplitList(value) is { Count: > 0 } items
+                 && items.Distinct(StringComparer.Ordinal).Count() == items.Count
+                 && items.All(item => allowed.Contains(item, StringComparer.Ordinal))
+            ? null
+            : $"a comma-separated list of distinct items from {string.Join(", ", allowed)}";
+
     /// <summary>A GuardDuty detector id: 32 lowercase letters or digits.</summary>
     public static ValueRule DetectorId { get; } =
         value => DetectorIdPattern().IsMatch(value) ? null : "a GuardDuty detector id (32 lowercase letters or digits)";

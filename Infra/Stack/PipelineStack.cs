@@ -39,6 +39,7 @@ public sealed class PipelineStack : Stack
             Log.Info($"Kept on destroy (account-level, docs/deploying.md): {kept}.");
         }
 
+        var parts = _config.Parts;
         var code = new FileArchive(LocateFunctionsPackage(_config));
         var provider = PipelineProvider.Create(_config, new Config("aws").Get("region"));
         var context = new StackContext(_config, provider, code);
@@ -60,7 +61,7 @@ public sealed class PipelineStack : Stack
             AccessLogBucket = _accessLogs.Bucket.BucketName,
         };
         // The private network next: every function runs in it (docs/edge-and-network.md).
-        _network = _config.Get(ConfigSchema.Vpc)
+        _network = parts.Vpc
             ? new PrivateNetwork("network", context, scope)
             : null;
         context = context with { Network = _network?.ForFunctions };
@@ -69,7 +70,7 @@ public sealed class PipelineStack : Stack
         // The CDN (docs/edge-and-network.md) is built by the storage, between the bucket it reads and the bucket
         // policy that names it.
         ContentDelivery? cdn = null;
-        _storage = new ProcessedStorage("processed", context, accountId, _config.Get(ConfigSchema.Cdn)
+        _storage = new ProcessedStorage("processed", context, accountId, parts.Cdn
             ? bucket => (cdn = new ContentDelivery("cdn", context, bucket.BucketRegionalDomainName)).Distribution.Arn
             : null);
         _cdn = cdn;
@@ -87,14 +88,14 @@ public sealed class PipelineStack : Stack
 
         // Ingest (docs/ingest.md): each door on its own switch; both write to the orders table, the file door's failed
         // invocations go to the dead-letter queue.
-        if (_config.Get(ConfigSchema.HttpIngest))
+        if (parts.HttpIngest)
         {
             _httpIngest = new HttpIngest("http-ingest", context, new HttpIngestArgs(_orders.Table));
             watched[AlarmTarget.HttpIngestFunction] = _httpIngest.Function.Function.Name;
             watched[AlarmTarget.OrdersApi] = _httpIngest.Api.Name;
 
             // WAF on the API (docs/edge-and-network.md); the config refuses waf without httpIngest.
-            if (_config.Get(ConfigSchema.Waf))
+            if (parts.Waf)
             {
                 _firewall = new ApiFirewall("api-firewall", context,
                     new ApiFirewallArgs(_httpIngest.Stage, scope));
@@ -102,7 +103,7 @@ public sealed class PipelineStack : Stack
             }
         }
 
-        if (_config.Get(ConfigSchema.FileIngest))
+        if (parts.FileIngest)
         {
             _fileIngest = new FileIngest("file-ingest", context,
                 new FileIngestArgs(_orders.Table, _audit.DeadLetterQueue, accountId));
@@ -111,7 +112,7 @@ public sealed class PipelineStack : Stack
 
         // Threat detection (docs/edge-and-network.md). The remediation function comes before monitoring, whose alarms
         // watch it; the GuardDuty rule after, since it delivers to the alert topic.
-        if (_config.Get(ConfigSchema.GuardDuty))
+        if (parts.GuardDuty)
         {
             IEnumerable<LambdaFunction> functions =
             [
@@ -133,12 +134,12 @@ public sealed class PipelineStack : Stack
         }
 
         _dashboard = new Dashboard("dashboard", context, _region, watched);
-        _auditTrail = _config.Get(ConfigSchema.AuditTrail)
+        _auditTrail = parts.AuditTrail
             ? new AuditTrail("audit-trail", context,
                 new AuditTrailArgs(scope, accountId, _storage.Bucket, _orders.Table, _monitoring.Topic,
                     _fileIngest?.Bucket))
             : null;
-        _complianceRules = _config.Get(ConfigSchema.ConfigRules)
+        _complianceRules = parts.ConfigRules
             ? new ComplianceRules("compliance", context, new ComplianceRulesArgs(accountId, ComplianceTargets()))
             : null;
     }
@@ -201,17 +202,16 @@ public sealed class PipelineStack : Stack
     [Output("alarmNames")] public Output<ImmutableArray<string>> AlarmNames =>
         Output.All(_monitoring.Alarms.Select(alarm => alarm.Name));
     [Output("dashboardName")] public Output<string> DashboardName => _dashboard.Resource.DashboardName;
-    // Ingest: null when the door is off. The API key's value is never an output (README, "Ingest").
-    [Output("ordersApiUrl")] public Output<string?> OrdersApiUrl => Optional(_httpIngest?.Url);
-    [Output("ordersApiKeyId")] public Output<string?> OrdersApiKeyId => Optional(_httpIngest?.ApiKey.Id);
-    [Output("ordersApiKeySecretArn")] public Output<string?> OrdersApiKeySecretArn => Optional(_httpIngest?.KeySecret.Arn);
-    [Output("dropBucketName")] public Output<string?> DropBucketName => Optional(_fileIngest?.Bucket.BucketName);
-    [Output("ingestLogTableName")] public Output<string?> IngestLogTableName => Optional(_fileIngest?.LogTable.Name);
+    // The outputs of optional parts (StackOutputs): an empty string where the part is off, an empty list for a list,
+    // never null, so every stack has the same outputs (docs/architecture.md, "Outputs of parts that are off").
+    // Ingest. The API key's value is never an output (README, "Ingest").
+    [Output("ordersApiUrl")] public Output<string> OrdersApiUrl => _httpIngest?.Url ?? Off;
+    [Output("ordersApiKeyId")] public Output<string> OrdersApiKeyId => _httpIngest?.ApiKey.Id ?? Off;
+    [Output("ordersApiKeySecretArn")] public Output<string> OrdersApiKeySecretArn => _httpIngest?.KeySecret.Arn ?? Off;
+    [Output("dropBucketName")] public Output<string> DropBucketName => _fileIngest?.Bucket.BucketName ?? Off;
+    [Output("ingestLogTableName")] public Output<string> IngestLogTableName => _fileIngest?.LogTable.Name ?? Off;
 
-    private static Output<string?> Optional(Output<string>? output) =>
-        output?.Apply(value => (string?)value) ?? Output.Create((string?)null);
-
-    // Data protection. Empty strings where a control is off, so every stack has the same outputs.
+    // Data protection.
     [Output("kmsKeyArn")] public Output<string> KmsKeyArn => EncryptionKey.ArnFor(_config, _key) ?? Off;
     [Output("kmsKeyAlias")] public Output<string> KmsKeyAlias => _key?.Alias.Name ?? Off;
     [Output("accessLogBucketName")] public Output<string> AccessLogBucketName => _accessLogs.Bucket.BucketName;
@@ -220,17 +220,17 @@ public sealed class PipelineStack : Stack
     [Output("auditTrailLogGroupName")] public Output<string> AuditTrailLogGroupName => _auditTrail?.LogGroup.Name ?? Off;
     [Output(ProtectionRules.PriorObjectLockOutput)] public Output<int> ProcessedObjectLockDays => _storage.ObjectLockDays;
 
-    // Edge and network. Empty strings where a control is off, as above.
+    // Edge and network.
     [Output("cdnDomainName")] public Output<string> CdnDomainName => _cdn?.Distribution.DomainName ?? Off;
     [Output("webAclArn")] public Output<string> WebAclArn => _firewall?.WebAcl.Arn ?? Off;
-    // Private network: empty where vpc is off (and, for the flow logs, with an existing VPC).
+    // Private network (the flow logs: also empty with an existing VPC).
     [Output("vpcId")] public Output<string> VpcId => _network?.VpcId ?? Off;
     [Output("functionSubnetIds")] public Output<ImmutableArray<string>> FunctionSubnetIds =>
         _network?.SubnetIds ?? Output.Create(ImmutableArray<string>.Empty);
     [Output("functionSecurityGroupId")] public Output<string> FunctionSecurityGroupId =>
         _network?.FunctionsSecurityGroup.Id ?? Off;
     [Output("vpcFlowLogGroupName")] public Output<string> VpcFlowLogGroupName => _network?.FlowLogGroup?.Name ?? Off;
-    // Threat detection. Empty strings where a control is off.
+    // Threat detection.
     [Output("guardDutyDetectorId")] public Output<string> GuardDutyDetectorId => _threatDetection?.DetectorId ?? Off;
     [Output("guardDutyFindingsRuleArn")] public Output<string> GuardDutyFindingsRuleArn => FindingsRule?.Arn ?? Off;
     [Output("remediationFunctionName")] public Output<string> RemediationFunctionName => Remediation?.Name ?? Off;
@@ -242,7 +242,7 @@ public sealed class PipelineStack : Stack
 
     private IEnumerable<Output<string>> ConfigRuleNameList => _complianceRules?.Rules.Select(rule => rule.Name) ?? [];
 
-    private static Output<string> Off => Output.Create(string.Empty);
+    private static Output<string> Off => Output.Create(StackOutputs.Off);
 
     /// <summary>Partition, region and account, for the policies that name resources by ARN before they exist.</summary>
     private static Output<AwsScope> StackScope(

@@ -42,13 +42,57 @@ public sealed class NetworkDefinitionsTests
     }
 
     [Test]
-    public void Kms_gets_an_interface_endpoint_only_with_a_customer_key_and_secrets_manager_never()
+    public void No_interface_endpoint_by_default_and_only_the_named_ones_in_a_fixed_order()
     {
-        Assert.That(NetworkLayout.InterfaceServices(EncryptionMode.AwsManaged), Is.EqualTo(new[] { "sqs", "sns", "logs", "xray" }));
-        Assert.That(NetworkLayout.InterfaceServices(EncryptionMode.CustomerKey),
+        Assert.That(NetworkLayout.InterfaceServices(null), Is.Empty);
+        Assert.That(new ConfigFixture().With("vpc", "true").Parse().Get(ConfigSchema.VpcInterfaceEndpoints), Is.Null);
+        Assert.That(NetworkLayout.InterfaceServices("kms, sqs"), Is.EqualTo(new[] { "sqs", "kms" }));
+        Assert.That(NetworkLayout.InterfaceServices("xray,logs,sns,sqs,kms"),
             Is.EqualTo(new[] { "sqs", "sns", "logs", "xray", "kms" }));
+        Assert.That(NetworkLayout.OptionalInterfaceServices, Has.None.EqualTo("secretsmanager"));
         Assert.That(NetworkLayout.GatewayServices, Is.EqualTo(new[] { "s3", "dynamodb" }));
         Assert.That(NetworkLayout.ServiceName("eu-west-1", "sqs"), Is.EqualTo("com.amazonaws.eu-west-1.sqs"));
+    }
+
+    [Test]
+    public void Interface_endpoints_are_taken_in_the_vpc_the_stack_creates()
+    {
+        var config = new ConfigFixture().With("vpc", "true").With("vpcInterfaceEndpoints", "sqs,logs").Parse();
+
+        Assert.That(NetworkLayout.InterfaceServices(config.Get(ConfigSchema.VpcInterfaceEndpoints)),
+            Is.EqualTo(new[] { "sqs", "logs" }));
+    }
+
+    [TestCase("sqs,secretsmanager", "a comma-separated list of distinct items from sqs, sns, logs, xray, kms")]
+    [TestCase("sqs,sqs", "distinct items")]
+    [TestCase("SQS", "distinct items from")]
+    public void An_unknown_or_repeated_endpoint_service_is_refused(string value, string message)
+    {
+        var error = new ConfigFixture().With("vpc", "true").With("vpcInterfaceEndpoints", value).ParseFails();
+
+        Assert.That(error.Message, Does.Contain("'orders-pipeline:vpcInterfaceEndpoints'").And.Contain(message));
+    }
+
+    [Test]
+    public void Interface_endpoints_without_vpc_or_with_an_existing_vpc_are_refused()
+    {
+        var withoutVpc = new ConfigFixture().With("vpcInterfaceEndpoints", "sqs").ParseFails();
+        var existingVpc = new ConfigFixture().With("vpc", "true").With("vpcInterfaceEndpoints", "sqs")
+            .With("vpcId", "vpc-0a1b2c3d").With("subnetIds", "subnet-0a1b2c3d,subnet-1a2b3c4d").ParseFails();
+
+        Assert.That(withoutVpc.Message, Does.Contain("pulumi config set orders-pipeline:vpc true"));
+        Assert.That(existingVpc.Problems, Has.Count.EqualTo(1));
+        Assert.That(existingVpc.Message, Does.Contain("'orders-pipeline:vpcInterfaceEndpoints'")
+            .And.Contain("no endpoint in an existing VPC"));
+    }
+
+    // Local Zones report opt-in-status opted-in and sort before the region's zones; they take no interface endpoint.
+    [Test]
+    public void The_zone_lookup_takes_available_availability_zones_only_never_local_zones()
+    {
+        Assert.That(NetworkLayout.AvailableZoneState, Is.EqualTo("available"));
+        Assert.That(NetworkLayout.ZoneOptInStatusFilter, Is.EqualTo("opt-in-status"));
+        Assert.That(NetworkLayout.ZoneOptInStatuses, Is.EqualTo(new[] { "opt-in-not-required" }));
     }
 
     [Test]

@@ -67,21 +67,39 @@ public sealed class ProtectionRulesTests
     }
 
     [Test]
-    public void Object_lock_with_the_default_force_destroy_tells_the_user_to_turn_it_off()
+    public void Object_lock_with_the_default_force_destroy_is_accepted()
     {
-        var error = new ConfigFixture().With("processedObjectLockDays", "30").ParseFails();
+        var config = new ConfigFixture().With("processedObjectLockDays", "30").Parse();
 
-        Assert.That(error.Problems, Has.Count.EqualTo(1));
-        Assert.That(error.Message, Does.Contain("'orders-pipeline:processedObjectLockDays'")
-            .And.Contain("pulumi config set orders-pipeline:forceDestroy false"));
+        Assert.That(config.Get(ConfigSchema.ProcessedObjectLockDays), Is.EqualTo(30));
+        Assert.That(config.Get(ConfigSchema.ForceDestroy), Is.True);
     }
 
     [Test]
-    public void Object_lock_without_force_destroy_is_accepted()
+    public void With_object_lock_only_the_processed_bucket_keeps_its_objects_on_destroy()
     {
-        var config = new ConfigFixture().With("processedObjectLockDays", "30").With("forceDestroy", "false").Parse();
+        var config = new ConfigFixture().With("processedObjectLockDays", "30").Parse();
 
-        Assert.That(config.Get(ConfigSchema.ProcessedObjectLockDays), Is.EqualTo(30));
+        Assert.That(Enum.GetValues<StackBucket>().Where(bucket => !ProtectionRules.ForceDestroy(config, bucket)),
+            Is.EqualTo(new[] { StackBucket.Processed }));
+    }
+
+    [Test]
+    public void Without_object_lock_every_bucket_follows_force_destroy()
+    {
+        var emptied = new ConfigFixture().Parse();
+        var kept = new ConfigFixture().With("forceDestroy", "false").Parse();
+        var keptAndLocked = new ConfigFixture().With("forceDestroy", "false").With("processedObjectLockDays", "30").Parse();
+
+        Assert.Multiple(() =>
+        {
+            foreach (var bucket in Enum.GetValues<StackBucket>())
+            {
+                Assert.That(ProtectionRules.ForceDestroy(emptied, bucket), Is.True, $"{bucket}");
+                Assert.That(ProtectionRules.ForceDestroy(kept, bucket), Is.False, $"{bucket}");
+                Assert.That(ProtectionRules.ForceDestroy(keptAndLocked, bucket), Is.False, $"{bucket}");
+            }
+        });
     }
 
     [TestCase(null, null, 30)]

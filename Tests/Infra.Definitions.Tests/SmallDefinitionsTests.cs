@@ -43,6 +43,18 @@ public sealed class QueueRulesTests
             .And.Contain("at most 7200").And.Contain("43200"));
     }
 
+    // SQS keeps a message's first enqueue time when it moves it: the queue it moves to must keep messages longer.
+    [Test]
+    public void The_dead_letter_queue_keeps_messages_shorter_than_the_redrive_queue_it_moves_them_to()
+    {
+        Assert.That(QueueRules.DeadLetterRetentionSeconds, Is.LessThan(QueueRules.RedriveRetentionSeconds));
+        Assert.That(QueueRules.RedriveRetentionSeconds, Is.LessThanOrEqualTo(QueueRules.MaxRetentionSeconds));
+        Assert.That(QueueRules.DeadLetterRetentionSeconds, Is.EqualTo(4 * 86_400));
+        // A message moved on its last day in the dead-letter queue still has 10 days in the redrive queue.
+        Assert.That(QueueRules.RedriveRetentionSeconds - QueueRules.DeadLetterRetentionSeconds,
+            Is.EqualTo(10 * 86_400));
+    }
+
     [Test]
     public void Redrive_policy_targets_the_redrive_queue_after_five_receives()
     {

@@ -188,6 +188,61 @@ public sealed class CustomerKeyTests
     }
 }
 
+/// <summary>The stack key with every part on: no table, bucket, queue, topic or log group escapes it, and the key
+/// policy names every log group the stack makes (the ingest-log table and the API access-log group once went without it).</summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class CustomerKeyEveryPartTests
+{
+    private static readonly string KeyArn = MockAws.KeyArn("encryption-key");
+    private StackRun _run = null!;
+
+    [OneTimeSetUp]
+    public async Task RunStack() => _run = await StackRun.WithIngest()
+        .With("encryption", "customer-key").With("auditTrail", "true").With("cdn", "true").With("waf", "true")
+        .With("vpc", "true").With("guardDuty", "true").With("configRules", "true").With("configRecorder", "true")
+        .RunAsync();
+
+    [Test]
+    public void Every_table_the_ingest_log_included_uses_the_key()
+    {
+        var tables = _run.OfType(ResourceTypes.Table).ToArray();
+
+        Assert.That(tables.Select(table => table.String("name")), Does.Contain("dev-ingest-log-backend"));
+        Assert.That(tables.Select(table => table.Object("serverSideEncryption")["kmsKeyArn"]), Has.All.EqualTo(KeyArn));
+    }
+
+    [Test]
+    public void Every_log_group_the_api_access_log_included_uses_the_key_and_the_key_policy_names_it()
+    {
+        var groups = _run.OfType(ResourceTypes.LogGroup).ToArray();
+        var policy = _run.Single(ResourceTypes.Key).String("policy");
+
+        Assert.That(groups.Select(group => group.String("name")), Does.Contain("/aws/apigateway/dev-orders-api-backend"));
+        Assert.Multiple(() =>
+        {
+            foreach (var group in groups)
+            {
+                Assert.That(group.String("kmsKeyId"), Is.EqualTo(KeyArn), group.String("name"));
+                Assert.That(policy, Does.Contain(MockAws.LogGroupArn(group.String("name"))), group.String("name"));
+            }
+        });
+    }
+
+    [Test]
+    public void Every_bucket_but_the_access_log_bucket_queue_and_topic_uses_the_key()
+    {
+        var keyed = _run.OfType(ResourceTypes.BucketEncryption)
+            .Where(encryption => !encryption.String("bucket").StartsWith("dev-access-logs-", StringComparison.Ordinal))
+            .Select(encryption => RegisteredResource.AsObject(RegisteredResource.AsObject(
+                encryption.List("rules").Single())["applyServerSideEncryptionByDefault"])["kmsMasterKeyId"]);
+
+        Assert.That(keyed, Has.All.EqualTo(KeyArn).And.Count.EqualTo(4));
+        Assert.That(_run.OfType(ResourceTypes.Queue).Select(queue => queue.String("kmsMasterKeyId")), Has.All.EqualTo(KeyArn));
+        Assert.That(_run.Single(ResourceTypes.Topic).String("kmsMasterKeyId"), Is.EqualTo(KeyArn));
+    }
+}
+
 [TestFixture]
 [NonParallelizable]
 public sealed class ImportedKeyTests

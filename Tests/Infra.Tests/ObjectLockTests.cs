@@ -48,13 +48,26 @@ public sealed class ObjectLockTests
     }
 
     [Test]
-    public async Task Without_object_lock_no_bucket_is_locked_and_no_previous_deployment_is_read()
+    public async Task Without_object_lock_no_bucket_is_locked_and_the_previous_deployment_is_still_read()
     {
         var run = await StackRun.WithDefaults().RunAsync();
 
         Assert.That(run.OfType(ResourceTypes.BucketObjectLock), Is.Empty);
         Assert.That(run.OfType(ResourceTypes.Bucket).Where(bucket => bucket.Has("objectLockEnabled")), Is.Empty);
-        Assert.That(run.OfType(ResourceTypes.StackReference), Is.Empty);
+        // Turning the lock off is one key's change; only the previous deployment shows it.
+        Assert.That(run.OfType(ResourceTypes.StackReference), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void Turning_object_lock_off_with_the_default_force_destroy_is_refused()
+    {
+        var run = StackRun.WithDefaults()
+            .WithPriorOutput("processedBucketName", BucketName)
+            .WithPriorOutput("processedObjectLockDays", 30d);
+
+        var error = ConfigErrorOf(Assert.CatchAsync(() => run.RunAsync()));
+
+        Assert.That(error.Message, Does.Contain("cannot turn off"));
     }
 
     [Test]
@@ -65,15 +78,18 @@ public sealed class ObjectLockTests
         Assert.That(run.Single(ResourceTypes.StackReference).String("name"), Is.EqualTo("organization/orders-pipeline/dev"));
     }
 
+    // Only the locked bucket keeps its objects: the others follow forceDestroy, so destroy does not stop at them.
     [Test]
-    public void Object_lock_with_the_default_force_destroy_is_a_config_error_before_any_resource()
+    public async Task With_object_lock_and_the_default_force_destroy_only_the_processed_bucket_keeps_its_objects()
     {
-        var run = StackRun.WithDefaults().With("processedObjectLockDays", "30");
+        var run = await StackRun.WithDefaults().With("processedObjectLockDays", "30")
+            .With("auditTrail", "true").With("configRules", "true").With("configRecorder", "true").RunAsync();
 
-        var error = Assert.ThrowsAsync<RunException>(() => run.RunAsync());
-
-        Assert.That(error!.Message, Does.Contain("orders-pipeline:forceDestroy false"));
-        Assert.That(run.Mocks.Registered, Is.Empty);
+        var kept = run.OfType(ResourceTypes.Bucket).Where(bucket => !bucket.Bool("forceDestroy"))
+            .Select(bucket => bucket.String("bucket"));
+        Assert.That(kept, Is.EqualTo(new[] { BucketName }));
+        // Processed, access logs, trail, Config history (WithDefaults has the file door off).
+        Assert.That(run.OfType(ResourceTypes.Bucket).Count(), Is.EqualTo(4));
     }
 
     [Test]

@@ -20,14 +20,14 @@ public sealed class PrivateNetworkModesTests
     ];
 
     [Test]
-    public async Task With_a_customer_key_kms_gets_an_endpoint_and_the_flow_logs_are_encrypted_with_the_key()
+    public async Task With_a_customer_key_the_flow_logs_are_encrypted_with_the_key_and_kms_gets_no_endpoint_unasked()
     {
         var run = await StackRun.WithDefaults().With("vpc", "true").With("encryption", "customer-key").RunAsync();
         var keyArn = MockAws.KeyArn("encryption-key");
         var flowLogGroup = "/aws/vpc/flow-logs/dev-orders-vpc-backend";
 
-        Assert.That(run.OfType(ResourceTypes.VpcEndpoint).Where(e => e.String("vpcEndpointType") == "Interface")
-            .Select(e => e.String("serviceName")).ToArray(), Does.Contain("com.amazonaws.us-east-1.kms").And.Length.EqualTo(5));
+        // The functions call KMS through S3, DynamoDB, SQS and Lambda, never themselves: no endpoint by default.
+        Assert.That(run.OfType(ResourceTypes.VpcEndpoint).Where(e => e.String("vpcEndpointType") == "Interface"), Is.Empty);
         Assert.That(run.Single(ResourceTypes.LogGroup, flowLogGroup).String("kmsKeyId"), Is.EqualTo(keyArn));
         // Logs may use the key for the flow log group: the key policy names it.
         Assert.That(run.Single(ResourceTypes.Key).String("policy"), Does.Contain(MockAws.LogGroupArn(flowLogGroup)));
@@ -35,6 +35,21 @@ public sealed class PrivateNetworkModesTests
         Assert.That(run.OfType(ResourceTypes.RolePolicy).Where(p => p.Name != "network-flow-logs-policy")
             .Select(p => PrivateNetworkTests.Statements(p.String("policy")).Select(s => s.GetProperty("Sid").GetString())),
             Has.All.Contains("UseStackKey").And.All.Contains("ManageFunctionNetworkInterfaces"));
+    }
+
+    [Test]
+    public async Task Interface_endpoints_are_made_only_for_the_services_vpcInterfaceEndpoints_names()
+    {
+        var none = await StackRun.WithDefaults().With("vpc", "true").RunAsync();
+        var two = await StackRun.WithDefaults().With("vpc", "true").With("vpcInterfaceEndpoints", "kms,sqs").RunAsync();
+
+        Assert.That(none.OfType(ResourceTypes.VpcEndpoint).Select(e => e.String("vpcEndpointType")),
+            Is.EquivalentTo(new[] { "Gateway", "Gateway" }));
+        Assert.That(two.OfType(ResourceTypes.VpcEndpoint).Where(e => e.String("vpcEndpointType") == "Interface")
+            .Select(e => e.String("serviceName")), Is.EquivalentTo(new[]
+            {
+                "com.amazonaws.us-east-1.sqs", "com.amazonaws.us-east-1.kms",
+            }));
     }
 
     [Test]

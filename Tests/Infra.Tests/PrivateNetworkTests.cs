@@ -21,6 +21,7 @@ public sealed class PrivateNetworkTests
     [OneTimeSetUp]
     public async Task RunStack() => _run = await StackRun.WithIngest()
         .With("vpc", "true")
+        .With("vpcInterfaceEndpoints", "sqs,sns,logs,xray")
         .With("logRetentionDays", "90")
         .RunAsync();
 
@@ -51,6 +52,10 @@ public sealed class PrivateNetworkTests
         Assert.That(Subnets.Select(subnet => subnet.String("vpcId")), Has.All.EqualTo("network-vpc-id"));
         var lookup = _run.Mocks.Calls.Single(call => call.Token == PipelineMocks.AvailabilityZonesToken);
         Assert.That(lookup.Args["state"], Is.EqualTo("available"));
+        // Availability Zones only, never a Local Zone the account opted in to.
+        var filter = RegisteredResource.AsObject(RegisteredResource.AsList(lookup.Args["filters"]).Single());
+        Assert.That(filter["name"], Is.EqualTo("opt-in-status"));
+        Assert.That(RegisteredResource.AsList(filter["values"]), Is.EqualTo(new[] { "opt-in-not-required" }));
     }
 
     [Test]
@@ -77,7 +82,7 @@ public sealed class PrivateNetworkTests
     }
 
     [Test]
-    public void Interface_endpoints_are_exactly_sqs_sns_logs_and_xray_with_private_dns_in_both_subnets()
+    public void The_interface_endpoints_asked_for_have_private_dns_in_both_subnets()
     {
         var interfaces = _run.OfType(ResourceTypes.VpcEndpoint).Where(e => e.String("vpcEndpointType") == "Interface")
             .ToArray();

@@ -28,6 +28,7 @@ public sealed class ProtectionOutputsTests
                 .MakeGenericMethod(output.GetType().GetGenericArguments()[0]).Invoke(null, [output])!;
             await task;
             var value = task.GetType().GetProperty("Result")!.GetValue(task);
+            Assert.That(value, Is.Not.Null, $"output {attribute.Name} is null: a part that is off exports \"\"");
             outputs[attribute.Name!] = value is IEnumerable items and not string
                 ? string.Join(",", items.Cast<object>())
                 : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
@@ -67,5 +68,22 @@ public sealed class ProtectionOutputsTests
         }));
         Assert.That(outputs[ProtectionRules.PriorBucketOutput], Is.EqualTo("dev-processed-data-123456789012-backend"));
         Assert.That(outputs[ProtectionRules.PriorObjectLockOutput], Is.EqualTo("0"));
+    }
+
+    // One convention (StackOutputs): every output exists, and one of a part that is off is "" (a list: empty).
+    [Test]
+    public async Task With_every_part_off_each_optional_output_is_empty_and_with_every_part_on_none_is()
+    {
+        var off = await OutputsOf(await StackRun.WithDefaults()
+            .With("httpIngest", "false").With("fileIngest", "false").RunAsync());
+        var on = await OutputsOf(await StackRun.WithIngest()
+            .With("encryption", "customer-key").With("auditTrail", "true").With("cdn", "true").With("waf", "true")
+            .With("vpc", "true").With("guardDuty", "true").With("configRules", "true").With("configRecorder", "true")
+            .RunAsync());
+        var optional = StackOutputs.Optional.Select(output => output.Name).ToArray();
+
+        Assert.That(off.Keys, Is.EquivalentTo(on.Keys));
+        Assert.That(optional.Select(name => off[name]), Has.All.EqualTo(StackOutputs.Off));
+        Assert.That(optional.Select(name => on[name]), Has.None.EqualTo(StackOutputs.Off));
     }
 }

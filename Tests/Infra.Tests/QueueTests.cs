@@ -26,13 +26,17 @@ public sealed class QueueTests
     }
 
     [Test]
-    public void Both_queues_use_sqs_managed_encryption_and_keep_messages_14_days()
+    public void Both_queues_use_sqs_managed_encryption_and_the_dlq_keeps_messages_shorter_than_the_redrive_queue()
     {
         foreach (var queue in _run.OfType(ResourceTypes.Queue))
         {
             Assert.That(queue.Bool("sqsManagedSseEnabled"), Is.True, queue.Name);
-            Assert.That(queue.Number("messageRetentionSeconds"), Is.EqualTo(1_209_600), queue.Name);
         }
+
+        // SQS keeps a moved message's first enqueue time: the queue it moves to must keep it longer.
+        Assert.That(Dlq.Number("messageRetentionSeconds"), Is.EqualTo(4 * 86_400));
+        Assert.That(_run.Single(ResourceTypes.Queue, "dev-audit-redrive-queue-backend").Number("messageRetentionSeconds"),
+            Is.EqualTo(14 * 86_400));
     }
 
     [Test]

@@ -22,7 +22,8 @@ public sealed class AccessLogs : PipelineComponent
         var secure = BucketDefaults.Create(this, name, new BucketSpec
         {
             BucketName = accountId.Apply(context.Names.AccessLogBucket),
-            ForceDestroy = config.Get(ConfigSchema.ForceDestroy),
+            ForceDestroy = ProtectionRules.ForceDestroy(config, StackBucket.AccessLogs),
+            KeyArn = null,
             Protect = config.Get(ConfigSchema.Protect),
             IsAccessLogTarget = true,
             Policy = bucketArn => Output.Tuple(bucketArn, accountId).Apply(arns => BucketPolicies.AccessLogBucket(

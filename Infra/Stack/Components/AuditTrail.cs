@@ -41,7 +41,8 @@ public sealed class AuditTrail : PipelineComponent
         var secure = BucketDefaults.Create(this, name, new BucketSpec
         {
             BucketName = args.AccountId.Apply(names.AuditTrailBucket),
-            ForceDestroy = config.Get(ConfigSchema.ForceDestroy),
+            ForceDestroy = ProtectionRules.ForceDestroy(config, StackBucket.AuditTrail),
+            KeyArn = context.KeyArn,
             Protect = config.Get(ConfigSchema.Protect),
             AccessLogPrefix = BucketPolicies.AuditTrailPrefix,
             Policy = bucketArn => Output.Tuple(bucketArn, args.Scope).Apply(pair =>

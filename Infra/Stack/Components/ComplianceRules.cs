@@ -74,7 +74,8 @@ public sealed class ComplianceRules : PipelineComponent
         var secure = BucketDefaults.Create(this, $"{name}-history", new BucketSpec
         {
             BucketName = accountId.Apply(names.ConfigHistoryBucket),
-            ForceDestroy = config.Get(ConfigSchema.ForceDestroy),
+            ForceDestroy = ProtectionRules.ForceDestroy(config, StackBucket.ConfigHistory),
+            KeyArn = Context.KeyArn,
             Protect = config.Get(ConfigSchema.Protect),
             AccessLogPrefix = BucketPolicies.ConfigHistoryPrefix,
             Policy = bucketArn => Output.Tuple(bucketArn, accountId)

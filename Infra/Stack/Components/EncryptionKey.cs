@@ -49,6 +49,5 @@ public sealed class EncryptionKey : PipelineComponent
         config.Get(ConfigSchema.KmsKeyArn) is { } imported ? Output.Create(imported) : created?.Key.Arn;
 
     /// <summary>The stack creates a key only for <c>customer-key</c> without an imported one.</summary>
-    public static bool IsCreated(StackConfig config) =>
-        config.Get(ConfigSchema.Encryption) == EncryptionMode.CustomerKey && config.Get(ConfigSchema.KmsKeyArn) is null;
+    public static bool IsCreated(StackConfig config) => config.Parts.CreatesKey;
 }

@@ -24,9 +24,13 @@ public sealed class FailureAudit : PipelineComponent
         var timeoutSeconds = config.Get(ConfigSchema.AuditTimeoutSeconds);
         var protect = config.Get(ConfigSchema.Protect);
 
-        RedriveQueue = QueueDefaults.Create(this, $"{name}-redrive-queue", QueueDefaults.Secure(names.RedriveQueue, context.KeyArn));
+        // The redrive queue keeps messages longer than the dead-letter queue that moves them there
+        // (QueueRules.DeadLetterRetentionSeconds): SQS keeps a moved message's first enqueue time.
+        RedriveQueue = QueueDefaults.Create(this, $"{name}-redrive-queue",
+            QueueDefaults.Secure(names.RedriveQueue, context.KeyArn, QueueRules.RedriveRetentionSeconds));
 
-        var deadLetterArgs = QueueDefaults.Secure(names.DeadLetterQueue, context.KeyArn);
+        var deadLetterArgs = QueueDefaults.Secure(names.DeadLetterQueue, context.KeyArn,
+            QueueRules.DeadLetterRetentionSeconds);
         deadLetterArgs.VisibilityTimeoutSeconds = QueueRules.VisibilityTimeoutFor(timeoutSeconds);
         deadLetterArgs.RedrivePolicy = RedriveQueue.Arn.Apply(arn => QueueRules.RedrivePolicy(arn));
         DeadLetterQueue = QueueDefaults.Create(this, $"{name}-dlq", deadLetterArgs);

@@ -32,7 +32,7 @@ public sealed class FileIngest : PipelineComponent
         var (config, names) = (context.Config, context.Names);
         var protect = config.Get(ConfigSchema.Protect);
 
-        var tableArgs = TableDefaults.Secure(names.IngestLogTable, protect);
+        var tableArgs = TableDefaults.Secure(names.IngestLogTable, protect, context.KeyArn);
         tableArgs.HashKey = PipelineDefaults.IngestLogHashKey;
         tableArgs.RangeKey = PipelineDefaults.IngestLogRangeKey;
         tableArgs.Attributes.Add(TableDefaults.StringAttribute(PipelineDefaults.IngestLogHashKey));
@@ -42,7 +42,8 @@ public sealed class FileIngest : PipelineComponent
         var secure = BucketDefaults.Create(this, name, new BucketSpec
         {
             BucketName = args.AccountId.Apply(names.DropBucket),
-            ForceDestroy = config.Get(ConfigSchema.ForceDestroy),
+            ForceDestroy = ProtectionRules.ForceDestroy(config, StackBucket.Drop),
+            KeyArn = context.KeyArn,
             Protect = protect,
             AccessLogPrefix = BucketPolicies.DropPrefix,
         });

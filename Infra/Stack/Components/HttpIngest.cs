@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using OrdersPipeline.Functions;
 using OrdersPipeline.Functions.Configuration;
 using OrdersPipeline.Functions.Ingest.Http;
@@ -153,12 +151,15 @@ public sealed class HttpIngest : PipelineComponent
         {
             RestApi = Api.Id,
             Description = "orders ingest API",
-            // A new deployment whenever what the stage serves changes.
-            Triggers = { { "definition", DefinitionHash() } },
+            // A new deployment whenever what the stage serves changes: the real resources' ids and arguments.
+            Triggers =
+            {
+                { ApiDeploymentTrigger.Key, DefinitionHash(resource, model, validator, Method, integration, gatewayResponses) },
+            },
         }, ChildOptions([Method, integration, model, validator, .. gatewayResponses]));
 
         AccessLogs = new LogGroup($"{name}-access-logs",
-            LogGroupDefaults.For(names.OrdersApiAccessLogGroup, config), ChildOptions());
+            LogGroupDefaults.For(names.OrdersApiAccessLogGroup, config, context.KeyArn), ChildOptions());
 
         Stage = new Stage($"{name}-stage", new StageArgs
         {
@@ -259,7 +260,7 @@ public sealed class HttpIngest : PipelineComponent
     /// <summary>The full URL of <c>POST /orders</c>.</summary>
     public Output<string> Url { get; }
 
-    private IEnumerable<Pulumi.Resource> GatewayResponses(string name)
+    private IEnumerable<Pulumi.Aws.ApiGateway.Response> GatewayResponses(string name)
     {
         const string requestIdHeader = "gatewayresponse.header.X-Request-Id";
         yield return new Pulumi.Aws.ApiGateway.Response($"{name}-bad-request-body", new ResponseArgs
@@ -295,9 +296,51 @@ public sealed class HttpIngest : PipelineComponent
         + "\"status\":400,\"detail\":\"$context.error.validationErrorString\",\"instance\":\"/orders\","
         + "\"requestId\":\"$context.requestId\"}";
 
-    // Gateway responses, like methods, take effect only with a new deployment, so they are part of the hash.
-    private static string DefinitionHash() =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            string.Join('\n', OrderSchema.Json(), AccessLogFormat, Handlers.HttpIngest, "POST /orders api-key validate-body",
-                InvalidOrderTemplate, ProblemDetails.ContentType))));
+    /// <summary>The ids and arguments of everything API Gateway snapshots into a deployment, as the provider reports
+    /// them, hashed (<see cref="ApiDeploymentTrigger"/>). Gateway responses, like methods, take effect only with a new
+    /// deployment, so they are part of it.</summary>
+    private static Output<string> DefinitionHash(
+        Pulumi.Aws.ApiGateway.Resource resource, Model model, RequestValidator validator, Method method,
+        Integration integration, IReadOnlyList<Pulumi.Aws.ApiGateway.Response> responses)
+    {
+        var parts = new List<Output<string>>
+        {
+            Part("resource.id", resource.Id),
+            Part("resource.parentId", resource.ParentId),
+            Part("resource.pathPart", resource.PathPart),
+            Part("model.id", model.Id),
+            Part("model.name", model.Name),
+            Part("model.contentType", model.ContentType),
+            Part("model.schema", model.Schema),
+            Part("validator.id", validator.Id),
+            Part("validator.name", validator.Name),
+            Part("validator.validateRequestBody", validator.ValidateRequestBody),
+            Part("validator.validateRequestParameters", validator.ValidateRequestParameters),
+            Part("method.id", method.Id),
+            Part("method.httpMethod", method.HttpMethod),
+            Part("method.authorization", method.Authorization),
+            Part("method.apiKeyRequired", method.ApiKeyRequired),
+            Part("method.requestValidatorId", method.RequestValidatorId),
+            Part("method.requestModels", method.RequestModels),
+            Part("integration.id", integration.Id),
+            Part("integration.httpMethod", integration.HttpMethod),
+            Part("integration.integrationHttpMethod", integration.IntegrationHttpMethod),
+            Part("integration.type", integration.Type),
+            Part("integration.uri", integration.Uri),
+        };
+        for (var index = 0; index < responses.Count; index++)
+        {
+            var response = responses[index];
+            parts.Add(Part($"response[{index}].id", response.Id));
+            parts.Add(Part($"response[{index}].responseType", response.ResponseType));
+            parts.Add(Part($"response[{index}].statusCode", response.StatusCode));
+            parts.Add(Part($"response[{index}].responseParameters", response.ResponseParameters));
+            parts.Add(Part($"response[{index}].responseTemplates", response.ResponseTemplates));
+        }
+
+        return Output.All(parts).Apply(all => ApiDeploymentTrigger.Hash(all));
+    }
+
+    private static Output<string> Part<T>(string name, Output<T> value) =>
+        value.Apply(resolved => ApiDeploymentTrigger.Part(name, resolved));
 }

@@ -12,10 +12,11 @@ namespace OrdersPipeline.Infra.Components;
 
 /// <summary>The private network every function runs in (<c>vpc: true</c>, docs/edge-and-network.md).
 /// <para>By default the stack creates it: a VPC (<c>vpcCidr</c>, DNS support and hostnames on, which private DNS of
-/// interface endpoints needs), two private subnets in the first two available zones of the region, one route table
-/// with no route out (no internet gateway, no NAT), gateway endpoints for S3 and DynamoDB on it, interface endpoints
-/// with private DNS in both subnets (<see cref="NetworkLayout.InterfaceServices"/>), and flow logs of all traffic to
-/// a log group with the stack's retention and key.</para>
+/// interface endpoints needs), two private subnets in the first two available Availability Zones of the region (never
+/// a Local Zone: <see cref="NetworkLayout.ZoneOptInStatuses"/>), one route table with no route out (no internet
+/// gateway, no NAT), gateway endpoints for S3 and DynamoDB on it, the interface endpoints
+/// <c>vpcInterfaceEndpoints</c> names, with private DNS in both subnets (<see cref="NetworkLayout.InterfaceServices"/>;
+/// none by default), and flow logs of all traffic to a log group with the stack's retention and key.</para>
 /// <para>With <c>vpcId</c> and <c>subnetIds</c> it uses that VPC and creates only the functions' security group: the
 /// VPC's owner provides the endpoints (a second private-DNS endpoint for a service in one VPC would fail) and its
 /// flow logs.</para>
@@ -26,7 +27,6 @@ namespace OrdersPipeline.Infra.Components;
 public sealed class PrivateNetwork : PipelineComponent
 {
     public const string TypeToken = "orders-pipeline:network:PrivateNetwork";
-    public const string AvailableZoneState = "available";
     public const string FlowLogTrafficType = "ALL";
     public const string FlowLogDestinationType = "cloud-watch-logs";
 
@@ -90,8 +90,19 @@ public sealed class PrivateNetwork : PipelineComponent
     private Pulumi.Aws.Ec2.Vpc CreateVpc(string name, StackContext context, Output<string> region)
     {
         var (config, names) = (context.Config, context.Names);
-        var available = GetAvailabilityZones.Invoke(
-            new GetAvailabilityZonesInvokeArgs { State = AvailableZoneState }, Invoke());
+        // Availability Zones only: a Local Zone sorts first and takes no interface endpoint or Lambda ENI.
+        var available = GetAvailabilityZones.Invoke(new GetAvailabilityZonesInvokeArgs
+        {
+            State = NetworkLayout.AvailableZoneState,
+            Filters =
+            {
+                new Pulumi.Aws.Inputs.GetAvailabilityZonesFilterInputArgs
+                {
+                    Name = NetworkLayout.ZoneOptInStatusFilter,
+                    Values = NetworkLayout.ZoneOptInStatuses.ToArray(),
+                },
+            },
+        }, Invoke());
         var zones = Output.Tuple(available, region)
             .Apply(pair => NetworkLayout.PickZones(pair.Item1.Names, pair.Item2));
 
@@ -164,7 +175,8 @@ public sealed class PrivateNetwork : PipelineComponent
                 new SecurityGroupEgressRuleArgs { PrefixListId = endpoint.PrefixListId }));
         }
 
-        foreach (var service in NetworkLayout.InterfaceServices(config.Get(ConfigSchema.Encryption)))
+        // Only those asked for: today's functions call no service an interface endpoint serves (docs/edge-and-network.md).
+        foreach (var service in NetworkLayout.InterfaceServices(config.Get(ConfigSchema.VpcInterfaceEndpoints)))
         {
             _readyWhen.Add(new VpcEndpoint($"{name}-{service}-endpoint", new VpcEndpointArgs
             {

@@ -7,8 +7,10 @@ namespace OrdersPipeline.Infra.Components;
 
 /// <summary>The processed-data bucket (see <see cref="BucketDefaults"/>), whose replaced object versions expire
 /// after the configured number of days, optionally with Object Lock. Because S3 sets Object Lock only when it creates
-/// a bucket, a stack that may change it (lock on, or forceDestroy off as a locked bucket needs) first reads its own
-/// previous deployment and refuses a change S3 cannot make (<see cref="ProtectionRules.ObjectLockChange"/>).</summary>
+/// a bucket, every deployment first reads the stack's own previous deployment and refuses a change S3 cannot make
+/// (<see cref="ProtectionRules.ObjectLockChange"/>): turning the lock on for an existing bucket, or off for a locked
+/// one. With the lock, the bucket keeps its objects on destroy whatever <c>forceDestroy</c> says
+/// (<see cref="ProtectionRules.ForceDestroy"/>).</summary>
 public sealed class ProcessedStorage : PipelineComponent
 {
     public const string TypeToken = "orders-pipeline:storage:ProcessedStorage";
@@ -25,16 +27,15 @@ public sealed class ProcessedStorage : PipelineComponent
         : base(TypeToken, name, context, options)
     {
         var config = context.Config;
-        var forceDestroy = config.Get(ConfigSchema.ForceDestroy);
         var lockDays = config.Get(ConfigSchema.ProcessedObjectLockDays);
-        // The bucket waits for the Object Lock check, so a refused change creates or replaces nothing.
-        InputList<Resource>? objectLockCheck = lockDays > 0 || !forceDestroy
-            ? (InputList<Resource>)PriorDeployment.ObjectLockCheck(this, name, lockDays)
-            : null;
+        // The bucket waits for the Object Lock check, so a refused change creates or replaces nothing. It runs on
+        // every deployment: a lock turned off is one key's change, and the check is the only thing that sees it.
+        InputList<Resource> objectLockCheck = PriorDeployment.ObjectLockCheck(this, name, lockDays);
         var secure = BucketDefaults.Create(this, name, new BucketSpec
         {
             BucketName = accountId.Apply(context.Names.ProcessedBucket),
-            ForceDestroy = forceDestroy,
+            ForceDestroy = ProtectionRules.ForceDestroy(config, StackBucket.Processed),
+            KeyArn = context.KeyArn,
             WaitFor = objectLockCheck,
             Protect = config.Get(ConfigSchema.Protect),
             AccessLogPrefix = BucketPolicies.ProcessedPrefix,

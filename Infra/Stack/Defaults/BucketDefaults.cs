@@ -13,8 +13,14 @@ internal sealed record BucketSpec
 {
     public required Input<string> BucketName { get; init; }
 
-    /// <summary>Empty the bucket, every version included, when it is destroyed.</summary>
+    /// <summary>Empty the bucket, every version included, when it is destroyed
+    /// (<see cref="ProtectionRules.ForceDestroy"/>).</summary>
     public required bool ForceDestroy { get; init; }
+
+    /// <summary>The stack key the bucket's objects are encrypted with (SSE-KMS); null for SSE-S3: with
+    /// <c>encryption: aws-managed</c>, and for the access-log bucket, to which S3 delivers logs only under SSE-S3.
+    /// Required, so no bucket is made without deciding it.</summary>
+    public required Output<string>? KeyArn { get; init; }
 
     /// <summary>Pulumi protection of the bucket itself.</summary>
     public bool Protect { get; init; }
@@ -65,6 +71,12 @@ internal static class BucketDefaults
                 $"Bucket '{name}' needs an access-log prefix and the stack's access-log bucket, created first.");
         }
 
+        if (spec.IsAccessLogTarget && spec.KeyArn is not null)
+        {
+            throw new InvalidOperationException(
+                $"Bucket '{name}' is the access-log bucket: S3 delivers server access logs only to an SSE-S3 bucket.");
+        }
+
         if (spec.Policy is not null && spec.PolicyFromBucket is not null)
         {
             throw new InvalidOperationException($"Bucket '{name}' has two policies; give Policy or PolicyFromBucket.");
@@ -92,7 +104,7 @@ internal static class BucketDefaults
             },
         }, owner.ChildOptions());
 
-        var keyArn = spec.IsAccessLogTarget ? null : context.KeyArn;
+        var keyArn = spec.KeyArn;
         _ = new BucketServerSideEncryptionConfiguration($"{name}-encryption",
             new BucketServerSideEncryptionConfigurationArgs
             {

@@ -6,14 +6,13 @@ using Pulumi.Aws.Sqs;
 namespace OrdersPipeline.Infra.Defaults;
 
 /// <summary>What an SQS queue looks like here: SSE with the SQS-managed key (or the stack key when there is one),
-/// 14 days' retention, TLS only.</summary>
+/// TLS only, and the retention its role needs (<see cref="QueueRules"/>: a dead-letter queue keeps messages longer
+/// than its source). The key and the retention are required, so no queue is made without deciding them.</summary>
 internal static class QueueDefaults
 {
-    public const int MessageRetentionSeconds = 14 * 24 * 60 * 60;
-
-    public static QueueArgs Secure(string queueName, Output<string>? keyArn = null)
+    public static QueueArgs Secure(string queueName, Output<string>? keyArn, int retentionSeconds)
     {
-        var args = new QueueArgs { Name = queueName, MessageRetentionSeconds = MessageRetentionSeconds };
+        var args = new QueueArgs { Name = queueName, MessageRetentionSeconds = retentionSeconds };
         // SQS refuses both settings together.
         if (keyArn is null)
         {

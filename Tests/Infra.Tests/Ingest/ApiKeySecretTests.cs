@@ -52,6 +52,6 @@ public sealed class ApiKeySecretTests
         var run = await StackRun.WithIngest().With("httpIngest", "false").RunAsync();
 
         Assert.That(run.OfType(ResourceTypes.Secret), Is.Empty);
-        Assert.That(await OutputUtilities.GetValueAsync(run.Stack.OrdersApiKeySecretArn), Is.Null);
+        Assert.That(await OutputUtilities.GetValueAsync(run.Stack.OrdersApiKeySecretArn), Is.Empty);
     }
 }

@@ -36,6 +36,22 @@ public sealed class HttpIngestTests
         });
     }
 
+    // The deployment's trigger hashes what the provider reports for the API's resources (ApiDeploymentTrigger), so a
+    // change to one of them (here: the integration's URI, which names the function) makes a new deployment.
+    [Test]
+    public async Task The_deployment_trigger_hashes_the_real_resources_and_changes_with_them()
+    {
+        static string Trigger(StackRun run) =>
+            (string)run.Single(ResourceTypes.ApiDeployment).Object("triggers")["redeployment"]!;
+
+        var same = await StackRun.WithIngest().RunAsync();
+        var otherFunction = await StackRun.WithIngest().With("environment", "qa").RunAsync();
+
+        Assert.That(Trigger(_run), Does.Match("^[0-9a-f]{64}$"));
+        Assert.That(Trigger(same), Is.EqualTo(Trigger(_run)));
+        Assert.That(Trigger(otherFunction), Is.Not.EqualTo(Trigger(_run)));
+    }
+
     [Test]
     public void The_integration_is_a_lambda_proxy_to_the_http_ingest_function()
     {

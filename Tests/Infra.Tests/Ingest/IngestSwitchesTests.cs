@@ -19,8 +19,8 @@ public sealed class IngestSwitchesTests
             Assert.That(run.OfType(ResourceTypes.Function).Select(f => f.String("name")), Has.None.Contains("http-ingest"));
             Assert.That(run.OfType(ResourceTypes.MetricAlarm).Select(a => a.String("name")), Has.None.Contains("api-"));
             Assert.That(run.OfType(ResourceTypes.BucketNotification).Count(), Is.EqualTo(1));
-            Assert.That(await OutputUtilities.GetValueAsync(run.Stack.OrdersApiUrl), Is.Null);
-            Assert.That(await OutputUtilities.GetValueAsync(run.Stack.OrdersApiKeyId), Is.Null);
+            Assert.That(await OutputUtilities.GetValueAsync(run.Stack.OrdersApiUrl), Is.Empty);
+            Assert.That(await OutputUtilities.GetValueAsync(run.Stack.OrdersApiKeyId), Is.Empty);
             Assert.That(await OutputUtilities.GetValueAsync(run.Stack.DropBucketName), Is.EqualTo(IngestRun.DropBucket));
         });
     }
@@ -35,8 +35,8 @@ public sealed class IngestSwitchesTests
             Assert.That(run.OfType(ResourceTypes.EventInvokeConfig), Is.Empty);
             Assert.That(run.OfType(ResourceTypes.Table).Select(t => t.String("name")), Has.None.EqualTo(IngestRun.IngestLog));
             Assert.That(run.OfType(ResourceTypes.RestApi).Count(), Is.EqualTo(1));
-            Assert.That(await OutputUtilities.GetValueAsync(run.Stack.DropBucketName), Is.Null);
-            Assert.That(await OutputUtilities.GetValueAsync(run.Stack.IngestLogTableName), Is.Null);
+            Assert.That(await OutputUtilities.GetValueAsync(run.Stack.DropBucketName), Is.Empty);
+            Assert.That(await OutputUtilities.GetValueAsync(run.Stack.IngestLogTableName), Is.Empty);
         });
     }
 
