@@ -43,6 +43,12 @@ public static class ConfigSchema
     public static readonly ConfigKey<int> ProcessorMaxConcurrency = Key.Int("processorMaxConcurrency",
         ProcessorEnvironment.MaxConcurrency, "Records the processor writes to S3 at once");
 
+    public static readonly ConfigKey<bool> ProcessorConditionalWrites = Key.Flag("processorConditionalWrites",
+        ProcessorEnvironment.ConditionalWrites.Default,
+        "Every processor PutObject carries If-Match/If-None-Match, so a late write never replaces a newer change and "
+        + "a replay writes nothing; costs a HEAD and a second PutObject only when a key changed under an unknown or "
+        + "stale ETag (false: one plain PutObject per record, and a late write can leave an older change latest).");
+
     public static readonly ConfigKey<int> AuditTimeoutSeconds = Key.Int("auditTimeoutSeconds", 30,
         TimeBudgetPolicy.MinimumFunctionTimeoutSeconds, TimeBudgetPolicy.MaximumFunctionTimeoutSeconds,
         "Audit function timeout in seconds; the dead-letter queue's visibility timeout is 6x this value.");

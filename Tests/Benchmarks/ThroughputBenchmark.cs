@@ -181,6 +181,7 @@ internal sealed class ThroughputBenchmark(
 
     private sealed class NullStore : IProcessedObjectStore
     {
-        public Task PutAsync(ProcessedDocument document, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task<PutResult> PutAsync(ProcessedDocument document, ChangeRecord change, TimeBudget budget) =>
+            Task.FromResult(PutResult.Stored);
     }
 }
