@@ -67,7 +67,8 @@ public sealed class FaultInjectionTests
         using var faultyS3 = AwsEmulator.S3(s3Proxy.Endpoint, ProcessorSdk);
         using var faultyDynamoDb = AwsEmulator.DynamoDb(dynamoDbProxy.Endpoint, AuditSdk);
         var log = new CapturedLog();
-        var processor = new ProcessorService(faultyS3, resources.ProcessorSettings, TimeProvider.System, log.Log,
+        var processor = new ProcessorService(faultyS3,
+            resources.ProcessorSettings with { ConditionalWrites = ConditionalWrites() }, TimeProvider.System, log.Log,
             ProcessorBudget);
         var audit = new AuditService(faultyDynamoDb, resources.AuditSettings, TimeProvider.System, log.Log,
             new TimeBudgetPolicy(AuditSdk, Margin: TimeSpan.FromMilliseconds(200)));
@@ -137,6 +138,12 @@ public sealed class FaultInjectionTests
         return rate;
     }
 
+    /// <summary><c>FAULT_TEST_CONDITIONAL_WRITES=false</c> runs the processor without conditional writes, to see the
+    /// late-write race the reconciliation then finds (on unless set).</summary>
+    private static bool ConditionalWrites() =>
+        !string.Equals(Environment.GetEnvironmentVariable("FAULT_TEST_CONDITIONAL_WRITES"), "false",
+            StringComparison.OrdinalIgnoreCase);
+
     private static int Seed()
     {
         var configured = Environment.GetEnvironmentVariable("FAULT_TEST_SEED");
@@ -160,7 +167,8 @@ public sealed class FaultInjectionTests
         int Logged(string message) => lines.Count(l => l.GetProperty("message").GetString() == message);
         var output = TestContext.Progress;
         output.WriteLine($"Fault test, seed {seed} (FAULT_TEST_SEED overrides)" +
-            (plan.Rates.S3LateWrite > 0 ? $", late S3 writes {plan.Rates.S3LateWrite}:" : ":"));
+            (plan.Rates.S3LateWrite > 0 ? $", late S3 writes {plan.Rates.S3LateWrite}" : "") +
+            (ConditionalWrites() ? ":" : ", conditional writes off:"));
         output.WriteLine($"  written: {written.Total} changes ({written.Inserts} inserts, {written.Updates} updates, " +
             $"{written.Deletes} deletes; {written.Poison} poison) in {writeTime.TotalSeconds:F1} s");
         output.WriteLine("  faults injected: " + string.Join(", ",
