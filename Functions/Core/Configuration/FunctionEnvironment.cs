@@ -22,7 +22,7 @@ public static class ProcessorEnvironment
     public static readonly TextVariable KeyPrefix = new("KEY_PREFIX", "processed-data");
     public static readonly IntVariable MaxConcurrency = new("MAX_CONCURRENCY", Default: 16, Min: 1, Max: 256);
 
-    /// <summary>Conditional S3 writes (<c>true</c> or <c>false</c>): docs/contracts.md, "Processed document".</summary>
+    /// <summary>Conditional S3 writes (<c>true</c> or <c>false</c>): docs/contracts.md, "Conditional writes".</summary>
     public static readonly BoolVariable ConditionalWrites = new("CONDITIONAL_WRITES", Default: true);
 }
 

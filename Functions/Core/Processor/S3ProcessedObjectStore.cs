@@ -13,7 +13,7 @@ namespace OrdersPipeline.Functions.Processor;
 /// </summary>
 /// <remarks>
 /// <para>With conditional writes (the default), every PutObject carries a condition, so a write that lands late can
-/// never replace a newer change (docs/contracts.md, "Processed document"): <c>If-Match</c> on the ETag this
+/// never replace a newer change (docs/contracts.md, "Conditional writes"): <c>If-Match</c> on the ETag this
 /// environment last saw for the key (<see cref="StoredVersionCache"/>), else <c>If-None-Match: *</c>. When the
 /// condition fails (412), the store reads the key's current version (HEAD): if it holds the same change or a newer
 /// one, nothing is written; if it is older, the store writes again with <c>If-Match</c> on its ETag. At most
