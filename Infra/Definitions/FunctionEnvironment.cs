@@ -9,11 +9,12 @@ namespace OrdersPipeline.Infra.Definitions;
 public static class FunctionEnvironment
 {
     /// <summary>The processor's variables except <see cref="ProcessorEnvironment.BucketName"/>.</summary>
-    public static IReadOnlyDictionary<string, string> Processor(int maxConcurrency) =>
+    public static IReadOnlyDictionary<string, string> Processor(int maxConcurrency, bool conditionalWrites) =>
         new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [ProcessorEnvironment.KeyAttribute.Name] = PipelineDefaults.OrdersTableHashKey,
             [ProcessorEnvironment.KeyPrefix.Name] = PipelineDefaults.ProcessedKeyPrefix,
             [ProcessorEnvironment.MaxConcurrency.Name] = maxConcurrency.ToString(CultureInfo.InvariantCulture),
+            [ProcessorEnvironment.ConditionalWrites.Name] = conditionalWrites ? "true" : "false",
         };
 }

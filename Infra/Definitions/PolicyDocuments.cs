@@ -14,13 +14,19 @@ public static class PolicyDocuments
     /// permissions, so the AWS managed policy is attached instead of widening the inline policy.</summary>
     public const string TracingManagedPolicyArn = "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess";
 
+    /// <param name="conditionalWrites">processorConditionalWrites: the processor then also reads its objects (HEAD, and
+    /// GET of an object without the sequence-number metadata) after a failed condition.</param>
     public static IReadOnlyList<PolicyStatement> ProcessorStatements(
-        string streamArn, string bucketArn, string deadLetterQueueArn, string logGroupArn) =>
+        string streamArn, string bucketArn, string deadLetterQueueArn, string logGroupArn, bool conditionalWrites) =>
     [
         new("ReadOrdersStream",
             ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"],
             [streamArn]),
         new("WriteProcessedObjects", ["s3:PutObject"], [$"{bucketArn}/{PipelineDefaults.ProcessedKeyPrefix}/*"]),
+        .. conditionalWrites
+            ? [new PolicyStatement("ReadProcessedObjects", ["s3:GetObject"],
+                [$"{bucketArn}/{PipelineDefaults.ProcessedKeyPrefix}/*"])]
+            : Array.Empty<PolicyStatement>(),
         new("SendFailedBatchesToDeadLetterQueue", ["sqs:SendMessage"], [deadLetterQueueArn]),
         OwnLogsStatement(logGroupArn),
     ];
@@ -47,8 +53,8 @@ public static class PolicyDocuments
         string.IsNullOrEmpty(keyArn) ? statements : [.. statements, StackKeyStatement(keyArn)];
 
     public static string ProcessorPolicy(
-        string streamArn, string bucketArn, string deadLetterQueueArn, string logGroupArn) =>
-        RolePolicy(ProcessorStatements(streamArn, bucketArn, deadLetterQueueArn, logGroupArn));
+        string streamArn, string bucketArn, string deadLetterQueueArn, string logGroupArn, bool conditionalWrites) =>
+        RolePolicy(ProcessorStatements(streamArn, bucketArn, deadLetterQueueArn, logGroupArn, conditionalWrites));
 
     public static string AuditPolicy(string auditTableArn, string deadLetterQueueArn, string logGroupArn) =>
         RolePolicy(AuditStatements(auditTableArn, deadLetterQueueArn, logGroupArn));

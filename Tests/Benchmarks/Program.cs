@@ -11,6 +11,12 @@ try
         return await IngestBenchmark.RunAsync(ingestArgs);
     }
 
+    // Conditional writes against raw PutObject, INSERT-only and MODIFY-heavy (ConditionalWritesBenchmark.cs).
+    if (args is ["conditional", .. var conditionalArgs])
+    {
+        return await ConditionalWritesBenchmark.RunAsync(conditionalArgs);
+    }
+
     var options = BenchmarkOptions.Parse(args);
     if (options.Help)
     {

@@ -22,8 +22,9 @@ internal sealed record ThroughputResult(
 /// raw <c>PutObjectAsync</c> of the pre-built bodies, and <see cref="ProcessorService.HandleAsync"/> on the
 /// stream batches (MaxConcurrency = C, one batch at a time as a shard's event source mapping delivers them), each
 /// batch's <see cref="ChangeRecord"/>s read from its event JSON beforehand, untimed.
-/// Both write the same keys, so after the warm-up every run overwrites existing keys (a versioned bucket keeps
-/// versions). Runs alternate raw, processor, raw, processor… so drift in the emulator hits both alike.
+/// Every run writes the workload's keys under a prefix of its own (<c>processed-data/run-N/…</c>), so each run
+/// writes new changes: with conditional writes a second run of the same changes would be a replay and write
+/// nothing. Runs alternate raw, processor, raw, processor… so drift in the emulator hits both alike.
 /// </summary>
 internal sealed class ThroughputBenchmark(
     Workload workload, IReadOnlyList<IReadOnlyList<ChangeRecord>> batches, BenchmarkOptions options, TextWriter progress)
@@ -46,13 +47,12 @@ internal sealed class ThroughputBenchmark(
             MaxConcurrency = options.Concurrency,
         };
         var quiet = new JsonLog(TextWriter.Null);
-        var processor = new ProcessorService(s3, settings, TimeProvider.System, quiet);
         var documents = BuildDocuments();
 
         var series = new List<(string Name, Func<Task> Run)>
         {
             ("raw", () => RawPutAsync(s3, bucket, documents, batched: false)),
-            ("processor", () => InvokeAsync(processor)),
+            ("processor", () => InvokeAsync(new ProcessorService(s3, NextRun(settings), TimeProvider.System, quiet))),
         };
         if (options.Diagnose)
         {
@@ -112,20 +112,27 @@ internal sealed class ThroughputBenchmark(
         return documents;
     }
 
+    private int _runs;
+
+    /// <summary>The settings of one processor run: its own key prefix.</summary>
+    private ProcessorSettings NextRun(ProcessorSettings settings) =>
+        settings with { KeyPrefix = $"{KeyPrefix}/run-{Interlocked.Increment(ref _runs)}" };
+
     private async Task RawPutAsync(IAmazonS3 s3, string bucket, List<ProcessedDocument> documents, bool batched)
     {
+        var prefix = NextRun(new ProcessorSettings { BucketName = bucket }).KeyPrefix;
         var chunks = batched ? documents.Chunk(options.BatchSize) : [documents.ToArray()];
         foreach (var chunk in chunks)
         {
             await Parallel.ForEachAsync(chunk, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency },
                 async (document, ct) =>
                 {
-                    // The same request S3ProcessedObjectStore sends.
+                    // S3ProcessedObjectStore's request without its condition and metadata: a plain PutObject.
                     using var body = new MemoryStream(document.Body, writable: false);
                     await s3.PutObjectAsync(new PutObjectRequest
                     {
                         BucketName = bucket,
-                        Key = document.ObjectKey,
+                        Key = prefix + document.ObjectKey[KeyPrefix.Length..],
                         InputStream = body,
                         ContentType = "application/json",
                         AutoCloseStream = false,
@@ -169,9 +176,11 @@ internal sealed class ThroughputBenchmark(
             count += page.S3Objects?.Count ?? 0;
             token = page.IsTruncated == true ? page.NextContinuationToken : null;
         } while (token is not null);
-        if (count != workload.Records)
+        var expected = workload.Records * Volatile.Read(ref _runs);
+        if (count != expected)
         {
-            throw new InvalidOperationException($"The bucket holds {count} objects under {KeyPrefix}/, expected {workload.Records}.");
+            throw new InvalidOperationException(
+                $"The bucket holds {count} objects under {KeyPrefix}/, expected {expected} ({_runs} runs of {workload.Records}).");
         }
     }
 
@@ -181,6 +190,7 @@ internal sealed class ThroughputBenchmark(
 
     private sealed class NullStore : IProcessedObjectStore
     {
-        public Task PutAsync(ProcessedDocument document, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task<PutResult> PutAsync(ProcessedDocument document, ChangeRecord change, TimeBudget budget) =>
+            Task.FromResult(PutResult.Stored);
     }
 }

@@ -1,4 +1,5 @@
 using OrdersPipeline.Functions.Processor;
+using OrdersPipeline.Functions.Timing;
 
 namespace OrdersPipeline.Emulator;
 
@@ -9,9 +10,9 @@ namespace OrdersPipeline.Emulator;
 /// </summary>
 public sealed class PoisonStore(IProcessedObjectStore inner, Func<string, bool> isPoison) : IProcessedObjectStore
 {
-    public Task PutAsync(ProcessedDocument document, CancellationToken cancellationToken) =>
+    public Task<PutResult> PutAsync(ProcessedDocument document, ChangeRecord change, TimeBudget budget) =>
         isPoison(document.RecordId)
-            ? Task.FromException(
+            ? Task.FromException<PutResult>(
                 new InvalidOperationException($"Access Denied for {document.ObjectKey} (injected poison record)"))
-            : inner.PutAsync(document, cancellationToken);
+            : inner.PutAsync(document, change, budget);
 }

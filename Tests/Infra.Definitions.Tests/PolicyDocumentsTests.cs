@@ -12,8 +12,8 @@ public sealed class PolicyDocumentsTests
     private const string LogGroupArn = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/fn";
     private const string AuditTableArn = "arn:aws:dynamodb:us-east-1:123456789012:table/dev-audit-table-backend";
 
-    private static PolicyJson Processor() =>
-        PolicyJson.Parse(PolicyDocuments.ProcessorPolicy(StreamArn, BucketArn, QueueArn, LogGroupArn));
+    private static PolicyJson Processor(bool conditionalWrites = true) =>
+        PolicyJson.Parse(PolicyDocuments.ProcessorPolicy(StreamArn, BucketArn, QueueArn, LogGroupArn, conditionalWrites));
 
     private static PolicyJson Audit() => PolicyJson.Parse(PolicyDocuments.AuditPolicy(AuditTableArn, QueueArn, LogGroupArn));
 
@@ -26,9 +26,18 @@ public sealed class PolicyDocumentsTests
         {
             ("Allow", "dynamodb:DescribeStream,dynamodb:GetRecords,dynamodb:GetShardIterator,dynamodb:ListStreams", StreamArn),
             ("Allow", "s3:PutObject", BucketArn + "/processed-data/*"),
+            ("Allow", "s3:GetObject", BucketArn + "/processed-data/*"),
             ("Allow", "sqs:SendMessage", QueueArn),
             ("Allow", "logs:CreateLogStream,logs:PutLogEvents", LogGroupArn + ":*"),
         }));
+    }
+
+    [Test]
+    public void Without_conditional_writes_the_processor_does_not_read_its_objects()
+    {
+        var actions = Processor(conditionalWrites: false).Statements.SelectMany(s => s.Actions);
+
+        Assert.That(actions, Does.Contain("s3:PutObject").And.Not.Contain("s3:GetObject"));
     }
 
     [Test]

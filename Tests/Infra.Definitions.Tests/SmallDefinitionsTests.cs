@@ -80,23 +80,39 @@ public sealed class StreamFiltersTests
 public sealed class FunctionEnvironmentTests
 {
     [Test]
-    public void Processor_gets_key_attribute_prefix_and_concurrency()
+    public void Processor_gets_key_attribute_prefix_concurrency_and_conditional_writes()
     {
-        Assert.That(FunctionEnvironment.Processor(16), Is.EquivalentTo(new Dictionary<string, string>
+        Assert.That(FunctionEnvironment.Processor(16, conditionalWrites: true), Is.EquivalentTo(new Dictionary<string, string>
         {
             ["KEY_ATTRIBUTE"] = "orderId",
             ["KEY_PREFIX"] = "processed-data",
             ["MAX_CONCURRENCY"] = "16",
+            ["CONDITIONAL_WRITES"] = "true",
         }));
+        Assert.That(FunctionEnvironment.Processor(1, conditionalWrites: false)["CONDITIONAL_WRITES"], Is.EqualTo("false"));
+    }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public void The_processor_reads_the_switch_the_stack_sets(bool conditionalWrites)
+    {
+        var environment = FunctionEnvironment.Processor(16, conditionalWrites);
+        var settings = OrdersPipeline.Functions.Configuration.ProcessorSettings.FromEnvironment(
+            name => name == "BUCKET_NAME" ? "bucket" : environment.GetValueOrDefault(name));
+
+        Assert.That(settings.ConditionalWrites, Is.EqualTo(conditionalWrites));
     }
 
     [Test]
     public void The_s3_key_prefix_and_the_policy_object_prefix_agree()
     {
-        var policy = PolicyDocuments.ProcessorStatements("stream", "bucket", "queue", "logs");
+        var policy = PolicyDocuments.ProcessorStatements("stream", "bucket", "queue", "logs", conditionalWrites: true);
+        var prefix = FunctionEnvironment.Processor(1, conditionalWrites: true)["KEY_PREFIX"];
 
         Assert.That(policy.Single(s => s.Actions.Contains("s3:PutObject")).Resources.Single(),
-            Is.EqualTo($"bucket/{FunctionEnvironment.Processor(1)["KEY_PREFIX"]}/*"));
+            Is.EqualTo($"bucket/{prefix}/*"));
+        Assert.That(policy.Single(s => s.Actions.Contains("s3:GetObject")).Resources.Single(),
+            Is.EqualTo($"bucket/{prefix}/*"));
     }
 }
 

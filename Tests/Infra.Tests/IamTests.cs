@@ -43,6 +43,7 @@ public sealed class IamTests
             ("dynamodb:DescribeStream,dynamodb:GetRecords,dynamodb:GetShardIterator,dynamodb:ListStreams",
                 MockAws.StreamArn(OrdersTable)),
             ("s3:PutObject", MockAws.BucketArn(Bucket) + "/processed-data/*"),
+            ("s3:GetObject", MockAws.BucketArn(Bucket) + "/processed-data/*"),
             ("sqs:SendMessage", MockAws.QueueArn(DeadLetterQueue)),
             ("logs:CreateLogStream,logs:PutLogEvents",
                 MockAws.LogGroupArn("/aws/lambda/dev-order-processor-lambda-backend") + ":*"),

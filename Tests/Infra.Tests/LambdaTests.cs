@@ -38,7 +38,7 @@ public sealed class LambdaTests
     }
 
     [Test]
-    public void Processor_environment_names_bucket_key_attribute_prefix_and_concurrency()
+    public void Processor_environment_names_bucket_key_attribute_prefix_concurrency_and_conditional_writes()
     {
         var variables = RegisteredResource.AsObject(Processor.Object("environment")["variables"]);
 
@@ -48,6 +48,7 @@ public sealed class LambdaTests
             ["KEY_ATTRIBUTE"] = "orderId",
             ["KEY_PREFIX"] = "processed-data",
             ["MAX_CONCURRENCY"] = "16",
+            ["CONDITIONAL_WRITES"] = "true",
             ["METRICS_NAMESPACE"] = "OrdersPipeline",
             ["ENVIRONMENT"] = "dev",
         }));

@@ -26,6 +26,22 @@ internal sealed class EnvironmentReader(Func<string, string?> lookup)
         return string.IsNullOrWhiteSpace(value) ? variable.Default : value.Trim();
     }
 
+    public bool Read(BoolVariable variable)
+    {
+        var raw = lookup(variable.Name);
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return variable.Default;
+        }
+        return raw.Trim().ToLowerInvariant() switch
+        {
+            "true" => true,
+            "false" => false,
+            _ => throw new ConfigurationException(
+                $"Environment variable {variable.Name} is '{raw}'; it must be true or false."),
+        };
+    }
+
     public int Read(IntVariable variable)
     {
         var raw = lookup(variable.Name);

@@ -10,6 +10,9 @@ public sealed record TextVariable(string Name, string Default);
 /// take the same default and range, so a value the stack accepts is one the function accepts.</summary>
 public sealed record IntVariable(string Name, int Default, int Min, int Max);
 
+/// <summary>An optional true/false variable and the value the handler uses when it is unset.</summary>
+public sealed record BoolVariable(string Name, bool Default);
+
 /// <summary>The processor's environment: the one contract between Infra, which sets it, and the handler, which
 /// reads it at cold start.</summary>
 public static class ProcessorEnvironment
@@ -18,6 +21,9 @@ public static class ProcessorEnvironment
     public static readonly TextVariable KeyAttribute = new("KEY_ATTRIBUTE", "orderId");
     public static readonly TextVariable KeyPrefix = new("KEY_PREFIX", "processed-data");
     public static readonly IntVariable MaxConcurrency = new("MAX_CONCURRENCY", Default: 16, Min: 1, Max: 256);
+
+    /// <summary>Conditional S3 writes (<c>true</c> or <c>false</c>): docs/contracts.md, "Conditional writes".</summary>
+    public static readonly BoolVariable ConditionalWrites = new("CONDITIONAL_WRITES", Default: true);
 }
 
 /// <summary>The audit function's environment.</summary>

@@ -15,6 +15,10 @@ public sealed record ProcessorSettings
     public int MaxConcurrency { get; init; } = ProcessorEnvironment.MaxConcurrency.Default;
     public MetricsSettings Metrics { get; init; } = MetricsSettings.Default;
 
+    /// <summary>Every PutObject carries a condition, so a late write never replaces a newer change
+    /// (<see cref="Processor.S3ProcessedObjectStore"/>).</summary>
+    public bool ConditionalWrites { get; init; } = ProcessorEnvironment.ConditionalWrites.Default;
+
     public static ProcessorSettings FromEnvironment() => From(EnvironmentReader.Process);
 
     public static ProcessorSettings FromEnvironment(Func<string, string?> lookup) => From(new EnvironmentReader(lookup));
@@ -42,6 +46,7 @@ public sealed record ProcessorSettings
             KeyAttribute = keyAttribute,
             KeyPrefix = prefix,
             MaxConcurrency = env.Read(ProcessorEnvironment.MaxConcurrency),
+            ConditionalWrites = env.Read(ProcessorEnvironment.ConditionalWrites),
             Metrics = MetricsSettings.From(env),
         };
     }

@@ -9,6 +9,11 @@ public static class PipelineMetrics
     public const string RecordsFailed = "RecordsFailed";
     public const string RecordsSkipped = "RecordsSkipped";
     public const string RecordsDeferred = "RecordsDeferred";
+
+    /// <summary>Records whose key already held the same change or a newer one, so nothing was written (conditional
+    /// writes); and the conditional writes answered 412, 409 or 404 on the way.</summary>
+    public const string RecordsAlreadyStored = "RecordsAlreadyStored";
+    public const string ConditionalWriteConflicts = "ConditionalWriteConflicts";
     public const string BatchDuration = "BatchDuration";
 
     /// <summary>Time from a change's <c>ApproximateCreationDateTime</c> to its document in S3: the batch's worst

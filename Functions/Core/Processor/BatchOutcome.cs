@@ -8,6 +8,14 @@ public sealed record BatchOutcome(int Received, int Written, int SkippedRemoves,
 {
     public int Deferred { get; init; }
 
+    /// <summary>Records not written because their key already held the same change or a newer one (a replay, or a
+    /// late write that landed first): done, not reported.</summary>
+    public int AlreadyStored { get; init; }
+
+    /// <summary>Conditional writes of the batch answered 412, 409 or 404 (each followed by a re-read or a
+    /// retry).</summary>
+    public int ConditionFailures { get; init; }
+
     /// <summary>Failed records: reported, not deferred.</summary>
     public int Failed => FailedSequenceNumbers.Count - Deferred;
 

@@ -27,7 +27,8 @@ public sealed class ProcessorService
 
     public ProcessorService(
         IAmazonS3 s3, ProcessorSettings settings, TimeProvider time, JsonLog log, TimeBudgetPolicy? budget = null)
-        : this(new S3ProcessedObjectStore(s3, settings.BucketName), settings, time, log, budget)
+        : this(new S3ProcessedObjectStore(s3, settings.BucketName, settings.ConditionalWrites,
+            S3ProcessedObjectStore.DefaultCacheCapacity), settings, time, log, budget)
     {
     }
 
@@ -56,7 +57,8 @@ public sealed class ProcessorService
     }
 
     /// <summary>
-    /// The batch's metrics: records written, failed, skipped (REMOVE), deferred, duration and write lag.
+    /// The batch's metrics: records written, failed, skipped (REMOVE), deferred, already stored, condition failures,
+    /// duration and write lag.
     /// </summary>
     internal static IReadOnlyList<Metric> Metrics(BatchOutcome outcome)
     {
@@ -66,6 +68,8 @@ public sealed class ProcessorService
             Metric.Count(PipelineMetrics.RecordsFailed, outcome.Failed),
             Metric.Count(PipelineMetrics.RecordsSkipped, outcome.SkippedRemoves),
             Metric.Count(PipelineMetrics.RecordsDeferred, outcome.Deferred),
+            Metric.Count(PipelineMetrics.RecordsAlreadyStored, outcome.AlreadyStored),
+            Metric.Count(PipelineMetrics.ConditionalWriteConflicts, outcome.ConditionFailures),
             Metric.Milliseconds(PipelineMetrics.BatchDuration, outcome.Duration.TotalMilliseconds),
         ];
         if (outcome.MaxWriteLag is { } max && outcome.AverageWriteLag is { } average)

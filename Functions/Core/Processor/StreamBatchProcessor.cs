@@ -10,6 +10,7 @@ namespace OrdersPipeline.Functions.Processor;
 /// failed until its write succeeds). When a record fails, the later records of the same key are not written (they
 /// would overtake it) and are reported too; Lambda retries from the lowest reported sequence number. Near the
 /// deadline (<see cref="TimeBudget.CanStartWrite"/>) no new write starts: those records are deferred, i.e. reported.
+/// A record whose key already holds its change or a newer one (the store says so) is done without a write.
 /// </summary>
 public sealed class StreamBatchProcessor(
     ProcessedDocumentBuilder builder,
@@ -60,12 +61,15 @@ public sealed class StreamBatchProcessor(
         var failed = state.Unwritten(batch);
         var duration = Stopwatch.GetElapsedTime(started);
         log.Write("INFO", "stream batch processed",
-            ("records", batch.Count), ("written", state.Written), ("skippedRemoves", state.Skipped),
+            ("records", batch.Count), ("written", state.Written), ("alreadyStored", state.AlreadyStored),
+            ("conditionFailures", state.ConditionFailures), ("skippedRemoves", state.Skipped),
             ("failed", failed.Count - state.Deferred), ("deferred", state.Deferred),
             ("remainingMs", budget.Remaining.TotalMilliseconds), ("durationMs", duration.TotalMilliseconds));
         return new BatchOutcome(batch.Count, state.Written, state.Skipped, failed)
         {
             Deferred = state.Deferred,
+            AlreadyStored = state.AlreadyStored,
+            ConditionFailures = state.ConditionFailures,
             Duration = duration,
             MaxWriteLag = state.Written > 0 ? TimeSpan.FromMilliseconds(state.MaxLagMs) : null,
             AverageWriteLag = state.Written > 0 ? TimeSpan.FromMilliseconds((double)state.TotalLagMs / state.Written) : null,
@@ -94,14 +98,32 @@ public sealed class StreamBatchProcessor(
             try
             {
                 var document = builder.BuildPooled(record, key, time.GetUtcNow());
-                await store.PutAsync(document, budget.Token).ConfigureAwait(false);
+                var result = await store.PutAsync(document, record, budget).ConfigureAwait(false);
                 if (store is S3ProcessedObjectStore)
                 {
                     // The write completed and the store keeps no reference: the body's buffer can be reused. (Other
                     // stores might keep the document; a failed or abandoned write leaves the buffer to the GC.)
                     document.Release();
                 }
-                state.MarkWritten(indexes[position], time.GetUtcNow() - StreamRecordFields.CreatedAt(record));
+                state.AddConditionFailures(result.ConditionFailures);
+                if (result.Written)
+                {
+                    state.MarkWritten(indexes[position], time.GetUtcNow() - StreamRecordFields.CreatedAt(record));
+                    if (result.ConditionFailures > 0)
+                    {
+                        log.Write("INFO", "stream record written after a condition failure",
+                            ("sequenceNumber", record.SequenceNumber), ("key", key),
+                            ("conditionFailures", result.ConditionFailures));
+                    }
+                }
+                else
+                {
+                    state.MarkAlreadyStored(indexes[position]);
+                    log.Write("INFO", "stream record already stored",
+                        ("sequenceNumber", record.SequenceNumber), ("key", key),
+                        ("storedSequenceNumber", result.StoredSequenceNumber),
+                        ("conditionFailures", result.ConditionFailures));
+                }
             }
             catch (Exception error)
             {
@@ -169,6 +191,21 @@ public sealed class StreamBatchProcessor(
         }
 
         public void Defer() => Interlocked.Increment(ref _deferred);
+
+        private int _alreadyStored;
+        private int _conditionFailures;
+
+        public int AlreadyStored => Volatile.Read(ref _alreadyStored);
+        public int ConditionFailures => Volatile.Read(ref _conditionFailures);
+
+        /// <summary>Done without a write: the key already held this change or a newer one.</summary>
+        public void MarkAlreadyStored(int index)
+        {
+            Volatile.Write(ref _done[index], true);
+            Interlocked.Increment(ref _alreadyStored);
+        }
+
+        public void AddConditionFailures(int count) => Interlocked.Add(ref _conditionFailures, count);
 
         public IReadOnlyList<string> Unwritten(IReadOnlyList<ChangeRecord> records) =>
             [.. Enumerable.Range(0, records.Count).Where(i => !Volatile.Read(ref _done[i]))

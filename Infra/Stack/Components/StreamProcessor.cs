@@ -32,7 +32,9 @@ public sealed class StreamProcessor : PipelineComponent
         {
             { ProcessorEnvironment.BucketName.Name, args.ProcessedBucket.BucketName },
         };
-        foreach (var (key, value) in FunctionEnvironment.Processor(config.Get(ConfigSchema.ProcessorMaxConcurrency)))
+        var conditionalWrites = config.Get(ConfigSchema.ProcessorConditionalWrites);
+        foreach (var (key, value) in FunctionEnvironment.Processor(
+            config.Get(ConfigSchema.ProcessorMaxConcurrency), conditionalWrites))
         {
             environment.Add(key, value);
         }
@@ -47,7 +49,8 @@ public sealed class StreamProcessor : PipelineComponent
             TimeoutSeconds = config.Get(ConfigSchema.ProcessorTimeoutSeconds),
             Policy = logGroupArn =>
                 Output.All(streamArn, args.ProcessedBucket.Arn, args.DeadLetterQueue.Arn, logGroupArn)
-                    .Apply(arns => PolicyDocuments.ProcessorStatements(arns[0], arns[1], arns[2], arns[3])),
+                    .Apply(arns => PolicyDocuments.ProcessorStatements(arns[0], arns[1], arns[2], arns[3],
+                        conditionalWrites)),
             Environment = environment,
         });
 

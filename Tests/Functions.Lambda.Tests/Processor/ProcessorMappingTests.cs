@@ -7,6 +7,7 @@ using OrdersPipeline.Functions.Configuration;
 using OrdersPipeline.Functions.Contracts;
 using OrdersPipeline.Functions.Processor;
 using OrdersPipeline.Functions.Tests.Support;
+using OrdersPipeline.Functions.Timing;
 
 namespace OrdersPipeline.Functions.Tests.Processor;
 
@@ -26,14 +27,14 @@ public sealed class ProcessorMappingTests
 
         public IReadOnlyList<string> Documents => [.. _documents.Order(StringComparer.Ordinal)];
 
-        public Task PutAsync(ProcessedDocument document, CancellationToken cancellationToken)
+        public Task<PutResult> PutAsync(ProcessedDocument document, ChangeRecord change, TimeBudget budget)
         {
             if (fails?.Invoke(document.ObjectKey) == true)
             {
-                return Task.FromException(new IOException($"Injected failure for {document.ObjectKey}"));
+                return Task.FromException<PutResult>(new IOException($"Injected failure for {document.ObjectKey}"));
             }
             _documents.Enqueue(document.ObjectKey + "\n" + Encoding.UTF8.GetString(document.Content.Span));
-            return Task.CompletedTask;
+            return Task.FromResult(PutResult.Stored);
         }
     }
 

@@ -12,8 +12,9 @@ namespace OrdersPipeline.Functions.Tests.Integration;
 /// The data path driven hard on the emulator (issue 9): seeded changes through the real table and stream, S3
 /// behind a proxy that answers 503 at random and goes down completely for a window of processor invocations,
 /// DynamoDB behind a proxy that fails audit writes (500, connection reset before the write, connection reset after
-/// the write landed), poison records the processor must reject, processor invocations given too little time, and
-/// audited DLQ messages delivered again. Afterwards every change is in S3 with exactly its document or inside an
+/// the write landed), poison records the processor must reject, processor invocations given too little time,
+/// audited DLQ messages delivered again, and S3 writes that land after the client gave up on them (late writes,
+/// <see cref="DefaultLateWrites"/>). Afterwards every change is in S3 with exactly its document or inside an
 /// audited range, no object's latest version is older than a settled change, and no DLQ message or range has two
 /// audit rows. The seed is <see cref="DefaultSeed"/> unless <c>FAULT_TEST_SEED</c> names another; the run prints
 /// its figures.
@@ -66,7 +67,8 @@ public sealed class FaultInjectionTests
         using var faultyS3 = AwsEmulator.S3(s3Proxy.Endpoint, ProcessorSdk);
         using var faultyDynamoDb = AwsEmulator.DynamoDb(dynamoDbProxy.Endpoint, AuditSdk);
         var log = new CapturedLog();
-        var processor = new ProcessorService(faultyS3, resources.ProcessorSettings, TimeProvider.System, log.Log,
+        var processor = new ProcessorService(faultyS3,
+            resources.ProcessorSettings with { ConditionalWrites = ConditionalWrites() }, TimeProvider.System, log.Log,
             ProcessorBudget);
         var audit = new AuditService(faultyDynamoDb, resources.AuditSettings, TimeProvider.System, log.Log,
             new TimeBudgetPolicy(AuditSdk, Margin: TimeSpan.FromMilliseconds(200)));
@@ -105,7 +107,7 @@ public sealed class FaultInjectionTests
             {
                 FaultPlan.S3Unavailable, FaultPlan.S3Outage, FaultPlan.AuditStatus500, FaultPlan.AuditResetBefore,
                 FaultPlan.AuditResetAfter, FaultPlan.ProcessorTimeout,
-            })
+            }.Concat(plan.Rates.S3LateWrite > 0 ? [FaultPlan.S3LateWrite] : []))
             {
                 Assert.That(plan.Count(kind), Is.Positive, $"injected: {kind}");
             }
@@ -113,16 +115,20 @@ public sealed class FaultInjectionTests
         });
     }
 
+    /// <summary>The default chance of a late write: a few per run, enough to race a retried, newer change.</summary>
+    public const double DefaultLateWrites = 0.02;
+
     /// <summary>
     /// <c>FAULT_TEST_LATE_S3_WRITES</c>: the chance that a PutObject lands only after the processor's client gave up
-    /// on it (0 unless set). Such a write can overtake the retried, newer change of its key (see the README).
+    /// on it (<see cref="DefaultLateWrites"/> unless set; 0 turns it off). Without conditional writes such a write
+    /// could overtake the retried, newer change of its key; with them its condition fails when it lands.
     /// </summary>
     private static double LateWrites()
     {
         var configured = Environment.GetEnvironmentVariable("FAULT_TEST_LATE_S3_WRITES");
         if (string.IsNullOrEmpty(configured))
         {
-            return 0;
+            return DefaultLateWrites;
         }
         if (!double.TryParse(configured, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) ||
             rate is < 0 or > 1)
@@ -131,6 +137,12 @@ public sealed class FaultInjectionTests
         }
         return rate;
     }
+
+    /// <summary><c>FAULT_TEST_CONDITIONAL_WRITES=false</c> runs the processor without conditional writes, to see the
+    /// late-write race the reconciliation then finds (on unless set).</summary>
+    private static bool ConditionalWrites() =>
+        !string.Equals(Environment.GetEnvironmentVariable("FAULT_TEST_CONDITIONAL_WRITES"), "false",
+            StringComparison.OrdinalIgnoreCase);
 
     private static int Seed()
     {
@@ -155,14 +167,17 @@ public sealed class FaultInjectionTests
         int Logged(string message) => lines.Count(l => l.GetProperty("message").GetString() == message);
         var output = TestContext.Progress;
         output.WriteLine($"Fault test, seed {seed} (FAULT_TEST_SEED overrides)" +
-            (plan.Rates.S3LateWrite > 0 ? $", late S3 writes {plan.Rates.S3LateWrite}:" : ":"));
+            (plan.Rates.S3LateWrite > 0 ? $", late S3 writes {plan.Rates.S3LateWrite}" : "") +
+            (ConditionalWrites() ? ":" : ", conditional writes off:"));
         output.WriteLine($"  written: {written.Total} changes ({written.Inserts} inserts, {written.Updates} updates, " +
             $"{written.Deletes} deletes; {written.Poison} poison) in {writeTime.TotalSeconds:F1} s");
         output.WriteLine("  faults injected: " + string.Join(", ",
             plan.Injected.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}")));
         output.WriteLine($"  processor: {stream.Invocations} invocations, {stream.Retries} retries, " +
             $"{Logged("stream record failed")} record failures, {Logged("stream record deferred")} deferred, " +
-            $"{stream.SentToDeadLetterQueue.Count} sent to the DLQ");
+            $"{stream.SentToDeadLetterQueue.Count} sent to the DLQ; {Logged("stream record already stored")} " +
+            $"already stored, {Logged("stream record written after a condition failure")} written after a " +
+            "condition failure");
         output.WriteLine($"  audit: {deadLetters.Invocations} invocations, {deadLetters.Deliveries} deliveries, " +
             $"{deadLetters.Reported} reported and delivered again, {deadLetters.Redelivered} redelivered after " +
             $"auditing, {Logged("audit item already stored (redelivery)")} found already stored, " +
