@@ -254,8 +254,9 @@ internal sealed class CommandContext(ParseResult parseResult, DeployerHost host)
         return Classify(EngineFailures.Explain(exception, stackName, _backendUrl));
     }
 
-    /// <summary>A failed run leaves no empty state folder behind: the one <see cref="OpenWorkspace(WorkspaceSettings)"/>
-    /// created goes again while it holds no file.</summary>
+    /// <summary>A failed run leaves no empty state folder behind: the folder
+    /// <see cref="OpenWorkspace(WorkspaceSettings)"/> created goes again while it holds no file, and so do its parents
+    /// inside the home folder that are left empty (<c>~/.orders-pipeline</c>).</summary>
     private void RemoveCreatedStateFolderIfEmpty()
     {
         if (_createdStateFolder is not { } folder || !Directory.Exists(folder)
@@ -265,13 +266,13 @@ internal sealed class CommandContext(ParseResult parseResult, DeployerHost host)
         }
 
         Directory.Delete(folder, recursive: true);
-        // Its parents too, up to the home folder, when this run made them (~/.orders-pipeline).
-        for (var parent = Path.GetDirectoryName(folder);
-             parent is not null && parent.StartsWith(Path.GetFullPath(host.HomeDirectory) + Path.DirectorySeparatorChar,
-                 StringComparison.Ordinal) && !Directory.EnumerateFileSystemEntries(parent).Any();
-             parent = Path.GetDirectoryName(parent))
+        var home = Path.GetFullPath(host.HomeDirectory) + Path.DirectorySeparatorChar;
+        var parent = Path.GetDirectoryName(folder);
+        while (parent is not null && parent.StartsWith(home, StringComparison.Ordinal)
+               && !Directory.EnumerateFileSystemEntries(parent).Any())
         {
             Directory.Delete(parent);
+            parent = Path.GetDirectoryName(parent);
         }
     }
 

@@ -43,7 +43,9 @@ public static class DeployerCli
         {
             var document = new JsonObject
             {
-                ["command"] = parseResult.CommandResult.Command is RootCommand ? null : parseResult.CommandResult.Command.Name,
+                ["command"] = parseResult.CommandResult.Command is RootCommand
+                    ? null
+                    : parseResult.CommandResult.Command.Name,
                 ["stack"] = null,
                 ["exitCode"] = ExitCodes.UsageOrConfig,
                 ["message"] = string.Join(Environment.NewLine, parseResult.Errors.Select(error => error.Message)),

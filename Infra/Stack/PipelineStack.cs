@@ -196,7 +196,7 @@ public sealed class PipelineStack : Stack
     [Output("alarmNames")] public Output<ImmutableArray<string>> AlarmNames =>
         Output.All(_monitoring.Alarms.Select(alarm => alarm.Name));
     [Output("dashboardName")] public Output<string> DashboardName => _dashboard.Resource.DashboardName;
-    // Ingest: null when the door is off. The API key's value is never an output (README, "Ingest").
+    // Ingest: null when the door is off. The API key's value is never an output (docs/ingest.md).
     [Output("ordersApiUrl")] public Output<string?> OrdersApiUrl => Optional(_httpIngest?.Url);
     [Output("ordersApiKeyId")] public Output<string?> OrdersApiKeyId => Optional(_httpIngest?.ApiKey.Id);
     [Output("ordersApiKeySecretArn")] public Output<string?> OrdersApiKeySecretArn => Optional(_httpIngest?.KeySecret.Arn);

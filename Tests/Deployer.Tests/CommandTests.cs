@@ -178,7 +178,8 @@ public sealed class CommandTests : DeployerFixture
     {
         Assert.That(await Harness.RunAsync(command, "--help"), Is.EqualTo(ExitCodes.Success));
 
-        var yesLine = Harness.StdOut.Split('\n').Single(line => line.TrimStart().StartsWith("-y, --yes", StringComparison.Ordinal));
+        var yesLine = Harness.StdOut.Split('\n')
+            .Single(line => line.TrimStart().StartsWith("-y, --yes", StringComparison.Ordinal));
         Assert.That(yesLine, Does.Contain(help));
     }
 }

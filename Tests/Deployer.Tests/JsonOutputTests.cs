@@ -94,8 +94,8 @@ public sealed class JsonOutputTests : DeployerFixture
             var root = await RunJsonAsync([.. args, "--json"]);
 
             Assert.That(root.GetProperty("exitCode").GetInt32(), Is.EqualTo(ExitCodes.Success), args[0]);
-            Assert.That(root.GetProperty("message").GetString(), Does.Contain(args[0] == "stacks" ? "2 stacks" : "'dev'"),
-                args[0]);
+            var expected = args[0] == "stacks" ? "2 stacks" : "'dev'";
+            Assert.That(root.GetProperty("message").GetString(), Does.Contain(expected), args[0]);
         }
     }
 

@@ -28,7 +28,8 @@ public sealed class StackFileCheckTests : DeployerFixture
 
         var stderr = Harness.StdErr;
         Assert.That(stderr, Does.Contain("Stack 'bad' has invalid config (2 problems in Pulumi.bad.yaml)"));
-        Assert.That(stderr, Does.Contain("- Pulumi.bad.yaml:4: Config 'orders-pipeline:batchSize' has invalid value '0'"));
+        Assert.That(stderr, Does.Contain(
+            "- Pulumi.bad.yaml:4: Config 'orders-pipeline:batchSize' has invalid value '0'"));
         Assert.That(stderr, Does.Contain(
             "- Pulumi.bad.yaml:5: Config 'orders-pipeline:alertEmail' has invalid value 'not-an-email'"));
         Assert.That(Harness.Opened, Is.Empty);
@@ -106,7 +107,8 @@ public sealed class StackFileCheckTests : DeployerFixture
             """);
 
         Assert.That(await Harness.RunAsync("check", "--stack", "odd"), Is.EqualTo(ExitCodes.UsageOrConfig));
-        Assert.That(Harness.StdErr, Does.Contain("- Pulumi.odd.yaml:3: Config 'orders-pipeline:batchSize' must be a plain value")
+        Assert.That(Harness.StdErr, Does.Contain(
+                "- Pulumi.odd.yaml:3: Config 'orders-pipeline:batchSize' must be a plain value")
             .And.Contain("warning: Pulumi.odd.yaml:4: 'orders-pipeline:colour' is not a key the program reads"));
     }
 

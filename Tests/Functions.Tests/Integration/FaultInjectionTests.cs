@@ -115,7 +115,8 @@ public sealed class FaultInjectionTests
 
     /// <summary>
     /// <c>FAULT_TEST_LATE_S3_WRITES</c>: the chance that a PutObject lands only after the processor's client gave up
-    /// on it (0 unless set). Such a write can overtake the retried, newer change of its key (see the README).
+    /// on it (0 unless set). Such a write can overtake the retried, newer change of its key (docs/architecture.md,
+    /// "Reliability").
     /// </summary>
     private static double LateWrites()
     {
