@@ -139,9 +139,8 @@ internal sealed class AutomationWorkspace(WorkspaceSettings settings) : IStackWo
 
         try
         {
-            // Null finds `pulumi` on PATH; --install-cli installs the version matching the SDK under
-            // ~/.pulumi/versions (or reuses it).
-            var pulumi = settings.InstallCli ? await LocalPulumiCommand.Install(null, cancellationToken) : null;
+            // Null finds `pulumi` on PATH; --install-cli installs the version matching the SDK (or reuses it).
+            var pulumi = settings.InstallCli ? await InstallCliAsync(cancellationToken) : null;
             _workspace = await LocalWorkspace.CreateAsync(
                 new LocalWorkspaceOptions
                 {
@@ -161,6 +160,26 @@ internal sealed class AutomationWorkspace(WorkspaceSettings settings) : IStackWo
         {
             // LocalPulumiCommand's version check: the CLI is there but failed `pulumi version` or is too old.
             throw new EngineUnusableException(exception.Message, exception);
+        }
+    }
+
+    /// <summary><see cref="LocalPulumiCommand.Install"/>: reuses the SDK's CLI version under ~/.pulumi/versions, or
+    /// downloads Pulumi's install script (install.sh; install.ps1 on Windows) from get.pulumi.com and runs it to
+    /// install that version there. Any failure (no network, a proxy, the script failing) says what it tried.</summary>
+    private static async Task<LocalPulumiCommand> InstallCliAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LocalPulumiCommand.Install(null, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var script = OperatingSystem.IsWindows() ? "install.ps1" : "install.sh";
+            var versions = Path.Combine(
+                Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".pulumi", "versions");
+            throw new EngineInstallException(
+                $"https://get.pulumi.com/{script}", versions + Path.DirectorySeparatorChar + "<version>",
+                exception.Message, exception);
         }
     }
 }

@@ -22,6 +22,7 @@ internal sealed class CommandContext(ParseResult parseResult, DeployerHost host)
 
     private DateTimeOffset _started = host.Clock.GetUtcNow();
     private string? _backendUrl;
+    private string? _createdStateFolder;
 
     public TextWriter Out => parseResult.InvocationConfiguration.Output;
 
@@ -44,6 +45,8 @@ internal sealed class CommandContext(ParseResult parseResult, DeployerHost host)
     public DeployerHost Host => host;
 
     public T? Value<T>(Option<T> option) => parseResult.GetValue(option);
+
+    public void Warn(string warning) => Error.WriteLine("warning: " + warning);
 
     public StepProgress Progress { get; } = new(parseResult.InvocationConfiguration.Error, host.Clock);
 
@@ -82,11 +85,13 @@ internal sealed class CommandContext(ParseResult parseResult, DeployerHost host)
     public IStackWorkspace OpenWorkspace(bool requirePassphrase) => OpenWorkspace(ResolveWorkspace(requirePassphrase));
 
     /// <summary>Opens the workspace, creating a file backend's folder first: the engine refuses a file backend whose
-    /// folder does not exist.</summary>
+    /// folder does not exist. A folder created here is removed again if the command fails and leaves it empty.
+    /// </summary>
     public IStackWorkspace OpenWorkspace(WorkspaceSettings settings)
     {
-        if (settings.FileBackendFolder(host.HomeDirectory) is { } folder)
+        if (settings.FileBackendFolder(host.HomeDirectory) is { } folder && !Directory.Exists(folder))
         {
+            _createdStateFolder = Path.GetFullPath(folder);
             Directory.CreateDirectory(folder);
         }
 
@@ -136,8 +141,9 @@ internal sealed class CommandContext(ParseResult parseResult, DeployerHost host)
         var summary = counts.Length == 0
             ? "no resources"
             : string.Join(", ", counts.Select(change => $"{change.Value} {StepProgress.Name(change.Key)}"));
-        Human.WriteLine($"{char.ToUpperInvariant(operation[0])}{operation[1..]} of stack '{StackName}' finished in "
-                        + $"{StepProgress.Format(duration)}: {summary}.");
+        var message = $"{char.ToUpperInvariant(operation[0])}{operation[1..]} of stack '{StackName}' finished in "
+                      + $"{StepProgress.Format(duration)}: {summary}.";
+        Human.WriteLine(message);
         if (!Json)
         {
             WriteOutputs(outputs);
@@ -157,7 +163,7 @@ internal sealed class CommandContext(ParseResult parseResult, DeployerHost host)
             document["outputs"] = OutputsJson(outputs);
         }
 
-        WriteJson(document);
+        WriteJson(document, message);
     }
 
     /// <summary>Outputs as <c>name  value</c> lines, values as compact JSON, secrets masked.</summary>
@@ -186,51 +192,110 @@ internal sealed class CommandContext(ParseResult parseResult, DeployerHost host)
             pair.Key,
             pair.Value.IsSecret ? JsonValue.Create(SecretPlaceholder) : pair.Value.Value?.DeepClone())));
 
-    public void WriteJson(JsonObject document) => Out.WriteLine(document.ToJsonString(Indented));
+    /// <summary>A successful command's one JSON document on stdout, with <c>exitCode</c> 0 and the human
+    /// <paramref name="message"/> (docs/deploying.md, "JSON output").</summary>
+    public void WriteJson(JsonObject document, string message)
+    {
+        document["exitCode"] = ExitCodes.Success;
+        document["message"] = message;
+        Out.WriteLine(document.ToJsonString(Indented));
+    }
 
     private int Fail(Exception exception, bool cancellationRequested)
     {
+        var (exitCode, message, problems) = Outcome(exception, cancellationRequested);
+        if (exitCode is ExitCodes.Cancelled)
+        {
+            Error.WriteLine(message);
+        }
+        else
+        {
+            // The engine's error diagnostics, already printed, say what went wrong better than the CLI's exit status.
+            Error.WriteLine(exitCode == ExitCodes.OperationFailed && Progress.ErrorCount > 0
+                ? "error: the operation failed; see the errors above."
+                : "error: " + message);
+        }
+
+        if (Json)
+        {
+            var document = new JsonObject
+            {
+                ["command"] = parseResult.CommandResult.Command.Name,
+                ["stack"] = StackOrNull,
+                ["exitCode"] = exitCode,
+                ["message"] = exitCode == ExitCodes.OperationFailed && Progress.ErrorCount > 0
+                    ? string.Join(Environment.NewLine, Progress.Errors)
+                    : message,
+            };
+            if (problems.Count > 0)
+            {
+                document["problems"] = new JsonArray([.. problems.Select(problem => (JsonNode)problem)]);
+            }
+
+            Out.WriteLine(document.ToJsonString(Indented));
+        }
+
+        RemoveCreatedStateFolderIfEmpty();
+        return exitCode;
+    }
+
+    private string? StackOrNull =>
+        parseResult.CommandResult.Command.Options.Contains(CommonOptions.Stack) ? StackName : null;
+
+    private (int ExitCode, string Message, IReadOnlyList<string> Problems) Outcome(
+        Exception exception, bool cancellationRequested)
+    {
         if (cancellationRequested || exception is OperationCanceledException)
         {
-            Error.WriteLine(CancelledMessage);
-            return ExitCodes.Cancelled;
+            return (ExitCodes.Cancelled, CancelledMessage, []);
         }
 
         var stackName = parseResult.GetResult(CommonOptions.Stack) is null ? null : StackName;
-        var (exitCode, message) = Classify(EngineFailures.Explain(exception, stackName, _backendUrl));
-        if (exitCode == ExitCodes.Cancelled)
+        return Classify(EngineFailures.Explain(exception, stackName, _backendUrl));
+    }
+
+    /// <summary>A failed run leaves no empty state folder behind: the folder
+    /// <see cref="OpenWorkspace(WorkspaceSettings)"/> created goes again while it holds no file, and so do its parents
+    /// inside the home folder that are left empty (<c>~/.orders-pipeline</c>).</summary>
+    private void RemoveCreatedStateFolderIfEmpty()
+    {
+        if (_createdStateFolder is not { } folder || !Directory.Exists(folder)
+            || Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Any())
         {
-            Error.WriteLine(message);
-            return exitCode;
+            return;
         }
 
-        // The engine's error diagnostics, already printed, say what went wrong better than the CLI's exit status.
-        Error.WriteLine(exitCode == ExitCodes.OperationFailed && Progress.ErrorCount > 0
-            ? "error: the operation failed; see the errors above."
-            : "error: " + message);
-        return exitCode;
+        Directory.Delete(folder, recursive: true);
+        var home = Path.GetFullPath(host.HomeDirectory) + Path.DirectorySeparatorChar;
+        var parent = Path.GetDirectoryName(folder);
+        while (parent is not null && parent.StartsWith(home, StringComparison.Ordinal)
+               && !Directory.EnumerateFileSystemEntries(parent).Any())
+        {
+            Directory.Delete(parent);
+            parent = Path.GetDirectoryName(parent);
+        }
     }
 
     /// <summary>A <see cref="DeployerException"/> (the engine's failures are explained as one) carries its exit code.
     /// An exception from Infra's definitions, raised by the inline program before any resource exists (invalid
     /// config, a missing Functions package), is a config error (2). Anything else is an operation failure (1),
     /// reported by its message alone.</summary>
-    private static (int ExitCode, string Message) Classify(Exception exception)
+    private static (int ExitCode, string Message, IReadOnlyList<string> Problems) Classify(Exception exception)
     {
         // An AggregateException's InnerException is its first inner exception.
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (current is DeployerException deployer)
+            switch (current)
             {
-                return (deployer.ExitCode, deployer.Message);
-            }
-
-            if (current is ConfigValidationException or FunctionsPackageMissingException)
-            {
-                return (ExitCodes.UsageOrConfig, current.Message);
+                case DeployerException deployer:
+                    return (deployer.ExitCode, deployer.Message, deployer.Problems);
+                case ConfigValidationException config:
+                    return (ExitCodes.UsageOrConfig, config.Message, config.Problems);
+                case FunctionsPackageMissingException:
+                    return (ExitCodes.UsageOrConfig, current.Message, []);
             }
         }
 
-        return (ExitCodes.OperationFailed, exception.Message);
+        return (ExitCodes.OperationFailed, exception.Message, []);
     }
 }

@@ -21,7 +21,14 @@ internal static partial class CommonOptions
 
     public static readonly Option<bool> Yes = new("--yes", "-y")
     {
-        Description = "Do not ask for confirmation (destroy, remove).",
+        Description = "Do not ask for confirmation; without a terminal to answer, the command refuses unless given.",
+    };
+
+    /// <summary><c>--yes</c> on the commands that never ask (up, refresh): accepted so one script line can pass it to
+    /// every command.</summary>
+    public static readonly Option<bool> YesNeverAsked = new("--yes", "-y")
+    {
+        Description = "Accepted and ignored: this command never asks for confirmation.",
     };
 
     public static readonly Option<bool> Json = new("--json")

@@ -22,11 +22,13 @@ internal static class OutputsCommand
         var outputs = await workspace.GetOutputsAsync(context.StackName, cancellationToken);
         if (context.Json)
         {
-            context.WriteJson(new JsonObject
-            {
-                ["stack"] = context.StackName,
-                ["outputs"] = CommandContext.OutputsJson(outputs),
-            });
+            context.WriteJson(
+                new JsonObject
+                {
+                    ["stack"] = context.StackName,
+                    ["outputs"] = CommandContext.OutputsJson(outputs),
+                },
+                $"Stack '{context.StackName}' has {outputs.Count} output{(outputs.Count == 1 ? "" : "s")}.");
         }
         else if (outputs.Count == 0)
         {

@@ -11,7 +11,7 @@ internal static class RefreshCommand
         var command = new Command("refresh", "Update the stack's state from what exists in the cloud.")
         {
             CommonOptions.Stack, CommonOptions.Target, CommonOptions.BackendUrl, CommonOptions.Json,
-            CommonOptions.Yes, CommonOptions.InstallCli,
+            CommonOptions.YesNeverAsked, CommonOptions.InstallCli,
         };
         command.SetAction(CommandContext.Action(host, RunAsync));
         return command;

@@ -28,7 +28,7 @@ internal static class RemoveCommand
 
         using var workspace = context.OpenWorkspace(settings);
         // The engine's `stack rm` also deletes Pulumi.<stack>.yaml, which is committed here: keep a copy, put it back.
-        var stackFile = Path.Combine(settings.RepoRoot, $"Pulumi.{stackName.Split('/')[^1]}.yaml");
+        var stackFile = StackFile.PathFor(settings.RepoRoot, stackName);
         var saved = File.Exists(stackFile) ? await File.ReadAllBytesAsync(stackFile, cancellationToken) : null;
         try
         {
@@ -42,10 +42,11 @@ internal static class RemoveCommand
             }
         }
 
-        context.Human.WriteLine($"Removed stack '{stackName}' from the backend (Pulumi.{stackName}.yaml is kept).");
+        var message = $"Removed stack '{stackName}' from the backend ({StackFile.NameFor(stackName)} is kept).";
+        context.Human.WriteLine(message);
         if (context.Json)
         {
-            context.WriteJson(new JsonObject { ["stack"] = stackName, ["removed"] = true });
+            context.WriteJson(new JsonObject { ["stack"] = stackName, ["removed"] = true }, message);
         }
     }
 }

@@ -3,24 +3,36 @@ using OrdersPipeline.Infra.Definitions;
 
 namespace OrdersPipeline.Deployer.Commands;
 
-/// <summary>The config checks before the program runs (preview, up), against Infra's schema: <c>--config</c> pairs,
-/// then the values stored in <c>Pulumi.&lt;stack&gt;.yaml</c>. Every problem is reported at once, as exit code 2,
-/// before the engine starts.</summary>
+/// <summary>The config checks before the program runs (preview, up), against Infra's schema: <c>--config</c> pairs;
+/// <c>Pulumi.&lt;stack&gt;.yaml</c> read by the Deployer itself with those pairs (<see cref="StackFileCheck"/>), before
+/// any engine, CLI or passphrase is needed; then the values the engine stores, secrets decrypted. Every problem is
+/// reported at once, as exit code 2, before the engine runs the program.</summary>
 internal static class StackConfigCheck
 {
-    /// <summary>Validates the pairs, opens the workspace, creates or selects the stack, validates its stored config
-    /// and stores the pairs on it.</summary>
+    /// <summary>Validates the pairs and the stack file, opens the workspace, creates or selects the stack, validates
+    /// its stored config and stores the pairs on it.</summary>
     public static async Task<IStackWorkspace> PrepareAsync(
         CommandContext context, IEnumerable<string> pairs, CancellationToken cancellationToken)
     {
         var overrides = Parse(pairs);
+        // A new stack has no file yet: the engine creates it, and the program checks the whole config when it runs.
+        var file = StackFile.Read(WorkspaceSettings.FindRepoRoot(context.Host), context.StackName);
+        if (file is not null)
+        {
+            StackFileCheck.Validate(file, context.StackName, overrides, context.Warn);
+        }
+
         var workspace = context.OpenWorkspace(requirePassphrase: true);
         try
         {
             var stored = await workspace.GetConfigAsync(context.StackName, createIfMissing: true, cancellationToken);
-            foreach (var warning in ValidateStored(context.StackName, stored, overrides.Keys))
+            var warnings = ValidateStored(context.StackName, stored, overrides.Keys);
+            if (file is null)
             {
-                context.Error.WriteLine("warning: " + warning);
+                foreach (var warning in warnings)
+                {
+                    context.Warn(warning);
+                }
             }
 
             if (overrides.Count > 0)
@@ -70,7 +82,10 @@ internal static class StackConfigCheck
 
         return problems.Count == 0 ? config : throw new DeployerException(
             ExitCodes.UsageOrConfig,
-            problems.Count == 1 ? problems[0] : $"{problems.Count} --config problems:{List(problems)}");
+            problems.Count == 1 ? problems[0] : $"{problems.Count} --config problems:{List(problems)}")
+        {
+            Problems = problems,
+        };
     }
 
     /// <summary>Throws listing every invalid stored value of the program's namespace (secrets not echoed), skipping
@@ -104,7 +119,10 @@ internal static class StackConfigCheck
         {
             throw new DeployerException(
                 ExitCodes.UsageOrConfig,
-                $"Stack '{stackName}' has invalid config (Pulumi.{stackName}.yaml):{List(problems)}");
+                $"Stack '{stackName}' has invalid config ({StackFile.NameFor(stackName)}):{List(problems)}")
+            {
+                Problems = problems,
+            };
         }
 
         return warnings;

@@ -32,7 +32,9 @@ internal static class StacksCommand
                 ["resourceCount"] = stack.ResourceCount,
                 ["updateInProgress"] = stack.IsUpdateInProgress,
             });
-            context.WriteJson(new JsonObject { ["stacks"] = new JsonArray([.. list]) });
+            context.WriteJson(
+                new JsonObject { ["stacks"] = new JsonArray([.. list]) },
+                $"{stacks.Count} stack{(stacks.Count == 1 ? "" : "s")} in the backend.");
             return;
         }
 

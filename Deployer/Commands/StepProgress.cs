@@ -12,10 +12,13 @@ internal sealed partial class StepProgress(TextWriter writer, TimeProvider clock
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _started = new(StringComparer.Ordinal);
     private readonly Lock _writeGate = new();
-    private int _errorCount;
+    private readonly ConcurrentQueue<string> _errors = new();
 
     /// <summary>Error diagnostics written so far.</summary>
-    public int ErrorCount => Volatile.Read(ref _errorCount);
+    public int ErrorCount => _errors.Count;
+
+    /// <summary>The error diagnostics written so far, as written (without the <c>error: </c> prefix).</summary>
+    public IReadOnlyList<string> Errors => [.. _errors];
 
     public void OnEvent(ProgressEvent progressEvent)
     {
@@ -71,12 +74,12 @@ internal sealed partial class StepProgress(TextWriter writer, TimeProvider clock
             return;
         }
 
+        var resource = string.IsNullOrEmpty(diagnostic.Urn) ? "" : $"[{ResourceName(diagnostic.Urn)}] ";
         if (diagnostic.Severity == "error")
         {
-            Interlocked.Increment(ref _errorCount);
+            _errors.Enqueue(resource + text);
         }
 
-        var resource = string.IsNullOrEmpty(diagnostic.Urn) ? "" : $"[{ResourceName(diagnostic.Urn)}] ";
         WriteLine(prefix + resource + text);
     }
 

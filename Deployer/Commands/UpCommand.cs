@@ -11,7 +11,7 @@ internal static class UpCommand
         var command = new Command("up", "Create or update the stack's resources.")
         {
             CommonOptions.Stack, CommonOptions.Config, CommonOptions.Target, CommonOptions.Refresh,
-            CommonOptions.BackendUrl, CommonOptions.Json, CommonOptions.Yes, CommonOptions.InstallCli,
+            CommonOptions.BackendUrl, CommonOptions.Json, CommonOptions.YesNeverAsked, CommonOptions.InstallCli,
         };
         command.SetAction(CommandContext.Action(host, RunAsync));
         return command;

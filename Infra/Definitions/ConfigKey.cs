@@ -11,7 +11,8 @@ public abstract class ConfigKey(string name, string description, string defaultT
 
     public string Description { get; } = description;
 
-    /// <summary>The default in words, for the README table ("100", "none", "the stack name", "required").</summary>
+    /// <summary>The default in words, for the table in docs/config.md ("100", "none", "the stack name",
+    /// "required").</summary>
     public string DefaultText { get; } = defaultText;
 
     /// <summary>The allowed values in words, as error messages state them. Every rule refuses the empty string, so

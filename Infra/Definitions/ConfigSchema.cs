@@ -7,7 +7,7 @@ namespace OrdersPipeline.Infra.Definitions;
 
 /// <summary>Every key of the <c>orders-pipeline</c> config namespace, each declared once: name, default, allowed
 /// values, description. A new key is this one line plus the line that reads it (<c>config.Get(ConfigSchema.X)</c>).
-/// The README's config table is checked against this list by a test.</summary>
+/// The config table of docs/config.md is checked against this list by a test.</summary>
 public static class ConfigSchema
 {
     public const string Namespace = "orders-pipeline";

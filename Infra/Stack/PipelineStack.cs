@@ -204,7 +204,7 @@ public sealed class PipelineStack : Stack
     [Output("dashboardName")] public Output<string> DashboardName => _dashboard.Resource.DashboardName;
     // The outputs of optional parts (StackOutputs): an empty string where the part is off, an empty list for a list,
     // never null, so every stack has the same outputs (docs/architecture.md, "Outputs of parts that are off").
-    // Ingest. The API key's value is never an output (README, "Ingest").
+    // Ingest. The API key's value is never an output (docs/ingest.md).
     [Output("ordersApiUrl")] public Output<string> OrdersApiUrl => _httpIngest?.Url ?? Off;
     [Output("ordersApiKeyId")] public Output<string> OrdersApiKeyId => _httpIngest?.ApiKey.Id ?? Off;
     [Output("ordersApiKeySecretArn")] public Output<string> OrdersApiKeySecretArn => _httpIngest?.KeySecret.Arn ?? Off;

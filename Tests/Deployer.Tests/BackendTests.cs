@@ -40,11 +40,11 @@ public sealed class BackendTests : DeployerFixture
     }
 
     [Test]
-    public async Task A_file_backend_without_a_passphrase_exits_2_before_opening_the_workspace()
+    public async Task A_file_backend_without_a_passphrase_is_an_environment_problem_before_the_workspace_opens()
     {
         Harness.Variables.Remove(WorkspaceSettings.PassphraseVariable);
 
-        Assert.That(await Harness.RunAsync("up"), Is.EqualTo(ExitCodes.UsageOrConfig));
+        Assert.That(await Harness.RunAsync("up"), Is.EqualTo(ExitCodes.Environment));
         Assert.That(Harness.StdErr, Does.Contain("export PULUMI_CONFIG_PASSPHRASE=")
             .And.Contain("PULUMI_CONFIG_PASSPHRASE_FILE"));
         Assert.That(Harness.Opened, Is.Empty);
@@ -75,5 +75,37 @@ public sealed class BackendTests : DeployerFixture
         Harness.Variables.Remove(WorkspaceSettings.PassphraseVariable);
 
         Assert.That(await Harness.RunAsync("stacks"), Is.EqualTo(ExitCodes.Success), Harness.StdErr);
+    }
+
+    [Test]
+    public async Task A_failed_run_leaves_no_empty_state_folder_behind()
+    {
+        Harness.Workspace.Failures["stacks"] = new EngineMissingException("not found");
+
+        Assert.That(await Harness.RunAsync("stacks"), Is.EqualTo(ExitCodes.Environment));
+        Assert.That(Directory.Exists(Path.Combine(Harness.HomeDirectory, ".orders-pipeline")), Is.False);
+    }
+
+    [Test]
+    public async Task A_failed_run_keeps_a_state_folder_that_holds_state_or_existed_before()
+    {
+        var state = Path.Combine(Harness.HomeDirectory, ".orders-pipeline", "state");
+        Harness.Workspace.Failures["stacks"] = new EngineMissingException("not found");
+        Harness.Workspace.Running = (_, _) =>
+        {
+            File.WriteAllText(Path.Combine(state, "stack.json"), "{}");
+            throw new EngineCommandException("AccessDenied");
+        };
+
+        Assert.That(await Harness.RunAsync("up"), Is.EqualTo(ExitCodes.OperationFailed));
+        Assert.That(await Harness.RunAsync("stacks"), Is.EqualTo(ExitCodes.Environment));
+        Assert.That(File.Exists(Path.Combine(state, "stack.json")), Is.True);
+
+        ResetHarness();
+        var empty = Path.Combine(Harness.HomeDirectory, ".orders-pipeline", "state");
+        Directory.CreateDirectory(empty);
+        Harness.Workspace.Failures["stacks"] = new EngineMissingException("not found");
+        Assert.That(await Harness.RunAsync("stacks"), Is.EqualTo(ExitCodes.Environment));
+        Assert.That(Directory.Exists(empty), Is.True);
     }
 }

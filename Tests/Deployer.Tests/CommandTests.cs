@@ -169,4 +169,17 @@ public sealed class CommandTests : DeployerFixture
         Assert.That(Harness.StdErr, Does.Contain("Previewing stack 'dev'…"));
         Assert.That(Harness.StdOut, Does.Contain("Preview of stack 'dev' finished in 9.2s: 3 create, 2 same."));
     }
+
+    [TestCase("up", "never asks")]
+    [TestCase("refresh", "never asks")]
+    [TestCase("destroy", "Do not ask for confirmation")]
+    [TestCase("remove", "Do not ask for confirmation")]
+    public async Task The_yes_help_says_what_it_does_on_each_command(string command, string help)
+    {
+        Assert.That(await Harness.RunAsync(command, "--help"), Is.EqualTo(ExitCodes.Success));
+
+        var yesLine = Harness.StdOut.Split('\n')
+            .Single(line => line.TrimStart().StartsWith("-y, --yes", StringComparison.Ordinal));
+        Assert.That(yesLine, Does.Contain(help));
+    }
 }

@@ -9,24 +9,40 @@ namespace OrdersPipeline.Deployer.Tests;
 public sealed class EngineFailureTests : DeployerFixture
 {
     [Test]
-    public async Task A_missing_Pulumi_CLI_is_2_with_how_to_install_it()
+    public async Task A_missing_Pulumi_CLI_is_an_environment_problem_with_how_to_install_it()
     {
         Harness.Workspace.Failures["stacks"] = new EngineMissingException("No such file or directory");
 
-        Assert.That(await Harness.RunAsync("stacks"), Is.EqualTo(ExitCodes.UsageOrConfig));
+        Assert.That(await Harness.RunAsync("stacks"), Is.EqualTo(ExitCodes.Environment));
         Assert.That(Harness.StdErr, Does.Contain("error: The Pulumi CLI was not found on PATH")
             .And.Contain(EngineFailures.InstallCommand).And.Contain("--install-cli"));
     }
 
     [Test]
-    public async Task An_unusable_Pulumi_CLI_is_2_with_the_reason_and_how_to_update_it()
+    public async Task An_unusable_Pulumi_CLI_is_an_environment_problem_with_the_reason_and_how_to_update_it()
     {
         Harness.Workspace.Failures["config"] = new EngineUnusableException("Pulumi CLI 3.1.0 is older than 3.112.0.");
 
-        Assert.That(await Harness.RunAsync("up"), Is.EqualTo(ExitCodes.UsageOrConfig));
+        Assert.That(await Harness.RunAsync("up"), Is.EqualTo(ExitCodes.Environment));
         Assert.That(Harness.StdErr, Does.Contain(
                 "error: The Pulumi CLI cannot be used: Pulumi CLI 3.1.0 is older than 3.112.0. Update it with `")
             .And.Contain("--install-cli"));
+    }
+
+    [Test]
+    public async Task An_install_that_cannot_download_names_what_it_tried_from_where_and_what_to_do()
+    {
+        Harness.Workspace.Failures["stacks"] = new EngineInstallException(
+            "https://get.pulumi.com/install.sh", "/home/u/.pulumi/versions/<version>",
+            "Name or service not known (get.pulumi.com:443)");
+
+        Assert.That(await Harness.RunAsync("stacks", "--install-cli"), Is.EqualTo(ExitCodes.Environment));
+        Assert.That(Harness.StdErr, Does.Contain("--install-cli could not install the Pulumi CLI")
+            .And.Contain("install script from https://get.pulumi.com/install.sh")
+            .And.Contain("in /home/u/.pulumi/versions/<version>")
+            .And.Contain("that failed: Name or service not known (get.pulumi.com:443)")
+            .And.Contain("no internet access").And.Contain(EngineFailures.InstallCommand)
+            .And.Contain(EngineFailures.ReleasesUrl).And.Contain("without --install-cli"));
     }
 
     [Test]

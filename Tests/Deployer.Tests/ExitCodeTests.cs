@@ -1,9 +1,11 @@
+using OrdersPipeline.Deployer.Engine;
 using OrdersPipeline.Deployer.Tests.Support;
 using OrdersPipeline.Infra.Definitions;
 
 namespace OrdersPipeline.Deployer.Tests;
 
-/// <summary>0 success, 1 operation failed, 2 usage or config error, 130 cancelled; never a stack trace.</summary>
+/// <summary>0 success, 1 operation failed, 2 usage or config error, 3 environment problem, 130 cancelled; never a
+/// stack trace.</summary>
 public sealed class ExitCodeTests : DeployerFixture
 {
     [Test]
@@ -67,13 +69,28 @@ public sealed class ExitCodeTests : DeployerFixture
     }
 
     [Test]
-    public async Task A_missing_Pulumi_CLI_or_stack_is_2()
+    public async Task Every_environment_problem_has_the_one_exit_code_3()
     {
-        Harness.Workspace.Failures["stacks"] =
-            new DeployerException(ExitCodes.UsageOrConfig, "The Pulumi CLI was not found");
+        var outside = Path.GetTempPath();
+        var problems = new (string Name, Action Arrange, string[] Args)[]
+        {
+            ("no CLI", () => Harness.Workspace.Failures["stacks"] = new EngineMissingException("not found"),
+                ["stacks"]),
+            ("unusable CLI", () => Harness.Workspace.Failures["stacks"] = new EngineUnusableException("too old"),
+                ["stacks"]),
+            ("no network for --install-cli", () => Harness.Workspace.Failures["stacks"] =
+                new EngineInstallException("https://get.pulumi.com/install.sh", "~/.pulumi/versions", "no DNS"),
+                ["stacks", "--install-cli"]),
+            ("no passphrase", () => Harness.Variables.Remove(WorkspaceSettings.PassphraseVariable), ["outputs"]),
+            ("outside the repository", () => Harness.CurrentDirectory = outside, ["stacks"]),
+        };
 
-        Assert.That(await Harness.RunAsync("stacks"), Is.EqualTo(ExitCodes.UsageOrConfig));
-        Assert.That(Harness.StdErr, Does.Contain("error: The Pulumi CLI was not found"));
+        foreach (var (name, arrange, args) in problems)
+        {
+            ResetHarness();
+            arrange();
+            Assert.That(await Harness.RunAsync(args), Is.EqualTo(ExitCodes.Environment), name);
+        }
     }
 
     [TestCase("deploy")]
@@ -96,21 +113,21 @@ public sealed class ExitCodeTests : DeployerFixture
     }
 
     [Test]
-    public async Task Help_is_0_and_lists_the_seven_commands()
+    public async Task Help_is_0_and_lists_the_eight_commands()
     {
         Assert.That(await Harness.RunAsync("--help"), Is.EqualTo(ExitCodes.Success));
-        foreach (var command in new[] { "preview", "up", "destroy", "refresh", "outputs", "stacks", "remove" })
+        foreach (var command in new[] { "preview", "up", "destroy", "refresh", "outputs", "stacks", "remove", "check" })
         {
             Assert.That(Harness.StdOut, Does.Contain($"  {command} "));
         }
     }
 
     [Test]
-    public async Task Running_outside_the_repository_is_2()
+    public async Task Running_outside_the_repository_is_an_environment_problem()
     {
         Harness.CurrentDirectory = Path.GetTempPath();
 
-        Assert.That(await Harness.RunAsync("stacks"), Is.EqualTo(ExitCodes.UsageOrConfig));
+        Assert.That(await Harness.RunAsync("stacks"), Is.EqualTo(ExitCodes.Environment));
         Assert.That(Harness.StdErr, Does.Contain("Functions/Lambda/OrdersPipeline.Functions.csproj"));
         Assert.That(Harness.Opened, Is.Empty);
     }

@@ -86,12 +86,85 @@ public sealed class JsonOutputTests : DeployerFixture
     }
 
     [Test]
-    public async Task A_failure_leaves_stdout_empty()
+    public async Task Every_success_carries_exit_code_0_and_the_human_message()
+    {
+        foreach (var args in new[] { new[] { "preview" }, ["up"], ["outputs"], ["stacks"], ["destroy", "--yes"] })
+        {
+            ResetHarness();
+            var root = await RunJsonAsync([.. args, "--json"]);
+
+            Assert.That(root.GetProperty("exitCode").GetInt32(), Is.EqualTo(ExitCodes.Success), args[0]);
+            var expected = args[0] == "stacks" ? "2 stacks" : "'dev'";
+            Assert.That(root.GetProperty("message").GetString(), Does.Contain(expected), args[0]);
+        }
+    }
+
+    [Test]
+    public async Task An_environment_failure_is_one_json_object_with_its_exit_code_and_message()
     {
         Harness.Variables.Remove("PULUMI_CONFIG_PASSPHRASE");
 
-        Assert.That(await Harness.RunAsync("preview", "--json"), Is.EqualTo(ExitCodes.UsageOrConfig));
-        Assert.That(Harness.StdOut, Is.Empty);
+        Assert.That(await Harness.RunAsync("preview", "--json"), Is.EqualTo(ExitCodes.Environment));
+        var root = Parse(Harness.StdOut);
+        Assert.That(root.GetProperty("command").GetString(), Is.EqualTo("preview"));
+        Assert.That(root.GetProperty("stack").GetString(), Is.EqualTo("dev"));
+        Assert.That(root.GetProperty("exitCode").GetInt32(), Is.EqualTo(ExitCodes.Environment));
+        Assert.That(root.GetProperty("message").GetString(), Does.Contain("PULUMI_CONFIG_PASSPHRASE"));
+    }
+
+    [Test]
+    public async Task A_config_failure_lists_each_problem()
+    {
+        var exitCode = await Harness.RunAsync("up", "--config", "batchSize=0", "--config", "alertEmail=nope", "--json");
+
+        Assert.That(exitCode, Is.EqualTo(ExitCodes.UsageOrConfig));
+        var problems = Parse(Harness.StdOut).GetProperty("problems");
+        Assert.That(problems.GetArrayLength(), Is.EqualTo(2));
+        Assert.That(problems[0].GetString(), Does.Contain("orders-pipeline:batchSize"));
+        Assert.That(problems[1].GetString(), Does.Contain("orders-pipeline:alertEmail"));
+    }
+
+    [Test]
+    public async Task An_engine_failure_s_message_is_the_engine_s_errors()
+    {
+        Harness.Workspace.Running = (options, _) =>
+        {
+            options.OnProgress(Progress.Diagnostic("error", "No valid credential sources found"));
+            throw new DeployerException(ExitCodes.OperationFailed, "code: 255");
+        };
+
+        Assert.That(await Harness.RunAsync("up", "--json"), Is.EqualTo(ExitCodes.OperationFailed));
+        var root = Parse(Harness.StdOut);
+        Assert.That(root.GetProperty("exitCode").GetInt32(), Is.EqualTo(ExitCodes.OperationFailed));
+        Assert.That(root.GetProperty("message").GetString(), Is.EqualTo("No valid credential sources found"));
+    }
+
+    [Test]
+    public async Task A_refusal_and_a_cancellation_are_json_too()
+    {
+        Assert.That(await Harness.RunAsync("destroy", "--json"), Is.EqualTo(ExitCodes.UsageOrConfig));
+        Assert.That(Parse(Harness.StdOut).GetProperty("message").GetString(), Does.Contain("--yes"));
+
+        ResetHarness();
+        Harness.AttachTerminal(false);
+        Assert.That(await Harness.RunAsync("destroy", "--json"), Is.EqualTo(ExitCodes.Cancelled));
+        Assert.That(Parse(Harness.StdOut).GetProperty("exitCode").GetInt32(), Is.EqualTo(ExitCodes.Cancelled));
+    }
+
+    [TestCase("up", "--colour", "--json")]
+    [TestCase("deploy", "--json")]
+    public async Task A_command_line_that_does_not_parse_is_json_with_exit_code_2(params string[] args)
+    {
+        Assert.That(await Harness.RunAsync(args), Is.EqualTo(ExitCodes.UsageOrConfig));
+        var root = Parse(Harness.StdOut);
+        Assert.That(root.GetProperty("exitCode").GetInt32(), Is.EqualTo(ExitCodes.UsageOrConfig));
+        Assert.That(root.GetProperty("message").GetString(), Is.Not.Empty);
+    }
+
+    private static JsonElement Parse(string stdout)
+    {
+        using var document = JsonDocument.Parse(stdout);
+        return document.RootElement.Clone();
     }
 
     private async Task<JsonElement> RunJsonAsync(params string[] args)

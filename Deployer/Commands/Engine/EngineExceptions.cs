@@ -19,3 +19,14 @@ public sealed class StackLockedException(string message, Exception? inner = null
 
 /// <summary>An engine command failed; the message is the engine's reason.</summary>
 public sealed class EngineCommandException(string message, Exception? inner = null) : EngineException(message, inner);
+
+/// <summary><c>--install-cli</c> could not install the CLI: downloading the install script from
+/// <paramref name="scriptUrl"/> or running it to install into <paramref name="installFolder"/> failed; the message is
+/// the reason.</summary>
+public sealed class EngineInstallException(
+    string scriptUrl, string installFolder, string message, Exception? inner = null) : EngineException(message, inner)
+{
+    public string ScriptUrl { get; } = scriptUrl;
+
+    public string InstallFolder { get; } = installFolder;
+}

@@ -31,15 +31,12 @@ public sealed record WorkspaceSettings(string RepoRoot, string BackendUrl, bool 
 
     /// <summary>The backend is <c>--backend-url</c>, else <c>PULUMI_BACKEND_URL</c>, else a file backend under the
     /// user's home (no Pulumi Cloud account needed). A file backend encrypts stack secrets with a passphrase the
-    /// Deployer never invents: with <paramref name="requirePassphrase"/> and none set, it stops (exit 2) and says how
-    /// to set one.</summary>
+    /// Deployer never invents: with <paramref name="requirePassphrase"/> and none set, it stops (exit 3, an environment
+    /// problem) and says how to set one.</summary>
     public static WorkspaceSettings Resolve(
         DeployerHost host, string? backendUrlOption, bool installCli, bool requirePassphrase)
     {
-        var repoRoot = FunctionsPackage.FindRepoRoot(host.SearchDirectories) ?? throw new DeployerException(
-            ExitCodes.UsageOrConfig,
-            $"No orders-pipeline repository (a folder holding {FunctionsPackage.ProjectRelativePath}) found at or "
-            + $"above {host.SearchDirectories[0]}. Run the Deployer from inside the repository.");
+        var repoRoot = FindRepoRoot(host);
         var backendUrl = new[] { backendUrlOption, host.GetVariable(BackendUrlVariable) }
                              .FirstOrDefault(url => !string.IsNullOrWhiteSpace(url))?.Trim()
                          ?? FileScheme + Path.Combine(host.HomeDirectory, DefaultStateFolder).Replace('\\', '/');
@@ -51,7 +48,7 @@ public sealed record WorkspaceSettings(string RepoRoot, string BackendUrl, bool 
         {
             var nl = Environment.NewLine;
             throw new DeployerException(
-                ExitCodes.UsageOrConfig,
+                ExitCodes.Environment,
                 $"The state backend {backendUrl} is a local file backend, which encrypts stack secrets with a "
                 + $"passphrase, and no passphrase is set.{nl}Set one before running the Deployer, for example:{nl}"
                 + $"  export {PassphraseVariable}='choose-a-passphrase'{nl}"
@@ -61,4 +58,12 @@ public sealed record WorkspaceSettings(string RepoRoot, string BackendUrl, bool 
 
         return settings;
     }
+
+    /// <summary>The folder holding the Functions project, at or above where the Deployer runs (exit 3 when none).
+    /// </summary>
+    public static string FindRepoRoot(DeployerHost host) =>
+        FunctionsPackage.FindRepoRoot(host.SearchDirectories) ?? throw new DeployerException(
+            ExitCodes.Environment,
+            $"No orders-pipeline repository (a folder holding {FunctionsPackage.ProjectRelativePath}) found at or "
+            + $"above {host.SearchDirectories[0]}. Run the Deployer from inside the repository.");
 }

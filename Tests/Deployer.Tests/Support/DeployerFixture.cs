@@ -10,4 +10,11 @@ public abstract class DeployerFixture
 
     [TearDown]
     public void DisposeHarness() => Harness.Dispose();
+
+    /// <summary>A fresh harness within one test, for a test that runs several independent cases.</summary>
+    private protected void ResetHarness()
+    {
+        Harness.Dispose();
+        Harness = new DeployerHarness();
+    }
 }
