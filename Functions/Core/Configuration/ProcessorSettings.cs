@@ -1,3 +1,5 @@
+using OrdersPipeline.Functions.Privacy;
+
 namespace OrdersPipeline.Functions.Configuration;
 
 /// <summary>
@@ -14,6 +16,9 @@ public sealed record ProcessorSettings
     public string KeyPrefix { get; init; } = ProcessorEnvironment.KeyPrefix.Default;
     public int MaxConcurrency { get; init; } = ProcessorEnvironment.MaxConcurrency.Default;
     public MetricsSettings Metrics { get; init; } = MetricsSettings.Default;
+
+    /// <summary>Masks card numbers in every document unless <c>off</c> (docs/security.md, "Card numbers").</summary>
+    public CardNumberGuard CardNumbers { get; init; } = CardNumberGuard.Default;
 
     public static ProcessorSettings FromEnvironment() => From(EnvironmentReader.Process);
 
@@ -43,6 +48,7 @@ public sealed record ProcessorSettings
             KeyPrefix = prefix,
             MaxConcurrency = env.Read(ProcessorEnvironment.MaxConcurrency),
             Metrics = MetricsSettings.From(env),
+            CardNumbers = CardNumberGuard.From(env),
         };
     }
 }

@@ -66,6 +66,7 @@ public sealed class StreamBatchProcessor(
         return new BatchOutcome(batch.Count, state.Written, state.Skipped, failed)
         {
             Deferred = state.Deferred,
+            CardNumbersMasked = state.Masked,
             Duration = duration,
             MaxWriteLag = state.Written > 0 ? TimeSpan.FromMilliseconds(state.MaxLagMs) : null,
             AverageWriteLag = state.Written > 0 ? TimeSpan.FromMilliseconds((double)state.TotalLagMs / state.Written) : null,
@@ -102,6 +103,13 @@ public sealed class StreamBatchProcessor(
                     document.Release();
                 }
                 state.MarkWritten(indexes[position], time.GetUtcNow() - StreamRecordFields.CreatedAt(record));
+                if (document.MaskedFields.Count > 0)
+                {
+                    // The fields only: never the value, nor the key (which may be the card number itself).
+                    state.MarkMasked();
+                    log.Write("WARN", "card numbers masked", ("sequenceNumber", record.SequenceNumber),
+                        ("eventId", record.EventId), ("fields", string.Join(",", document.MaskedFields)));
+                }
             }
             catch (Exception error)
             {
@@ -169,6 +177,12 @@ public sealed class StreamBatchProcessor(
         }
 
         public void Defer() => Interlocked.Increment(ref _deferred);
+
+        private int _masked;
+
+        public int Masked => Volatile.Read(ref _masked);
+
+        public void MarkMasked() => Interlocked.Increment(ref _masked);
 
         public IReadOnlyList<string> Unwritten(IReadOnlyList<ChangeRecord> records) =>
             [.. Enumerable.Range(0, records.Count).Where(i => !Volatile.Read(ref _done[i]))
