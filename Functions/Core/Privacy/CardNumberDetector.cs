@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace OrdersPipeline.Functions.Privacy;
 
 /// <summary>Where a payment card number sits in a text: its first digit, its extent up to and including the last
@@ -23,6 +25,8 @@ public static class CardNumberDetector
     public const int MinDigits = 13;
     public const int MaxDigits = 19;
 
+    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
+
     public static bool Contains(ReadOnlySpan<char> text) => TryFind(text, 0, out _);
 
     /// <summary>The first card number that starts at or after <paramref name="from"/>.</summary>
@@ -31,7 +35,7 @@ public static class CardNumberDetector
         var position = from;
         while (position < text.Length)
         {
-            var next = text[position..].IndexOfAnyInRange('0', '9');
+            var next = text[position..].IndexOfAny(Digits);
             if (next < 0)
             {
                 break;

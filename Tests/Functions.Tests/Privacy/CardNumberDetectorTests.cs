@@ -135,7 +135,7 @@ public sealed class CardNumberDetectorTests
         var text = string.Concat(Enumerable.Repeat("order o-1001 2026-11-23 sku A-1 qty 2 at 19.90; ", 20));
         var nearMiss = CardNumbers.BreakLuhn(CardNumbers.Visa);
         var found = false;
-        for (var warmUp = 0; warmUp < 20_000; warmUp++)
+        for (var warmUp = 0; warmUp < 100; warmUp++)
         {
             found |= CardNumberDetector.Contains(text) || CardNumberDetector.Contains(nearMiss);
         }
