@@ -164,4 +164,12 @@ public sealed class CardNumberGuard
     }
 
     internal bool IsNeverMasked(string pattern) => NeverMasked.Contains(pattern);
+
+    /// <summary>Two guards are equal when their mode and exempt paths are (settings compare by value).</summary>
+    public override bool Equals(object? obj) =>
+        obj is CardNumberGuard other && other.Mode == Mode && other._exempt.SetEquals(_exempt);
+
+    public override int GetHashCode() => HashCode.Combine(Mode, _exempt.Count);
+
+    public override string ToString() => $"{Mode} (exempt: {string.Join(", ", _exempt.Order(StringComparer.Ordinal))})";
 }
