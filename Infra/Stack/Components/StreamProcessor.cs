@@ -32,7 +32,8 @@ public sealed class StreamProcessor : PipelineComponent
         {
             { ProcessorEnvironment.BucketName.Name, args.ProcessedBucket.BucketName },
         };
-        foreach (var (key, value) in FunctionEnvironment.Processor(config.Get(ConfigSchema.ProcessorMaxConcurrency)))
+        foreach (var (key, value) in FunctionEnvironment.Processor(config.Get(ConfigSchema.ProcessorMaxConcurrency))
+                     .Concat(FunctionEnvironment.CardNumbers(config)))
         {
             environment.Add(key, value);
         }
