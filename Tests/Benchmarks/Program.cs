@@ -11,6 +11,12 @@ try
         return await IngestBenchmark.RunAsync(ingestArgs);
     }
 
+    // The card-number guard's CPU per record (CardNumberBenchmark.cs).
+    if (args is ["card-numbers"])
+    {
+        return CardNumberBenchmark.Run();
+    }
+
     var options = BenchmarkOptions.Parse(args);
     if (options.Help)
     {
