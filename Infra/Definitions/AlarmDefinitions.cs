@@ -75,6 +75,10 @@ public static class AlarmDefinitions
             OwnMetric(config, names.ProcessingLagAlarm,
                 "Documents reach S3 later than the configured lag after their change.", PipelineMetrics.WriteLagMax,
                 Maximum, config.Get(ConfigSchema.ProcessingLagAlarmMs), AlarmTarget.ProcessorFunction),
+            // Any card number masked means a writer put one in the table (docs/security.md, "Card numbers").
+            OwnMetric(config, names.CardNumbersMaskedAlarm,
+                "The processor masked a payment card number that reached the orders table.",
+                PipelineMetrics.CardNumbersMasked, Sum, 1, AlarmTarget.ProcessorFunction),
             .. IngestAlarmDefinitions.For(config),
             .. ApiFirewallAlarms.For(config),
             .. ThreatAlarms(config),

@@ -1,6 +1,7 @@
 using System.Reflection;
 using OrdersPipeline.Functions.Configuration;
 using OrdersPipeline.Functions.Metrics;
+using OrdersPipeline.Functions.Privacy;
 using OrdersPipeline.Functions.Timing;
 
 namespace OrdersPipeline.Infra.Definitions;
@@ -163,6 +164,16 @@ public static class ConfigSchema
 
     public static readonly ConfigKey<int> FileIngestMaxObjectMb = Key.Int("fileIngestMaxObjectMb",
         FileIngestEnvironment.MaxObjectMb, "Largest dropped file (MB) that is read; a larger one is logged FAILED");
+
+    // Card numbers (docs/security.md, "Card numbers"): the doors and the processor.
+    public static readonly ConfigKey<CardNumberGuardMode> CardNumberGuard = Key.Choice("cardNumberGuard",
+        CardNumberGuardMode.Refuse, Functions.Privacy.CardNumberGuard.ModesByName,
+        "What the doors do with an order holding a payment card number: refuse (400, a reject line), mask (first six "
+        + "and last four kept) or off; unless off the processor masks any that reach the table.");
+
+    public static readonly ConfigKey<string?> CardNumberExemptFields = Key.Optional("cardNumberExemptFields",
+        ValueRules.FieldPathList,
+        "Field paths the card-number guard leaves alone, comma-separated, [] for any index (items[].trackingNo).");
 
     // Edge and network controls (docs/edge-and-network.md): each off by default, each on its own switch.
     public static readonly ConfigKey<bool> Cdn = Key.Flag("cdn", false,

@@ -17,4 +17,13 @@ public static class FunctionEnvironment
             [ProcessorEnvironment.MaxConcurrency.Name] = maxConcurrency.ToString(CultureInfo.InvariantCulture),
             [ProcessorEnvironment.ConditionalWrites.Name] = conditionalWrites ? "true" : "false",
         };
+
+    /// <summary>The card-number guard's variables, the same for the processor and both doors.</summary>
+    public static IReadOnlyDictionary<string, string> CardNumbers(StackConfig config) =>
+        new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [CardNumberEnvironment.Guard.Name] =
+                ChoiceNames.NameOf(Functions.Privacy.CardNumberGuard.ModesByName, config.Get(ConfigSchema.CardNumberGuard)),
+            [CardNumberEnvironment.ExemptFields.Name] = config.Get(ConfigSchema.CardNumberExemptFields) ?? string.Empty,
+        };
 }

@@ -27,6 +27,7 @@ public sealed partial record ResourceNames(string Environment, string Team)
     public string AuditErrorsAlarm => Name("audit-errors-alarm");
     public string RedriveDepthAlarm => Name("redrive-depth-alarm");
     public string ProcessingLagAlarm => Name("processing-lag-alarm");
+    public string CardNumbersMaskedAlarm => Name("card-numbers-masked-alarm");
     public string Dashboard => Name("orders-pipeline");
 
     // Data protection. The key alias and the buckets are not in All(): the alias is "alias/" plus name segments
@@ -205,6 +206,7 @@ public sealed partial record ResourceNames(string Environment, string Team)
         (AuditErrorsAlarm, ServiceNameRules.CloudWatchAlarm),
         (RedriveDepthAlarm, ServiceNameRules.CloudWatchAlarm),
         (ProcessingLagAlarm, ServiceNameRules.CloudWatchAlarm),
+        (CardNumbersMaskedAlarm, ServiceNameRules.CloudWatchAlarm),
         (Dashboard, ServiceNameRules.CloudWatchDashboard),
         (AuditTrail, ServiceNameRules.CloudTrailTrail),
         (AuditTrailRole, ServiceNameRules.IamRole),

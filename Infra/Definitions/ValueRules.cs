@@ -124,6 +124,14 @@ public static partial class ValueRules
             ? null
             : "a comma-separated list of host names like orders.example.com";
 
+    /// <summary>Field paths exempt from the card-number guard, as the Functions side reads them
+    /// (<see cref="OrdersPipeline.Functions.Privacy.CardNumberGuard.ExemptPathProblem"/>).</summary>
+    public static ValueRule FieldPathList { get; } =
+        value => SplitList(value) is { Count: > 0 } items &&
+                 items.All(item => OrdersPipeline.Functions.Privacy.CardNumberGuard.ExemptPathProblem(item) is null)
+            ? null
+            : "a comma-separated list of field paths like items[].trackingNo,meta.parcelNumber";
+
     /// <summary>An ACM certificate ARN in us-east-1, the only region CloudFront takes certificates from.</summary>
     public static ValueRule CloudFrontCertificateArn { get; } =
         value => CloudFrontCertificatePattern().IsMatch(value)

@@ -17,6 +17,12 @@ try
         return await ConditionalWritesBenchmark.RunAsync(conditionalArgs);
     }
 
+    // The card-number guard's CPU per record (CardNumberBenchmark.cs).
+    if (args is ["card-numbers"])
+    {
+        return CardNumberBenchmark.Run();
+    }
+
     var options = BenchmarkOptions.Parse(args);
     if (options.Help)
     {

@@ -14,7 +14,7 @@ public sealed class AlarmDefinitionsTests
     private static ConfigFixture DoorsOff() => new ConfigFixture().With("httpIngest", "false").With("fileIngest", "false");
 
     [Test]
-    public void There_are_six_alarms_one_per_failure_signal()
+    public void There_are_seven_alarms_one_per_failure_signal()
     {
         Assert.That(Alarms(DoorsOff()).Select(alarm => alarm.Name), Is.EqualTo(new[]
         {
@@ -24,6 +24,7 @@ public sealed class AlarmDefinitionsTests
             "dev-audit-errors-alarm-backend",
             "dev-redrive-depth-alarm-backend",
             "dev-processing-lag-alarm-backend",
+            "dev-card-numbers-masked-alarm-backend",
         }));
     }
 
@@ -120,10 +121,27 @@ public sealed class AlarmDefinitionsTests
     }
 
     [Test]
-    public void Only_the_lag_alarm_has_fixed_dimensions()
+    public void Only_the_alarms_on_the_processors_own_metrics_have_fixed_dimensions()
     {
         Assert.That(Alarms(DoorsOff()).Where(alarm => alarm.FixedDimensions.Count > 0).Select(alarm => alarm.Name),
-            Is.EqualTo(new[] { "dev-processing-lag-alarm-backend" }));
+            Is.EqualTo(new[] { "dev-processing-lag-alarm-backend", "dev-card-numbers-masked-alarm-backend" }));
+    }
+
+    [Test]
+    public void Any_card_number_the_processor_masks_raises_the_alarm()
+    {
+        var alarm = Alarm("qa-card-numbers-masked-alarm-backend",
+            new ConfigFixture().With("environment", "qa").With("metricsNamespace", "Shop/Orders"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(alarm.Namespace, Is.EqualTo("Shop/Orders"));
+            Assert.That(alarm.MetricName, Is.EqualTo("CardNumbersMasked"));
+            Assert.That(alarm.Statistic, Is.EqualTo("Sum"));
+            Assert.That(alarm.Threshold, Is.EqualTo(1));
+            Assert.That(alarm.ComparisonOperator, Is.EqualTo("GreaterThanOrEqualToThreshold"));
+            Assert.That(alarm.Target, Is.EqualTo(AlarmTarget.ProcessorFunction));
+            Assert.That(alarm.FixedDimensions, Is.EquivalentTo(new Dictionary<string, string> { ["Environment"] = "qa" }));
+        });
     }
 
     [Test]

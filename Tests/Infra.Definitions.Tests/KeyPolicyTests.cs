@@ -24,6 +24,7 @@ public sealed class KeyPolicyTests
     [
         Alarm("processor-errors-alarm"), Alarm("processor-iterator-age-alarm"), Alarm("dlq-depth-alarm"),
         Alarm("audit-errors-alarm"), Alarm("redrive-depth-alarm"), Alarm("processing-lag-alarm"),
+        Alarm("card-numbers-masked-alarm"),
     ];
 
     [Test]

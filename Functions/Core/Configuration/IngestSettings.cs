@@ -1,3 +1,5 @@
+using OrdersPipeline.Functions.Privacy;
+
 namespace OrdersPipeline.Functions.Configuration;
 
 /// <summary>The HTTP ingest function's configuration, read at cold start through
@@ -5,13 +7,18 @@ namespace OrdersPipeline.Functions.Configuration;
 public sealed record HttpIngestSettings
 {
     public required string OrdersTableName { get; init; }
+    public CardNumberGuard CardNumbers { get; init; } = CardNumberGuard.Default;
 
     public static HttpIngestSettings FromEnvironment() => From(EnvironmentReader.Process);
 
     public static HttpIngestSettings FromEnvironment(Func<string, string?> lookup) => From(new EnvironmentReader(lookup));
 
     private static HttpIngestSettings From(EnvironmentReader env) =>
-        new() { OrdersTableName = env.Read(HttpIngestEnvironment.OrdersTableName) };
+        new()
+        {
+            OrdersTableName = env.Read(HttpIngestEnvironment.OrdersTableName),
+            CardNumbers = CardNumberGuard.From(env),
+        };
 }
 
 /// <summary>The file ingest function's configuration, read at cold start through
@@ -22,6 +29,7 @@ public sealed record FileIngestSettings
     public required string IngestLogTableName { get; init; }
     public int MaxObjectMb { get; init; } = FileIngestEnvironment.MaxObjectMb.Default;
     public MetricsSettings Metrics { get; init; } = MetricsSettings.Default;
+    public CardNumberGuard CardNumbers { get; init; } = CardNumberGuard.Default;
 
     public long MaxObjectBytes => MaxObjectMb * 1024L * 1024L;
 
@@ -35,5 +43,6 @@ public sealed record FileIngestSettings
         IngestLogTableName = env.Read(FileIngestEnvironment.IngestLogTableName),
         MaxObjectMb = env.Read(FileIngestEnvironment.MaxObjectMb),
         Metrics = MetricsSettings.From(env),
+        CardNumbers = CardNumberGuard.From(env),
     };
 }

@@ -1,3 +1,5 @@
+using OrdersPipeline.Functions.Privacy;
+
 namespace OrdersPipeline.Functions.Configuration;
 
 /// <summary>
@@ -18,6 +20,9 @@ public sealed record ProcessorSettings
     /// <summary>Every PutObject carries a condition, so a late write never replaces a newer change
     /// (<see cref="Processor.S3ProcessedObjectStore"/>).</summary>
     public bool ConditionalWrites { get; init; } = ProcessorEnvironment.ConditionalWrites.Default;
+
+    /// <summary>Masks card numbers in every document unless <c>off</c> (docs/security.md, "Card numbers").</summary>
+    public CardNumberGuard CardNumbers { get; init; } = CardNumberGuard.Default;
 
     public static ProcessorSettings FromEnvironment() => From(EnvironmentReader.Process);
 
@@ -48,6 +53,7 @@ public sealed record ProcessorSettings
             MaxConcurrency = env.Read(ProcessorEnvironment.MaxConcurrency),
             ConditionalWrites = env.Read(ProcessorEnvironment.ConditionalWrites),
             Metrics = MetricsSettings.From(env),
+            CardNumbers = CardNumberGuard.From(env),
         };
     }
 }

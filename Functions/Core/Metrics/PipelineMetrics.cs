@@ -16,6 +16,10 @@ public static class PipelineMetrics
     public const string ConditionalWriteConflicts = "ConditionalWriteConflicts";
     public const string BatchDuration = "BatchDuration";
 
+    /// <summary>Records whose document had a card number masked: a writer put one in the orders table
+    /// (docs/security.md, "Card numbers"); an alarm fires on any.</summary>
+    public const string CardNumbersMasked = "CardNumbersMasked";
+
     /// <summary>Time from a change's <c>ApproximateCreationDateTime</c> to its document in S3: the batch's worst
     /// and average record (EMF takes at most 100 values per metric, so not one value per record).</summary>
     public const string WriteLagMax = "WriteLagMax";

@@ -19,6 +19,9 @@ public sealed record BatchOutcome(int Received, int Written, int SkippedRemoves,
     /// <summary>Failed records: reported, not deferred.</summary>
     public int Failed => FailedSequenceNumbers.Count - Deferred;
 
+    /// <summary>Written records whose document had a card number masked (docs/security.md, "Card numbers").</summary>
+    public int CardNumbersMasked { get; init; }
+
     public TimeSpan Duration { get; init; }
 
     /// <summary>From the records' ApproximateCreationDateTime to their write; null when nothing was written.</summary>

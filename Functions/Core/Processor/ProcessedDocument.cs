@@ -43,6 +43,9 @@ public sealed class ProcessedDocument
         _body ?? (ReadOnlyMemory<byte>)new ReadOnlyMemory<byte>(
             _rented ?? throw new ObjectDisposedException(nameof(ProcessedDocument)), 0, _length);
 
+    /// <summary>The fields whose card numbers were masked (docs/security.md, "Card numbers"); empty for none.</summary>
+    public IReadOnlyList<string> MaskedFields { get; init; } = [];
+
     /// <summary>Body length in bytes.</summary>
     public int Length => _length;
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using OrdersPipeline.Functions.Privacy;
 
 namespace OrdersPipeline.Functions.Processor;
 
@@ -10,10 +11,13 @@ namespace OrdersPipeline.Functions.Processor;
 /// </summary>
 /// <remarks>
 /// One pass per image (<see cref="AttributeValueWriter"/>) straight into the document's writer, which is reused per
-/// thread; only the final body is a new array (or a pooled one, for the batch loop).
+/// thread; only the final body is a new array (or a pooled one, for the batch loop). Before that, every card number
+/// in either image is masked (<see cref="CardNumberGuard.MaskImage"/>; the record id and object key are not).
 /// </remarks>
-public sealed class ProcessedDocumentBuilder(string keyPrefix, string keyAttribute)
+public sealed class ProcessedDocumentBuilder(string keyPrefix, string keyAttribute, CardNumberGuard? cardNumbers = null)
 {
+    private readonly CardNumberGuard _cardNumbers = cardNumbers ?? CardNumberGuard.Default;
+
     private static readonly JsonWriterOptions WriterOptions = new()
     {
         // The body is UTF-8 JSON for machines; keep non-ASCII text as is instead of \u escapes.
@@ -55,31 +59,38 @@ public sealed class ProcessedDocumentBuilder(string keyPrefix, string keyAttribu
         var newImage = StreamRecordFields.Image(record.NewImage, "NewImage", record.StreamViewType);
         var oldImage = isModify ? StreamRecordFields.Image(record.OldImage, "OldImage", record.StreamViewType) : null;
 
+        // The diff compares what the table holds; the document shows the masked values.
+        var changed = oldImage is not null ? AttributeDiff.ChangedAttributes(newImage, oldImage) : null;
+        var maskedNew = _cardNumbers.MaskImage(newImage, out var maskedFields);
+        IReadOnlyList<string> maskedOld = [];
+        var maskedOldImage = oldImage is null ? null : _cardNumbers.MaskImage(oldImage, out maskedOld);
+
         var reusable = _reusable ??= new ReusableWriter();
         var writer = reusable.Start();
         writer.WriteStartObject();
         writer.WriteString(Names.RecordId, id);
         writer.WritePropertyName(Names.Data);
-        AttributeValueWriter.WriteImage(writer, newImage, "NewImage");
-        if (oldImage is not null)
+        AttributeValueWriter.WriteImage(writer, maskedNew, "NewImage");
+        if (maskedOldImage is not null)
         {
             writer.WritePropertyName(Names.Previous);
-            AttributeValueWriter.WriteImage(writer, oldImage, "OldImage");
+            AttributeValueWriter.WriteImage(writer, maskedOldImage, "OldImage");
         }
-        WriteMetadata(writer, record, processedAt, createdAt, sourceTable,
-            oldImage is not null ? AttributeDiff.ChangedAttributes(newImage, oldImage) : null);
+        WriteMetadata(writer, record, processedAt, createdAt, sourceTable, changed);
         writer.Flush();
 
         var objectKey = ObjectKeyLayout.Build(keyPrefix, createdAt, id);
         var written = reusable.Written;
+        IReadOnlyList<string> masked = maskedFields.Count + maskedOld.Count == 0 ? []
+            : [.. maskedFields.Select(field => $"data.{field}"), .. maskedOld.Select(field => $"previous.{field}")];
         if (!pooled)
         {
-            return new ProcessedDocument(objectKey, id, written.ToArray());
+            return new ProcessedDocument(objectKey, id, written.ToArray()) { MaskedFields = masked };
         }
 
         var rented = ArrayPool<byte>.Shared.Rent(written.Length);
         written.CopyTo(rented);
-        return new ProcessedDocument(objectKey, id, rented, written.Length);
+        return new ProcessedDocument(objectKey, id, rented, written.Length) { MaskedFields = masked };
     }
 
     private static void WriteMetadata(

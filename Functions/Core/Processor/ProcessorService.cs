@@ -36,7 +36,7 @@ public sealed class ProcessorService
         IProcessedObjectStore store, ProcessorSettings settings, TimeProvider time, JsonLog log, TimeBudgetPolicy? budget = null)
     {
         _processor = new StreamBatchProcessor(
-            new ProcessedDocumentBuilder(settings.KeyPrefix, settings.KeyAttribute), store, settings.MaxConcurrency, time);
+            new ProcessedDocumentBuilder(settings.KeyPrefix, settings.KeyAttribute, settings.CardNumbers), store, settings.MaxConcurrency, time);
         _log = log;
         _time = time;
         _budget = budget ?? TimeBudgetPolicy.Default;
@@ -58,7 +58,7 @@ public sealed class ProcessorService
 
     /// <summary>
     /// The batch's metrics: records written, failed, skipped (REMOVE), deferred, already stored, condition failures,
-    /// duration and write lag.
+    /// masked for card numbers, duration and write lag.
     /// </summary>
     internal static IReadOnlyList<Metric> Metrics(BatchOutcome outcome)
     {
@@ -70,6 +70,7 @@ public sealed class ProcessorService
             Metric.Count(PipelineMetrics.RecordsDeferred, outcome.Deferred),
             Metric.Count(PipelineMetrics.RecordsAlreadyStored, outcome.AlreadyStored),
             Metric.Count(PipelineMetrics.ConditionalWriteConflicts, outcome.ConditionFailures),
+            Metric.Count(PipelineMetrics.CardNumbersMasked, outcome.CardNumbersMasked),
             Metric.Milliseconds(PipelineMetrics.BatchDuration, outcome.Duration.TotalMilliseconds),
         ];
         if (outcome.MaxWriteLag is { } max && outcome.AverageWriteLag is { } average)

@@ -70,6 +70,7 @@ public sealed class StreamBatchProcessor(
             Deferred = state.Deferred,
             AlreadyStored = state.AlreadyStored,
             ConditionFailures = state.ConditionFailures,
+            CardNumbersMasked = state.Masked,
             Duration = duration,
             MaxWriteLag = state.Written > 0 ? TimeSpan.FromMilliseconds(state.MaxLagMs) : null,
             AverageWriteLag = state.Written > 0 ? TimeSpan.FromMilliseconds((double)state.TotalLagMs / state.Written) : null,
@@ -109,6 +110,14 @@ public sealed class StreamBatchProcessor(
                 if (result.Written)
                 {
                     state.MarkWritten(indexes[position], time.GetUtcNow() - StreamRecordFields.CreatedAt(record));
+                    if (document.MaskedFields.Count > 0)
+                    {
+                        // The fields only: never the value, nor the key (which may be the card number itself).
+                        state.MarkMasked();
+                        log.Write("WARN", "card numbers masked", ("sequenceNumber", record.SequenceNumber),
+                            ("eventId", record.EventId), ("fields", string.Join(",", document.MaskedFields)));
+                    }
+
                     if (result.ConditionFailures > 0)
                     {
                         log.Write("INFO", "stream record written after a condition failure",
@@ -206,6 +215,12 @@ public sealed class StreamBatchProcessor(
         }
 
         public void AddConditionFailures(int count) => Interlocked.Add(ref _conditionFailures, count);
+
+        private int _masked;
+
+        public int Masked => Volatile.Read(ref _masked);
+
+        public void MarkMasked() => Interlocked.Increment(ref _masked);
 
         public IReadOnlyList<string> Unwritten(IReadOnlyList<ChangeRecord> records) =>
             [.. Enumerable.Range(0, records.Count).Where(i => !Volatile.Read(ref _done[i]))

@@ -55,6 +55,20 @@ public sealed class FileIngest : PipelineComponent
             LifecycleDefaults.Rule("expire-rejects-files", PipelineDefaults.DropRejectsPrefix).ExpiringAfter(expirationDays),
             LifecycleDefaults.Rule("abort-incomplete-uploads").AbortingIncompleteUploads());
 
+        var environment = new InputMap<string>
+        {
+            { FileIngestEnvironment.OrdersTableName.Name, args.OrdersTable.Name },
+            { FileIngestEnvironment.IngestLogTableName.Name, LogTable.Name },
+            {
+                FileIngestEnvironment.MaxObjectMb.Name,
+                config.Get(ConfigSchema.FileIngestMaxObjectMb).ToString(CultureInfo.InvariantCulture)
+            },
+        };
+        foreach (var (key, value) in FunctionEnvironment.CardNumbers(config))
+        {
+            environment.Add(key, value);
+        }
+
         Function = new LambdaFunction(this, name, new LambdaFunctionSpec
         {
             FunctionName = names.FileIngestFunction,
@@ -66,15 +80,7 @@ public sealed class FileIngest : PipelineComponent
             Policy = logGroupArn => Output.All(args.OrdersTable.Arn, LogTable.Arn, Bucket.Arn, args.DeadLetterQueue.Arn,
                     logGroupArn)
                 .Apply(arns => PolicyDocuments.FileIngestStatements(arns[0], arns[1], arns[2], arns[3], arns[4])),
-            Environment =
-            {
-                { FileIngestEnvironment.OrdersTableName.Name, args.OrdersTable.Name },
-                { FileIngestEnvironment.IngestLogTableName.Name, LogTable.Name },
-                {
-                    FileIngestEnvironment.MaxObjectMb.Name,
-                    config.Get(ConfigSchema.FileIngestMaxObjectMb).ToString(CultureInfo.InvariantCulture)
-                },
-            },
+            Environment = environment,
         });
 
         // S3 may invoke the function for this bucket of this account only (a deleted bucket's name could be taken).

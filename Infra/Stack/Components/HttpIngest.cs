@@ -45,6 +45,12 @@ public sealed class HttpIngest : PipelineComponent
         const string stage = PipelineDefaults.OrdersApiStage;
         const string path = PipelineDefaults.OrdersApiPath;
 
+        var environment = new InputMap<string> { { HttpIngestEnvironment.OrdersTableName.Name, args.OrdersTable.Name } };
+        foreach (var (key, value) in FunctionEnvironment.CardNumbers(config))
+        {
+            environment.Add(key, value);
+        }
+
         Function = new LambdaFunction(this, name, new LambdaFunctionSpec
         {
             FunctionName = names.HttpIngestFunction,
@@ -55,7 +61,7 @@ public sealed class HttpIngest : PipelineComponent
             TimeoutSeconds = PipelineDefaults.HttpIngestTimeoutSeconds,
             Policy = logGroupArn => Output.All(args.OrdersTable.Arn, logGroupArn)
                 .Apply(arns => PolicyDocuments.HttpIngestStatements(arns[0], arns[1])),
-            Environment = { { HttpIngestEnvironment.OrdersTableName.Name, args.OrdersTable.Name } },
+            Environment = environment,
         });
 
         // Account-wide (one per account and region), set by default: API Gateway refuses a stage with access logs

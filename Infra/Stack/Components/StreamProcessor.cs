@@ -34,7 +34,8 @@ public sealed class StreamProcessor : PipelineComponent
         };
         var conditionalWrites = config.Get(ConfigSchema.ProcessorConditionalWrites);
         foreach (var (key, value) in FunctionEnvironment.Processor(
-            config.Get(ConfigSchema.ProcessorMaxConcurrency), conditionalWrites))
+            config.Get(ConfigSchema.ProcessorMaxConcurrency), conditionalWrites)
+                     .Concat(FunctionEnvironment.CardNumbers(config)))
         {
             environment.Add(key, value);
         }

@@ -4,6 +4,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using OrdersPipeline.Functions.Configuration;
 using OrdersPipeline.Functions.Ingest.Orders;
+using OrdersPipeline.Functions.Privacy;
 
 namespace OrdersPipeline.Functions.Ingest.Files;
 
@@ -63,11 +64,18 @@ internal sealed class ObjectIngest(IAmazonS3 s3, IAmazonDynamoDB dynamoDb, FileI
                                .ConfigureAwait(false))
             {
                 read++;
-                if (record.Order is { } order)
+                var screened = record.Order is { } valid ? settings.CardNumbers.Screen(new OrderValidation(valid, [])) : null;
+                if (screened?.Order is { } order)
                 {
                     await writer.AddAsync(order.OrderId,
                         OrderItem.Create(order, dropped.UploadedAt, 1, OrderItem.FileSource, dropped.Uri))
                         .ConfigureAwait(false);
+                }
+                else if (screened is not null)
+                {
+                    // Refused for a card number: the reject line names the fields, and holds none of the record's text.
+                    rejects.Add(FileRecord.Rejected(record.Line, record.LastLine, screened.Problems, raw: null,
+                        orderId: CardNumberMasker.Redact(record.Order!.OrderId)));
                 }
                 else
                 {

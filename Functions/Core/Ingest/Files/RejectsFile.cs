@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using OrdersPipeline.Functions.Ingest.Orders;
+using OrdersPipeline.Functions.Privacy;
 
 namespace OrdersPipeline.Functions.Ingest.Files;
 
@@ -8,7 +9,8 @@ namespace OrdersPipeline.Functions.Ingest.Files;
 /// The rejects of one object, one JSON line each (docs/ingest.md, "Rejects file"): line number (and last line of a
 /// multi-line CSV order), order id when known, every reason, and the record's text. Kept in a temporary file while
 /// the object is read, so a file of rejects never sits in memory; uploaded to
-/// <c>rejects/&lt;original key&gt;.ndjson</c> in the same bucket.
+/// <c>rejects/&lt;original key&gt;.ndjson</c> in the same bucket. Every card number in a line is cut to its last four
+/// digits (<see cref="CardNumberMasker.Redact"/>), whatever the record was rejected for.
 /// </summary>
 public sealed class RejectsFile : IAsyncDisposable
 {
@@ -36,20 +38,20 @@ public sealed class RejectsFile : IAsyncDisposable
 
             if (record.OrderId is not null)
             {
-                writer.WriteString(OrderFields.OrderId, record.OrderId);
+                writer.WriteString(OrderFields.OrderId, CardNumberMasker.Redact(record.OrderId));
             }
 
             writer.WriteStartArray("reasons");
             foreach (var problem in record.Problems)
             {
                 writer.WriteStartObject();
-                writer.WriteString("field", problem.Field);
-                writer.WriteString("reason", problem.Reason);
+                writer.WriteString("field", CardNumberMasker.Redact(problem.Field));
+                writer.WriteString("reason", CardNumberMasker.Redact(problem.Reason));
                 writer.WriteEndObject();
             }
 
             writer.WriteEndArray();
-            writer.WriteString("record", record.Raw);
+            writer.WriteString("record", record.Raw is null ? null : CardNumberMasker.Redact(record.Raw));
             if (record.RawTruncated)
             {
                 writer.WriteBoolean("recordTruncated", true);

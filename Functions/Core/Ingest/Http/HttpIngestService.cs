@@ -5,6 +5,7 @@ using System.Text.Json;
 using OrdersPipeline.Functions.Configuration;
 using OrdersPipeline.Functions.Ingest.Orders;
 using OrdersPipeline.Functions.Logging;
+using OrdersPipeline.Functions.Privacy;
 using OrdersPipeline.Functions.Serialization;
 using OrdersPipeline.Functions.Timing;
 
@@ -25,18 +26,25 @@ public sealed class HttpIngestService
     private readonly IOrderStore _store;
     private readonly TimeProvider _time;
     private readonly JsonLog _log;
+    private readonly CardNumberGuard _cardNumbers;
 
     /// <summary>Cold start in Lambda: configuration from the environment, the client from the SDK defaults.</summary>
     public HttpIngestService()
-        : this(CreateStore(HttpIngestSettings.FromEnvironment()), TimeProvider.System, JsonLog.Console)
+        : this(HttpIngestSettings.FromEnvironment())
     {
     }
 
-    public HttpIngestService(IOrderStore store, TimeProvider time, JsonLog log)
+    private HttpIngestService(HttpIngestSettings settings)
+        : this(CreateStore(settings), TimeProvider.System, JsonLog.Console, settings.CardNumbers)
+    {
+    }
+
+    public HttpIngestService(IOrderStore store, TimeProvider time, JsonLog log, CardNumberGuard? cardNumbers = null)
     {
         _store = store;
         _time = time;
         _log = log;
+        _cardNumbers = cardNumbers ?? CardNumberGuard.Default;
     }
 
     /// <summary>The answer to one request; never throws for a failure of the request or the store (that is a 500
@@ -118,7 +126,7 @@ public sealed class HttpIngestService
 
         using (document)
         {
-            var validation = OrderValidator.Validate(document.RootElement);
+            var validation = _cardNumbers.Screen(OrderValidator.Validate(document.RootElement));
             if (validation.Order is not { } order)
             {
                 return (Problem(HttpStatusCode.BadRequest, ProblemTypes.InvalidOrder, "Invalid order",
