@@ -5,6 +5,7 @@ using Amazon.DynamoDBv2.Model;
 using OrdersPipeline.Functions.Audit;
 using OrdersPipeline.Functions.Processor;
 using OrdersPipeline.Functions.Serialization;
+using OrdersPipeline.Functions.Text;
 
 namespace OrdersPipeline.Functions.Remediation;
 
@@ -99,39 +100,12 @@ public static class SecurityFindingItem
     {
         var json = JsonSerializer.Serialize(finding, CoreJsonContext.Default.GuardDutyFinding);
         var bytes = Encoding.UTF8.GetByteCount(json);
-        item["findingJson"] = new() { S = Utf8Prefix(json, MaxFindingJsonBytes) };
+        item["findingJson"] = new() { S = Utf8Prefix.Of(json, MaxFindingJsonBytes) };
         item["findingJsonBytes"] = new() { N = bytes.ToString(CultureInfo.InvariantCulture) };
         if (bytes > MaxFindingJsonBytes)
         {
             item["findingJsonTruncated"] = new() { BOOL = true };
         }
-    }
-
-    /// <summary>The longest prefix of <paramref name="text"/> within <paramref name="maxBytes"/> of UTF-8 that does not
-    /// split a surrogate pair.</summary>
-    public static string Utf8Prefix(string text, int maxBytes)
-    {
-        if (Encoding.UTF8.GetByteCount(text) <= maxBytes)
-        {
-            return text;
-        }
-
-        var bytes = 0;
-        var length = 0;
-        while (length < text.Length)
-        {
-            var width = char.IsSurrogatePair(text, length) ? 2 : 1;
-            var size = Encoding.UTF8.GetByteCount(text.AsSpan(length, width));
-            if (bytes + size > maxBytes)
-            {
-                break;
-            }
-
-            bytes += size;
-            length += width;
-        }
-
-        return text[..length];
     }
 
     /// <summary>The event's finding; the remediation function validated that there is one before it maps.</summary>
@@ -154,7 +128,7 @@ public static class SecurityFindingItem
     {
         if (!string.IsNullOrEmpty(value))
         {
-            item[name] = new() { S = Utf8Prefix(value, MaxTextBytes) };
+            item[name] = new() { S = Utf8Prefix.Of(value, MaxTextBytes) };
         }
     }
 }

@@ -4,6 +4,7 @@ using Amazon.DynamoDBv2.Model;
 using OrdersPipeline.Functions.Processor;
 using OrdersPipeline.Functions.Remediation;
 using OrdersPipeline.Functions.Tests.Support;
+using OrdersPipeline.Functions.Text;
 
 namespace OrdersPipeline.Functions.Tests.Remediation;
 
@@ -110,10 +111,10 @@ public sealed class SecurityFindingItemTests
     [Test]
     public void A_prefix_never_splits_a_character() => Assert.Multiple(() =>
     {
-        Assert.That(SecurityFindingItem.Utf8Prefix("ab😀c", 5), Is.EqualTo("ab"), "the emoji's 4 bytes do not fit in 3");
-        Assert.That(SecurityFindingItem.Utf8Prefix("ab😀c", 6), Is.EqualTo("ab😀"));
-        Assert.That(SecurityFindingItem.Utf8Prefix("aé", 2), Is.EqualTo("a"));
-        Assert.That(SecurityFindingItem.Utf8Prefix("short", 100), Is.EqualTo("short"));
+        Assert.That(Utf8Prefix.Of("ab😀c", 5), Is.EqualTo("ab"), "the emoji's 4 bytes do not fit in 3");
+        Assert.That(Utf8Prefix.Of("ab😀c", 6), Is.EqualTo("ab😀"));
+        Assert.That(Utf8Prefix.Of("aé", 2), Is.EqualTo("a"));
+        Assert.That(Utf8Prefix.Of("short", 100), Is.EqualTo("short"));
     });
 
     /// <summary>DynamoDB's item size: the UTF-8 bytes of every attribute name and value (numbers at most 21 bytes,

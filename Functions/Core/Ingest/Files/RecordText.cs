@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using OrdersPipeline.Functions.Ingest.Orders;
-using OrdersPipeline.Functions.Remediation;
+using OrdersPipeline.Functions.Text;
 
 namespace OrdersPipeline.Functions.Ingest.Files;
 
@@ -53,7 +53,7 @@ internal static class RecordText
 
     /// <summary>The longest prefix of <paramref name="text"/> within <see cref="TruncatedRawBytes"/> of UTF-8 that
     /// does not split a character.</summary>
-    public static string KeptStart(string text) => SecurityFindingItem.Utf8Prefix(text, TruncatedRawBytes);
+    public static string KeptStart(string text) => Utf8Prefix.Of(text, TruncatedRawBytes);
 
     private static string? OrderIdOf(JsonElement root)
     {
