@@ -14,8 +14,9 @@ public sealed record DashboardSubjects(
     string RedriveQueue);
 
 /// <summary>The stack's CloudWatch dashboard, as the JSON body CloudWatch takes: the functions' own metrics (records
-/// written, failed, skipped and deferred; batch duration; processing lag; audit outcomes), the stream mapping's
-/// iterator age, both queues' depth, and each function's errors, throttles and p99 duration.</summary>
+/// written, failed, skipped and deferred; already stored, condition failures and card numbers masked; batch duration;
+/// processing lag; audit outcomes), the stream mapping's iterator age, both queues' depth, and each function's errors,
+/// throttles and p99 duration.</summary>
 public static class DashboardBody
 {
     public const int PeriodSeconds = 60;
@@ -31,6 +32,9 @@ public static class DashboardBody
             Graph(subjects, "Processor records", "Sum",
                 processor(PipelineMetrics.RecordsWritten), processor(PipelineMetrics.RecordsFailed),
                 processor(PipelineMetrics.RecordsSkipped), processor(PipelineMetrics.RecordsDeferred)),
+            Graph(subjects, "Conditional writes and card numbers", "Sum",
+                processor(PipelineMetrics.RecordsAlreadyStored), processor(PipelineMetrics.ConditionalWriteConflicts),
+                processor(PipelineMetrics.CardNumbersMasked)),
             Graph(subjects, "Processing lag and batch duration (ms)", "Maximum",
                 processor(PipelineMetrics.WriteLagMax), processor(PipelineMetrics.WriteLagAverage),
                 processor(PipelineMetrics.BatchDuration)),
