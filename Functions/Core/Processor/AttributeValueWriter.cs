@@ -86,7 +86,8 @@ public static class AttributeValueWriter
             try
             {
                 // Inside an M each element costs one byte more; the item's own attributes do not.
-                size += nameBytes + WriteValue(writer, value, level) + (level > 0 ? 1 : 0);
+                size += nameBytes + WriteValue(writer, value, level) +
+                    (level > 0 ? DynamoDbItemSizing.ElementBytes : 0);
             }
             catch (AttributePathException error)
             {
@@ -115,16 +116,16 @@ public static class AttributeValueWriter
                 return WriteBinary(writer, value!.B);
             case AttributeType.BOOL:
                 writer.WriteBooleanValue(value!.BOOL!.Value);
-                return 1;
+                return DynamoDbItemSizing.BooleanOrNullBytes;
             case AttributeType.NULL:
                 if (value!.NULL != true)
                 {
                     throw new AttributePathException("NULL must be true.");
                 }
                 writer.WriteNullValue();
-                return 1;
+                return DynamoDbItemSizing.BooleanOrNullBytes;
             case AttributeType.M:
-                return 3L + WriteMap(writer, value!.M, Nested(level));
+                return DynamoDbItemSizing.ContainerBytes + WriteMap(writer, value!.M, Nested(level));
             case AttributeType.L:
                 return WriteList(writer, value!.L, Nested(level));
             case AttributeType.SS:
@@ -147,13 +148,13 @@ public static class AttributeValueWriter
 
     private static long WriteList(Utf8JsonWriter writer, List<AttributeValue> items, int level)
     {
-        long size = 3;
+        long size = DynamoDbItemSizing.ContainerBytes;
         writer.WriteStartArray();
         for (var index = 0; index < items.Count; index++)
         {
             try
             {
-                size += 1 + WriteValue(writer, items[index], level);
+                size += DynamoDbItemSizing.ElementBytes + WriteValue(writer, items[index], level);
             }
             catch (AttributePathException error)
             {
@@ -190,7 +191,7 @@ public static class AttributeValueWriter
     {
         var digits = NumberDigits(text);
         writer.WriteRawValue(digits, skipInputValidation: true);
-        return (digits.Length + 1) / 2 + 1;
+        return DynamoDbItemSizing.NumberBytes(digits.Length);
     }
 
     private static string CheckedNumber(string text)

@@ -1,13 +1,13 @@
 using System.Text;
 using Amazon.DynamoDBv2.Model;
+using OrdersPipeline.Functions.Processor;
 
 namespace OrdersPipeline.Functions.Ingest.Orders;
 
 /// <summary>
-/// An item's size by DynamoDB's rules, as the processor counts it (<c>AttributeValueWriter</c>): names and strings by
-/// their UTF-8 bytes, a number by one byte per two characters of its text plus one (an upper bound), BOOL and NULL
-/// one byte, M and L three bytes plus one per element plus their elements. The item's own attributes cost their name
-/// and value only.
+/// An item's size by DynamoDB's rules (<see cref="DynamoDbItemSizing"/>), as the processor counts it: names and
+/// strings by their UTF-8 bytes, numbers, BOOL, NULL, M and L by the shared rules. The item's own attributes cost
+/// their name and value only.
 /// </summary>
 public static class ItemSize
 {
@@ -31,15 +31,15 @@ public static class ItemSize
 
         if (value.N is not null)
         {
-            return (value.N.Length + 1) / 2 + 1;
+            return DynamoDbItemSizing.NumberBytes(value.N.Length);
         }
 
         if (value.M is not null)
         {
-            long size = 3;
+            long size = DynamoDbItemSizing.ContainerBytes;
             foreach (var (name, element) in value.M)
             {
-                size += Encoding.UTF8.GetByteCount(name) + Value(element) + 1;
+                size += Encoding.UTF8.GetByteCount(name) + Value(element) + DynamoDbItemSizing.ElementBytes;
             }
 
             return size;
@@ -47,15 +47,15 @@ public static class ItemSize
 
         if (value.L is not null)
         {
-            long size = 3;
+            long size = DynamoDbItemSizing.ContainerBytes;
             foreach (var element in value.L)
             {
-                size += 1 + Value(element);
+                size += DynamoDbItemSizing.ElementBytes + Value(element);
             }
 
             return size;
         }
 
-        return 1; // BOOL, NULL: the only other types an order holds
+        return DynamoDbItemSizing.BooleanOrNullBytes; // the only other types an order holds
     }
 }
