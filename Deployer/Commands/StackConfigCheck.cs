@@ -128,6 +128,7 @@ internal static class StackConfigCheck
         return warnings;
     }
 
-    private static string List(IEnumerable<string> problems) =>
+    /// <summary>The problems as a list, one <c>- problem</c> line each, after a line break.</summary>
+    internal static string List(IEnumerable<string> problems) =>
         string.Concat(problems.Select(problem => $"{Environment.NewLine}- {problem}"));
 }

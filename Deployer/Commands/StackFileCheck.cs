@@ -81,11 +81,10 @@ internal static partial class StackFileCheck
 
         if (problems.Count > 0)
         {
-            var nl = Environment.NewLine;
             throw new DeployerException(
                 ExitCodes.UsageOrConfig,
                 $"Stack '{stackName}' has invalid config ({problems.Count} problem{(problems.Count == 1 ? "" : "s")} "
-                + $"in {file.FileName}):{string.Concat(problems.Select(problem => $"{nl}- {problem}"))}")
+                + $"in {file.FileName}):{StackConfigCheck.List(problems)}")
             {
                 Problems = problems,
             };
